@@ -1,0 +1,261 @@
+"""Page types: the home page, courses, their modules and lessons."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses import services
+
+from . import i18n
+from .blocks import FACILITATION_NOTE, LessonBodyBlock
+from .outline import children_for_reader, course_outline
+
+
+class ReaderPage(Page):
+    """A page read in the reader's language, falling back to its original.
+
+    Routing looks for a child first in this language's tree and then among the
+    children of the other versions of this page, so an untranslated page is
+    served (with a note) under the reader's language prefix instead of a 404.
+    """
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = self.get_children().filter(slug=slug).first() or self._child_in_other_versions(
+            slug
+        )
+        if child is None:
+            raise Http404
+        return child.specific.route(request, remaining)
+
+    def _child_in_other_versions(self, slug: str) -> Page | None:
+        other_versions = Page.objects.filter(translation_key=self.translation_key).exclude(
+            pk=self.pk
+        )
+        under_any = Q()
+        for path in other_versions.order_by("pk").values_list("path", flat=True):
+            under_any |= Q(path__startswith=path)
+        if not under_any:
+            return None
+        return (
+            Page.objects.filter(under_any, depth=self.depth + 1, slug=slug).order_by("pk").first()
+        )
+
+    def serve(self, request, *args, **kwargs):
+        language = i18n.reader_language()
+        if i18n.page_language(self) != language:
+            translation = (
+                self.get_translations()
+                .live()
+                .filter(locale__language_code=language)
+                .first()
+            )
+            if translation is not None:
+                return redirect(translation.get_url(request))
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = i18n.reader_language()
+        page_language = i18n.page_language(self)
+        context["reader_language"] = language
+        context["is_fallback"] = page_language != language
+        context["page_language_name"] = i18n.language_name(page_language)
+        context["reader_language_name"] = i18n.language_name(language)
+        return context
+
+
+class HomePage(ReaderPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = children_for_reader(self, CoursePage, request)
+        return context
+
+
+class CoursePage(ReaderPage):
+    """A programme, e.g. 'Child-rights-based practice with young people leaving care'."""
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences for listings."))
+    description = RichTextField(_("description"), blank=True)
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("description")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(self, request)
+        return context
+
+
+class ModulePage(ReaderPage):
+    class Audience(models.TextChoices):
+        PROFESSIONALS = "professionals", _("Care professionals")
+        YOUNG_PEOPLE = "young_people", _("Young people")
+        TRAINERS = "trainers", _("Trainers")
+
+    class DeliveryMode(models.TextChoices):
+        ONLINE = "online", _("Online")
+        FACE_TO_FACE = "face_to_face", _("Face to face")
+        BLENDED = "blended", _("Blended")
+
+    summary = models.TextField(_("summary"))
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PROFESSIONALS
+    )
+    delivery_mode = models.CharField(
+        _("delivery mode"),
+        max_length=20,
+        choices=DeliveryMode.choices,
+        default=DeliveryMode.BLENDED,
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), help_text=_("Time a group needs for the whole module.")
+    )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Learning objective")))],
+        verbose_name=_("learning objectives"),
+        blank=True,
+    )
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("delivery_mode"), FieldPanel("duration_minutes")],
+            heading=_("Delivery"),
+        ),
+        FieldPanel("objectives"),
+    ]
+    parent_page_types = ["cms.CoursePage"]
+    subpage_types = ["cms.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.ancestor_of(self).first()
+        outline = course_outline(course, request) if course else None
+        context["outline"] = outline
+        context["module_outline"] = outline.module(self.translation_key) if outline else None
+        context["module_breadcrumbs"] = (
+            [{"title": outline.course.title, "url": outline.course_url}] if outline else []
+        )
+        return context
+
+
+class LessonPage(ReaderPage):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson content"))
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=20)
+    is_required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("A course is complete when every required lesson is complete."),
+    )
+
+    # Trainer-only notes are left out of the search index on purpose.
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("learner_text"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("is_required")],
+            heading=_("Completion"),
+        ),
+    ]
+    parent_page_types = ["cms.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        permissions = [
+            ("view_facilitation_notes", _("Can read trainer-only facilitation notes")),
+        ]
+
+    def learner_blocks(self):
+        return [block for block in self.body if block.block_type != FACILITATION_NOTE]
+
+    def blocks_for(self, user):
+        """The lesson content this person may see: trainers also get facilitation notes."""
+        if can_read_facilitation_notes(user):
+            return list(self.body)
+        return self.learner_blocks()
+
+    def learner_text(self) -> str:
+        return "\n".join(
+            str(text)
+            for block in self.learner_blocks()
+            for text in block.block.get_searchable_content(block.value)
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import services
+
+        context = super().get_context(request, *args, **kwargs)
+        progress = services.lesson_open(request.user, self)
+        course = CoursePage.objects.ancestor_of(self).first()
+        outline = course_outline(course, request)
+        module_outline = outline.module_of_lesson(self.translation_key)
+        crumbs = [{"title": outline.course.title, "url": outline.course_url}]
+        if module_outline is not None:
+            crumbs.append({"title": module_outline.title, "url": module_outline.url})
+        context.update(
+            lesson_blocks=self.blocks_for(request.user),
+            lesson_progress=progress,
+            outline=outline,
+            module_outline=module_outline,
+            lesson_breadcrumbs=crumbs,
+            previous_lesson=outline.previous_lesson(self.translation_key),
+            next_lesson=outline.next_lesson(self.translation_key),
+        )
+        return context
+
+
+def can_read_facilitation_notes(user) -> bool:
+    return user.is_authenticated and user.has_perm("cms.view_facilitation_notes")

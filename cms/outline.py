@@ -1,0 +1,196 @@
+"""A course's modules and lessons as one reader sees them: their language, their progress."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from courses import selectors
+from courses.selectors import CourseProgress, LessonEntry, ModuleProgress
+
+from . import i18n
+
+
+@dataclass(frozen=True)
+class OutlineLesson:
+    entry: LessonEntry
+    page: Page
+    url: str
+    state: str
+    is_fallback: bool
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+    @property
+    def is_completed(self) -> bool:
+        return self.state == "completed"
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    progress: ModuleProgress
+    page: Page
+    url: str
+    is_fallback: bool
+    lessons: tuple[OutlineLesson, ...]
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+
+@dataclass(frozen=True)
+class CourseOutline:
+    course: Page
+    course_url: str
+    progress: CourseProgress
+    modules: tuple[OutlineModule, ...]
+
+    @property
+    def lessons(self) -> list[OutlineLesson]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def resume(self) -> OutlineLesson | None:
+        resume = self.progress.resume_lesson
+        if resume is None:
+            return None
+        return next((lesson for lesson in self.lessons if lesson.entry.key == resume.key), None)
+
+    def module(self, key: uuid.UUID) -> OutlineModule | None:
+        return next((module for module in self.modules if module.progress.module.key == key), None)
+
+    def module_of_lesson(self, key: uuid.UUID) -> OutlineModule | None:
+        return next(
+            (m for m in self.modules if any(lesson.entry.key == key for lesson in m.lessons)),
+            None,
+        )
+
+    def _neighbour(self, key: uuid.UUID, step: int) -> OutlineLesson | None:
+        lessons = self.lessons
+        for index, lesson in enumerate(lessons):
+            if lesson.entry.key == key:
+                neighbour = index + step
+                return lessons[neighbour] if 0 <= neighbour < len(lessons) else None
+        return None
+
+    def previous_lesson(self, key: uuid.UUID) -> OutlineLesson | None:
+        return self._neighbour(key, -1)
+
+    def next_lesson(self, key: uuid.UUID) -> OutlineLesson | None:
+        return self._neighbour(key, +1)
+
+
+def course_outline(course: Page, request) -> CourseOutline:
+    """The course's modules and lessons in the reader's language, with their progress."""
+    language = i18n.reader_language()
+    progress = selectors.course_progress(request.user, course)
+    structure = progress.structure
+    keys = [module.key for module in structure.modules] + [
+        lesson.key for lesson in structure.lessons
+    ]
+    pages = i18n.versions_for_reader(keys, language)
+
+    def place(key):
+        page = pages[key]
+        return page, i18n.url_for_reader(page, language, request), (
+            i18n.page_language(page) != language
+        )
+
+    modules = []
+    for module_progress in progress.modules:
+        module_page, module_url, module_fallback = place(module_progress.module.key)
+        lessons = []
+        for entry in module_progress.module.lessons:
+            page, url, is_fallback = place(entry.key)
+            lessons.append(
+                OutlineLesson(entry, page, url, progress.lesson_state(entry.key), is_fallback)
+            )
+        modules.append(
+            OutlineModule(module_progress, module_page, module_url, module_fallback, tuple(lessons))
+        )
+    return CourseOutline(
+        course, i18n.url_for_reader(course, language, request), progress, tuple(modules)
+    )
+
+
+@dataclass(frozen=True)
+class ReaderLink:
+    page: Page
+    url: str
+    is_fallback: bool
+
+
+def children_for_reader(parent: Page, model: type[Page], request) -> list[ReaderLink]:
+    """The live children of a page's original, each in the reader's language where it exists."""
+    language = i18n.reader_language()
+    original = selectors.original_page(parent)
+    originals = list(model.objects.child_of(original).live().order_by("path"))
+    translated = {
+        page.translation_key: page
+        for page in model.objects.live().filter(
+            translation_key__in=[child.translation_key for child in originals],
+            locale__language_code=language,
+        )
+    }
+    links = []
+    for child in originals:
+        page = translated.get(child.translation_key, child)
+        links.append(
+            ReaderLink(
+                page=page,
+                url=i18n.url_for_reader(page, language, request),
+                is_fallback=i18n.page_language(page) != language,
+            )
+        )
+    return links
+
+
+@dataclass(frozen=True)
+class LearningCard:
+    """One enrolled course on 'My learning', in the reader's language."""
+
+    progress: CourseProgress
+    title: str
+    url: str
+    resume_title: str
+    resume_url: str
+
+    @property
+    def is_complete(self) -> bool:
+        return self.progress.is_complete or self.progress.enrolment.is_complete
+
+
+def learning_cards(request) -> list[LearningCard]:
+    """The reader's enrolled courses with progress; a fixed number of queries."""
+    language = i18n.reader_language()
+    courses = selectors.learner_courses(request.user)
+    keys = set()
+    for progress in courses:
+        keys.add(progress.structure.course_key)
+        if progress.resume_lesson is not None:
+            keys.add(progress.resume_lesson.key)
+    pages = i18n.versions_for_reader(keys, language)
+    cards = []
+    for progress in courses:
+        course = pages.get(progress.structure.course_key)
+        if course is None:
+            continue
+        resume = progress.resume_lesson
+        resume_page = pages.get(resume.key) if resume is not None else None
+        cards.append(
+            LearningCard(
+                progress=progress,
+                title=course.title,
+                url=i18n.url_for_reader(course, language, request),
+                resume_title=resume_page.title if resume_page else "",
+                resume_url=(
+                    i18n.url_for_reader(resume_page, language, request) if resume_page else ""
+                ),
+            )
+        )
+    return cards

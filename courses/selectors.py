@@ -1,0 +1,305 @@
+"""Reads about courses, enrolments and progress.
+
+Every selector here runs a fixed number of queries, however many modules,
+lessons or enrolments there are: the course tree is read in one query per
+level and progress in one query per person.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import Page
+
+from .models import Enrolment, LessonProgress
+
+
+def lesson_page_model():
+    return apps.get_model(settings.COURSES_LESSON_PAGE_MODEL)
+
+
+def course_page_model():
+    return apps.get_model(settings.COURSES_COURSE_PAGE_MODEL)
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    """One lesson of a course, as written in the course's original language."""
+
+    page_id: int
+    key: uuid.UUID
+    module_key: uuid.UUID
+    title: str
+    is_required: bool
+
+
+@dataclass(frozen=True)
+class ModuleEntry:
+    page_id: int
+    key: uuid.UUID
+    title: str
+    lessons: tuple[LessonEntry, ...]
+
+
+@dataclass(frozen=True)
+class CourseStructure:
+    """The modules and lessons of a course, in reading order."""
+
+    course_id: int
+    course_key: uuid.UUID
+    modules: tuple[ModuleEntry, ...]
+
+    @property
+    def lessons(self) -> list[LessonEntry]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def required_keys(self) -> set[uuid.UUID]:
+        return {lesson.key for lesson in self.lessons if lesson.is_required}
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module: ModuleEntry
+    required_total: int
+    required_completed: int
+    completed_keys: frozenset[uuid.UUID]
+
+    @property
+    def is_complete(self) -> bool:
+        if self.required_total:
+            return self.required_completed >= self.required_total
+        return bool(self.module.lessons) and all(
+            lesson.key in self.completed_keys for lesson in self.module.lessons
+        )
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    structure: CourseStructure
+    enrolment: Enrolment | None
+    completed_keys: frozenset[uuid.UUID]
+    started_keys: frozenset[uuid.UUID]
+    modules: tuple[ModuleProgress, ...] = field(default=())
+    resume_lesson: LessonEntry | None = None
+
+    @property
+    def required_total(self) -> int:
+        return len(self.structure.required_keys)
+
+    @property
+    def required_completed(self) -> int:
+        return len(self.structure.required_keys & self.completed_keys)
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 100 if self.is_complete else 0
+        return round(100 * self.required_completed / self.required_total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.structure.required_keys <= self.completed_keys and bool(
+            self.structure.lessons
+        )
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrolment is not None
+
+    def lesson_state(self, key: uuid.UUID) -> str:
+        if key in self.completed_keys:
+            return "completed"
+        if key in self.started_keys:
+            return "started"
+        return "not_started"
+
+
+def original_pages(pages: Iterable[Page]) -> dict[uuid.UUID, Page]:
+    """For each page's translation group, the page written first (its original).
+
+    Translations are always created after their source, so the lowest id in a
+    translation group is the original. One query for any number of pages.
+    """
+    keys = {page.translation_key for page in pages}
+    originals: dict[uuid.UUID, Page] = {}
+    for page in Page.objects.filter(translation_key__in=keys).order_by("-pk"):
+        originals[page.translation_key] = page
+    return originals
+
+
+def original_page(page: Page) -> Page:
+    return original_pages([page]).get(page.translation_key, page)
+
+
+def course_for_lesson(lesson: Page) -> Page | None:
+    """The course a lesson belongs to, in the course's original language."""
+    course = course_page_model().objects.ancestor_of(lesson).order_by("-depth").first()
+    return original_page(course) if course else None
+
+
+def course_structures(courses: Iterable[Page]) -> dict[uuid.UUID, CourseStructure]:
+    """The modules and live lessons of each course (original language), in tree order.
+
+    Two queries whatever the number of courses, modules and lessons.
+    """
+    courses = list(courses)
+    if not courses:
+        return {}
+    in_any_course = Q()
+    for course in courses:
+        in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
+    lessons = list(
+        lesson_page_model()
+        .objects.live()
+        .filter(in_any_course)
+        .order_by("path")
+        .values_list("id", "path", "translation_key", "title", "is_required")
+    )
+    step = Page.steplen
+    parent_paths = {path[:-step] for _, path, *_ in lessons}
+    modules_by_path = {
+        path: (page_id, key, title)
+        for page_id, path, key, title in Page.objects.filter(path__in=parent_paths).values_list(
+            "id", "path", "translation_key", "title"
+        )
+    }
+
+    structures = {}
+    for course in courses:
+        grouped: dict[str, list[LessonEntry]] = {}
+        for page_id, path, key, title, is_required in lessons:
+            if not path.startswith(course.path):
+                continue
+            module_path = path[:-step]
+            module_key = modules_by_path[module_path][1]
+            grouped.setdefault(module_path, []).append(
+                LessonEntry(page_id, key, module_key, title, is_required)
+            )
+        modules = tuple(
+            ModuleEntry(
+                page_id=modules_by_path[module_path][0],
+                key=modules_by_path[module_path][1],
+                title=modules_by_path[module_path][2],
+                lessons=tuple(entries),
+            )
+            for module_path, entries in sorted(grouped.items())
+        )
+        structures[course.translation_key] = CourseStructure(
+            course.pk, course.translation_key, modules
+        )
+    return structures
+
+
+def _progress_for(
+    structure: CourseStructure,
+    enrolment: Enrolment | None,
+    completed: set[uuid.UUID],
+    started: set[uuid.UUID],
+) -> CourseProgress:
+    modules = tuple(
+        ModuleProgress(
+            module=module,
+            required_total=sum(1 for lesson in module.lessons if lesson.is_required),
+            required_completed=sum(
+                1 for lesson in module.lessons if lesson.is_required and lesson.key in completed
+            ),
+            completed_keys=frozenset(
+                lesson.key for lesson in module.lessons if lesson.key in completed
+            ),
+        )
+        for module in structure.modules
+    )
+    return CourseProgress(
+        structure=structure,
+        enrolment=enrolment,
+        completed_keys=frozenset(completed),
+        started_keys=frozenset(started),
+        modules=modules,
+        resume_lesson=_resume_lesson(structure, enrolment, completed),
+    )
+
+
+def _resume_lesson(
+    structure: CourseStructure, enrolment: Enrolment | None, completed: set[uuid.UUID]
+) -> LessonEntry | None:
+    """Where to continue: the lesson last opened if unfinished, else the first unfinished.
+
+    The last lesson may have been opened in a translation, so it is matched by key.
+    """
+    lessons = structure.lessons
+    last = enrolment.last_lesson if enrolment is not None else None
+    if last is not None and last.translation_key not in completed:
+        for lesson in lessons:
+            if lesson.key == last.translation_key:
+                return lesson
+    return next((lesson for lesson in lessons if lesson.key not in completed), None)
+
+
+def _progress_keys(user, course_keys: Iterable[uuid.UUID]):
+    completed: dict[uuid.UUID, set[uuid.UUID]] = {}
+    started: dict[uuid.UUID, set[uuid.UUID]] = {}
+    rows = LessonProgress.objects.filter(user=user, course_key__in=list(course_keys)).values_list(
+        "course_key", "lesson_key", "completed_at"
+    )
+    for course_key, lesson_key, completed_at in rows:
+        started.setdefault(course_key, set()).add(lesson_key)
+        if completed_at is not None:
+            completed.setdefault(course_key, set()).add(lesson_key)
+    return completed, started
+
+
+def course_progress(user, course: Page) -> CourseProgress:
+    """A person's progress through one course (in any of its languages)."""
+    original = original_page(course)
+    structure = course_structures([original])[original.translation_key]
+    enrolment = None
+    completed: dict = {}
+    started: dict = {}
+    if user.is_authenticated:
+        enrolment = (
+            Enrolment.objects.filter(user=user, course_key=original.translation_key)
+            .select_related("last_lesson")
+            .first()
+        )
+        completed, started = _progress_keys(user, [original.translation_key])
+    key = original.translation_key
+    return _progress_for(structure, enrolment, completed.get(key, set()), started.get(key, set()))
+
+
+def learner_courses(user) -> list[CourseProgress]:
+    """Each course a person is enrolled in, most recently active first, with progress."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "last_lesson")
+        .order_by("completed_at", "-last_activity_at", "-enrolled_at")
+    )
+    structures = course_structures(enrolment.course for enrolment in enrolments)
+    completed, started = _progress_keys(user, structures)
+    return [
+        _progress_for(
+            structures[enrolment.course_key],
+            enrolment,
+            completed.get(enrolment.course_key, set()),
+            started.get(enrolment.course_key, set()),
+        )
+        for enrolment in enrolments
+        if enrolment.course_key in structures
+    ]
+
+
+def lesson_progress_for(user, lesson: Page) -> LessonProgress | None:
+    if not user.is_authenticated:
+        return None
+    return LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).first()
+
+
+def enrolment_is_complete(user, course_key: uuid.UUID) -> bool:
+    return Enrolment.objects.filter(
+        user=user, course_key=course_key, completed_at__isnull=False
+    ).exists()
