@@ -56,8 +56,10 @@ def path_in_language(page: Page, language: str, request=None) -> str:
 
 def translations_by_language(page: Page) -> dict[str, Page]:
     """Every live version of `page`, keyed by language code (one query)."""
-    group = Page.objects.live().filter(translation_key=page.translation_key).only(
-        "id", "url_path", "locale_id", "translation_key", "depth", "path"
+    group = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .only("id", "url_path", "locale_id", "translation_key", "depth", "path")
     )
     found = {page_language(version): version for version in group}
     found.setdefault(page_language(page), page)
@@ -82,7 +84,9 @@ def versions_for_reader(keys, language: str) -> dict:
     """
     chosen: dict = {}
     pages = Page.objects.live().filter(translation_key__in=list(keys)).order_by("pk")
-    for page in pages.only("id", "title", "url_path", "locale_id", "translation_key", "path", "depth"):
+    for page in pages.only(
+        "id", "title", "url_path", "locale_id", "translation_key", "path", "depth"
+    ):
         current = chosen.get(page.translation_key)
         if current is None or (
             page_language(page) == language and page_language(current) != language

@@ -37,9 +37,7 @@ class ReaderPage(Page):
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
-        child = self.get_children().filter(slug=slug).first() or self._child_in_other_versions(
-            slug
-        )
+        child = self.get_children().filter(slug=slug).first() or self._child_in_other_versions(slug)
         if child is None:
             raise Http404
         return child.specific.route(request, remaining)
@@ -61,10 +59,7 @@ class ReaderPage(Page):
         language = i18n.reader_language()
         if i18n.page_language(self) != language:
             translation = (
-                self.get_translations()
-                .live()
-                .filter(locale__language_code=language)
-                .first()
+                self.get_translations().live().filter(locale__language_code=language).first()
             )
             if translation is not None:
                 return redirect(translation.get_url(request))
@@ -235,7 +230,6 @@ class LessonPage(ReaderPage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses import services
 
         context = super().get_context(request, *args, **kwargs)
         progress = services.lesson_open(request.user, self)

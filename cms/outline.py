@@ -97,8 +97,10 @@ def course_outline(course: Page, request) -> CourseOutline:
 
     def place(key):
         page = pages[key]
-        return page, i18n.url_for_reader(page, language, request), (
-            i18n.page_language(page) != language
+        return (
+            page,
+            i18n.url_for_reader(page, language, request),
+            (i18n.page_language(page) != language),
         )
 
     modules = []

@@ -104,9 +104,7 @@ class CourseProgress:
 
     @property
     def is_complete(self) -> bool:
-        return self.structure.required_keys <= self.completed_keys and bool(
-            self.structure.lessons
-        )
+        return self.structure.required_keys <= self.completed_keys and bool(self.structure.lessons)
 
     @property
     def is_enrolled(self) -> bool:

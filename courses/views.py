@@ -27,9 +27,7 @@ def enrol(request, page_id: int):
 @login_required
 @require_POST
 def complete_lesson(request, page_id: int):
-    lesson = get_object_or_404(
-        selectors.lesson_page_model().objects.live(), pk=page_id
-    )
+    lesson = get_object_or_404(selectors.lesson_page_model().objects.live(), pk=page_id)
     progress = services.lesson_complete(request.user, lesson)
     enrolment_complete = selectors.enrolment_is_complete(request.user, progress.course_key)
     if enrolment_complete:
@@ -37,5 +35,3 @@ def complete_lesson(request, page_id: int):
     else:
         messages.success(request, _("Lesson marked as complete."))
     return redirect(_next_url(request, lesson.get_url(request) or "/"))
-
-

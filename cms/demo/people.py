@@ -1,0 +1,85 @@
+"""Demo people: one per role the platform has so far, each with a verified e-mail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+DEMO_PASSWORD = "leaving-care-demo"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email: str
+    first_name: str
+    last_name: str
+    role: str
+    language: str
+    is_superuser: bool = False
+    groups: tuple[str, ...] = ()
+
+
+PEOPLE = (
+    DemoPerson(
+        "coordinator@example.org",
+        "Elena",
+        "Marinescu",
+        "Programme coordinator (admin)",
+        "en",
+        is_superuser=True,
+    ),
+    DemoPerson(
+        "editor@example.org",
+        "Katrin",
+        "Tamm",
+        "Content editor and translator",
+        "et",
+        groups=("Editors",),
+    ),
+    DemoPerson(
+        "trainer@example.org",
+        "Георги",
+        "Иванов",
+        "Trainer (sees facilitation notes)",
+        "bg",
+        groups=("Trainers",),
+    ),
+    DemoPerson("learner@example.org", "Ioana", "Țărănescu", "Learner (care professional)", "ro"),
+    DemoPerson("learner.hu@example.org", "Zsófia", "Kőműves", "Learner (care professional)", "hu"),
+)
+
+
+def trainers_group() -> Group:
+    """The group whose members read trainer-only facilitation notes."""
+    group, _ = Group.objects.get_or_create(name="Trainers")
+    group.permissions.add(
+        Permission.objects.get(codename="view_facilitation_notes", content_type__app_label="cms")
+    )
+    return group
+
+
+@transaction.atomic
+def load_people() -> list[DemoPerson]:
+    User = get_user_model()
+    trainers_group()
+    for person in PEOPLE:
+        user = User.objects.filter(email__iexact=person.email).first() or User(
+            username=person.email.split("@")[0].replace(".", "_"), email=person.email
+        )
+        user.first_name = person.first_name
+        user.last_name = person.last_name
+        user.preferred_language = person.language
+        user.is_superuser = person.is_superuser
+        user.is_staff = person.is_superuser or "Editors" in person.groups
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        for name in person.groups:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
+        EmailAddress.objects.update_or_create(
+            user=user, email=person.email, defaults={"verified": True, "primary": True}
+        )
+    return list(PEOPLE)

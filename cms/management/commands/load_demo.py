@@ -1,0 +1,34 @@
+from django.core.management.base import BaseCommand
+
+from cms.demo.loader import load_demo_content
+from cms.demo.people import DEMO_PASSWORD, load_people
+from cms.demo.progress import load_learner_progress
+from cms.models import CoursePage
+
+
+class Command(BaseCommand):
+    help = "Load the demo course, its translations and demo people (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reload-content",
+            action="store_true",
+            help="Translate and publish the demo content again even if it is already there.",
+        )
+
+    def handle(self, *args, reload_content=False, **options):
+        if reload_content or not CoursePage.objects.exists():
+            report = load_demo_content()
+            self.stdout.write(f"Demo content: {report.pages_created} pages created.")
+            for language, count in report.translations.items():
+                self.stdout.write(f"  {language}: {count} pages translated with wagtail-localize")
+            for language, missing in report.untranslated_strings.items():
+                self.stderr.write(f"  {language}: {len(missing)} strings without a translation")
+        else:
+            self.stdout.write("Demo content already loaded.")
+        people = load_people()
+        load_learner_progress()
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        for person in people:
+            self.stdout.write(f"  {person.email:<28} {person.role}")

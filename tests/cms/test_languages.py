@@ -1,0 +1,135 @@
+"""URLs carry the language; untranslated pages fall back visibly; translations go through wagtail-localize."""
+
+import pytest
+
+from cms.demo.loader import translate_page
+from cms.selectors import outdated_translations
+from courses import services
+from tests.factories import home_page, locale, publish
+
+pytestmark = pytest.mark.django_db
+
+BULGARIAN = {
+    "Leaving Care Training": "Обучение за напускане на грижа",
+    "Course course": "Курс",
+    "A course summary.": "Резюме на курса.",
+    "Module 1": "Модул 1",
+    "What this module covers.": "Какво обхваща модулът.",
+    "Explain article 12 of the UNCRC.": "Обяснете член 12 от КПД на ООН.",
+    "Lesson 1.1": "Урок 1.1",
+    "An introduction.": "Въведение.",
+    "Care leavers want flexibility and respect.": "Младежите, напускащи грижа, искат гъвкавост и уважение.",
+}
+
+
+def translate_to_bulgarian(*pages):
+    bg = locale("bg")
+    missing = []
+    for page in (home_page(), *pages):
+        missing += translate_page(page, bg, BULGARIAN)
+    return missing
+
+
+def bulgarian(page):
+    return page.get_translation(locale("bg"))
+
+
+def test_every_language_has_its_url_prefix(client, course_tree):
+    for code in ("en", "bg", "de", "et", "hu", "it", "ro", "ru"):
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200, code
+        assert f'<html lang="{code}">' in response.content.decode()
+
+
+def test_language_switcher_is_on_every_page(client, learner, course_tree):
+    pages = ["/en/", course_tree.course.url, course_tree.modules[0].url, "/en/accounts/login/"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert 'class="language-switcher"' in html, url
+        for name in ("Български", "Română", "Русский", "Magyar", "Eesti"):
+            assert name in html, (url, name)
+    client.force_login(learner)
+    for url in (course_tree.lessons[0].url, "/en/learning/"):
+        assert 'class="language-switcher"' in client.get(url).content.decode(), url
+
+
+def test_translated_pages_are_served_in_their_language(client, course_tree):
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    bg_course = bulgarian(course_tree.course)
+    assert bg_course.live and bg_course.url.startswith("/bg/")
+    html = client.get(bg_course.url).content.decode()
+    assert "Курс" in html and "Модул 1" in html
+    assert "fallback-note" not in html
+
+
+def test_untranslated_page_falls_back_to_the_original_with_a_note(client, course_tree):
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    # Module 2 has no Bulgarian version: it is served in English under /bg/.
+    url = "/bg/" + course_tree.modules[1].url.removeprefix("/en/")
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Module 2" in html
+    assert 'class="fallback-note"' in html
+    assert '<html lang="bg">' in html
+    assert "Тази страница все още не е налична на български" in html
+
+
+def test_fallback_note_is_written_in_the_readers_language(client, course_tree):
+    url = "/ro/" + course_tree.modules[1].url.removeprefix("/en/")
+    html = client.get(url).content.decode()
+    assert "Această pagină nu este încă disponibilă în limba română" in html
+
+
+def test_links_keep_the_reader_in_their_language(client, course_tree):
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    html = client.get(bulgarian(course_tree.course).url).content.decode()
+    assert 'href="' + "/bg/" + course_tree.modules[1].url.removeprefix("/en/") + '"' in html
+    assert 'href="' + bulgarian(course_tree.modules[0]).url + '"' in html
+
+
+def test_english_address_of_a_translated_page_redirects_to_the_translation(client, course_tree):
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    bg_module = bulgarian(course_tree.modules[0])
+    bg_module.slug = "modul-1"
+    publish(bg_module)
+    response = client.get("/bg/" + course_tree.modules[0].url.removeprefix("/en/"))
+    assert response.status_code == 302
+    assert response["Location"] == bulgarian(course_tree.modules[0]).url
+
+
+def test_switcher_points_to_translation_or_fallback(client, course_tree):
+    translate_to_bulgarian(course_tree.course)
+    html = client.get(course_tree.course.url).content.decode()
+    assert f'href="{bulgarian(course_tree.course).url}"' in html
+    assert 'href="/ro/' + course_tree.course.url.removeprefix("/en/") + '"' in html
+
+
+def test_progress_is_shared_between_languages(learner, learner_client, course_tree):
+    lesson = course_tree.lessons[0]
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0], lesson)
+    services.lesson_complete(learner, bulgarian(lesson))
+    html = learner_client.get(course_tree.course.url).content.decode()
+    assert "1 of 6 required lessons done (17%)" in html
+
+
+def test_translation_goes_through_a_po_round_trip(course_tree):
+    missing = translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    assert missing == []
+    module = bulgarian(course_tree.modules[0])
+    assert module.title == "Модул 1"
+    assert module.objectives[0].value == "Обяснете член 12 от КПД на ООН."
+
+
+def test_admin_lists_translations_whose_source_changed(admin_client, course_tree):
+    translate_to_bulgarian(course_tree.course)
+    assert not outdated_translations().exists()
+    course = course_tree.course
+    course.summary = "A changed summary."
+    publish(course)
+    outdated = list(outdated_translations())
+    assert [t.target_locale.language_code for t in outdated] == ["bg"]
+    html = admin_client.get("/admin/reports/outdated-translations/").content.decode()
+    assert "Translations out of date" in html
+    assert course.title in html and "Български" in html
+    assert "Sync translated pages" in html

@@ -1,0 +1,37 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import PASSWORD, UserFactory, build_course, make_trainer
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(first_name="Мария", last_name="Петрова")
+
+
+@pytest.fixture
+def trainer(db):
+    return make_trainer(first_name="Georgi", last_name="Ivanov")
+
+
+@pytest.fixture
+def course_tree(db):
+    return build_course(note="SECRET-FACILITATION-NOTE: split the group into threes.")
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def password():
+    return PASSWORD

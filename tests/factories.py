@@ -1,0 +1,122 @@
+"""Factories for people and for course trees (course → modules → lessons)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from wagtail.models import Locale, Page, Site
+
+from cms.models import CoursePage, HomePage, LessonPage, ModulePage
+
+PASSWORD = "a-long-test-password-1"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = "Ana"
+    last_name = "Popescu"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+def make_trainer(**kwargs):
+    user = UserFactory(**kwargs)
+    user.user_permissions.add(
+        Permission.objects.get(codename="view_facilitation_notes", content_type__app_label="cms")
+    )
+    return user
+
+
+def home_page() -> HomePage:
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def lesson_body(text: str = "Care leavers want flexibility and respect.", note: str = ""):
+    body = [
+        ("rich_text", f"<p>{text}</p>"),
+        (
+            "quote",
+            {
+                "text": "I always felt that my views mattered.",
+                "attribution": "Young person",
+                "source": "",
+            },
+        ),
+        ("key_message", {"heading": "", "message": "Start preparing two to three years early."}),
+        (
+            "reflection_prompt",
+            {"prompt": "Who listens to the young people you work with?", "guidance": ""},
+        ),
+    ]
+    if note:
+        body.append(("facilitation_note", {"note": f"<p>{note}</p>", "suggested_minutes": 10}))
+    return body
+
+
+@dataclass
+class CourseTree:
+    course: CoursePage
+    modules: list[ModulePage]
+    lessons: list[LessonPage]
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def build_course(
+    modules: int = 2,
+    lessons_per_module: int = 3,
+    slug: str = "course",
+    note: str = "",
+    optional_lessons: tuple[int, ...] = (),
+) -> CourseTree:
+    """A published course with modules and lessons under the English home page."""
+    home = home_page()
+    course = CoursePage(title=f"Course {slug}", slug=slug, summary="A course summary.")
+    home.add_child(instance=course)
+    publish(course)
+    tree = CourseTree(course, [], [])
+    for m in range(modules):
+        module = ModulePage(
+            title=f"Module {m + 1}",
+            slug=f"module-{m + 1}",
+            summary="What this module covers.",
+            duration_minutes=90,
+            audience=ModulePage.Audience.PROFESSIONALS,
+            objectives=[("objective", "Explain article 12 of the UNCRC.")],
+        )
+        course.add_child(instance=module)
+        tree.modules.append(publish(module))
+        for n in range(lessons_per_module):
+            index = len(tree.lessons)
+            lesson = LessonPage(
+                title=f"Lesson {m + 1}.{n + 1}",
+                slug=f"lesson-{n + 1}",
+                intro="An introduction.",
+                body=lesson_body(note=note),
+                is_required=index not in optional_lessons,
+            )
+            module.add_child(instance=lesson)
+            tree.lessons.append(publish(lesson))
+    return tree
+
+
+def locale(code: str) -> Locale:
+    return Locale.objects.get(language_code=code)
