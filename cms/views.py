@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from . import i18n
 from .models import CoursePage, LessonPage, ModulePage
@@ -29,7 +29,7 @@ def search(request):
         pages = (
             Page.objects.live()
             .type(CoursePage, ModulePage, LessonPage)
-            .filter(locale__language_code=language)
+            .filter(locale=Locale.get_active())
             .specific()
         )
         results = [

@@ -117,7 +117,10 @@ def _pages_to_translate(course: CoursePage, language: str) -> tuple[list[Page], 
 
 
 def translate_page(page: Page, locale: Locale, strings: dict[str, str]) -> list[str]:
-    """Translate one page through wagtail-localize's PO round trip; returns strings left untranslated."""
+    """Translate a page through wagtail-localize's PO round trip.
+
+    Returns the source strings that had no translation.
+    """
     translation_source, _ = TranslationSource.update_or_create_from_instance(page.specific)
     translation, _ = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale

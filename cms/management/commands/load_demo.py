@@ -29,6 +29,6 @@ class Command(BaseCommand):
         people = load_people()
         load_learner_progress()
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:
             self.stdout.write(f"  {person.email:<28} {person.role}")
