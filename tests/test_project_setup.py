@@ -31,7 +31,9 @@ def settings_in_subprocess(env: dict, *names: str) -> dict:
 
 
 def test_defaults_run_on_one_machine():
-    values = settings_in_subprocess({}, "DATABASES", "CELERY_TASK_ALWAYS_EAGER", "EMAIL_BACKEND", "STORAGES")
+    values = settings_in_subprocess(
+        {}, "DATABASES", "CELERY_TASK_ALWAYS_EAGER", "EMAIL_BACKEND", "STORAGES"
+    )
     assert "sqlite3" in values["DATABASES"]
     assert values["CELERY_TASK_ALWAYS_EAGER"] == "True"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
@@ -60,7 +62,9 @@ def test_settings_read_the_environment():
 
 def test_suite_runs_on_postgresql_when_available(settings):
     if not os.environ.get("DATABASE_URL"):
-        assert shutil.which("pg_ctl") is None and not list(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        assert shutil.which("pg_ctl") is None and not list(
+            Path("/usr/lib/postgresql").glob("*/bin/initdb")
+        )
         pytest.skip("PostgreSQL is not installed on this machine")
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
@@ -98,12 +102,29 @@ def test_celery_app_is_configured():
     assert app.conf.task_serializer == "json"
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis (make test starts one)")
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="needs a real Redis (make test starts one)"
+)
 def test_a_real_celery_worker_answers_through_redis():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "CELERY_BROKER_URL": os.environ["REDIS_URL"]}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "CELERY_BROKER_URL": os.environ["REDIS_URL"],
+    }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo", "--loglevel=warning",
-         "--hostname=probe@%h", "--without-gossip", "--without-mingle"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cms",
+            "worker",
+            "--pool=solo",
+            "--loglevel=warning",
+            "--hostname=probe@%h",
+            "--without-gossip",
+            "--without-mingle",
+        ],
         env=env,
         cwd=ROOT,
     )
@@ -116,7 +137,14 @@ def test_a_real_celery_worker_answers_through_redis():
             "    time.sleep(0.5)\n"
             "else: raise SystemExit('no worker replied')\n"
         )
-        result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
         assert "probe@" in result.stdout
     finally:

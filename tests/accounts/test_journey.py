@@ -119,7 +119,9 @@ def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client,
 
 def test_password_reset_link_sets_a_new_password(client, learner):
     client.post("/en/accounts/password/reset/", {"email": learner.email})
-    match = re.search(r"https?://[^/\s]+(/\S+/accounts/password/reset/key/\S+/)", mail.outbox[-1].body)
+    match = re.search(
+        r"https?://[^/\s]+(/\S+/accounts/password/reset/key/\S+/)", mail.outbox[-1].body
+    )
     assert match
     response = client.get(match.group(1), follow=True)
     form_path = response.redirect_chain[-1][0] if response.redirect_chain else match.group(1)

@@ -48,7 +48,11 @@ def test_site_search_does_not_reveal_notes(learner_client, course_tree):
 
 
 def test_there_is_no_content_api(client, course_tree):
-    for url in ("/api/v2/pages/", "/en/api/v2/pages/", f"/api/v2/pages/{course_tree.lessons[0].pk}/"):
+    for url in (
+        "/api/v2/pages/",
+        "/en/api/v2/pages/",
+        f"/api/v2/pages/{course_tree.lessons[0].pk}/",
+    ):
         response = client.get(url, follow=True)
         assert response.status_code == 404, url
         assert NOTE not in response.content.decode()
