@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,7 +20,8 @@ from courses import services
 
 from . import i18n
 from .blocks import FACILITATION_NOTE, LessonBodyBlock
-from .outline import children_for_reader, course_outline
+from .caching import cached
+from .outline import children_for_reader, course_id_for, course_outline
 
 
 class ReaderPage(Page):
@@ -112,7 +114,7 @@ class CoursePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self, request)
+        context["outline"] = course_outline(self.pk, request)
         return context
 
 
@@ -164,8 +166,8 @@ class ModulePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.ancestor_of(self).first()
-        outline = course_outline(course, request) if course else None
+        course_id = course_id_for(self)
+        outline = course_outline(course_id, request) if course_id else None
         context["outline"] = outline
         context["module_outline"] = outline.module(self.translation_key) if outline else None
         context["module_breadcrumbs"] = (
@@ -217,6 +219,19 @@ class LessonPage(ReaderPage):
             return list(self.body)
         return self.learner_blocks()
 
+    def rendered_body(self, request) -> str:
+        """The lesson content as HTML for this reader, cached per revision, role and language."""
+        role = "trainer" if can_read_facilitation_notes(request.user) else "learner"
+        language = i18n.reader_language()
+
+        def render() -> str:
+            context = {"request": request, "page": self, "LANGUAGE_CODE": language}
+            return "".join(block.render(context) for block in self.blocks_for(request.user))
+
+        return mark_safe(
+            cached("lesson-body", (self.pk, self.live_revision_id, role, language), render)
+        )
+
     def learner_text(self) -> str:
         return "\n".join(
             str(text)
@@ -232,16 +247,17 @@ class LessonPage(ReaderPage):
     def get_context(self, request, *args, **kwargs):
 
         context = super().get_context(request, *args, **kwargs)
-        progress = services.lesson_open(request.user, self)
-        course = CoursePage.objects.ancestor_of(self).first()
-        outline = course_outline(course, request)
+        course_id = course_id_for(self)
+        outline = course_outline(course_id, request)
+        if services.lesson_open(request.user, self, known=outline.progress):
+            outline = course_outline(course_id, request)
         module_outline = outline.module_of_lesson(self.translation_key)
         crumbs = [{"title": outline.course.title, "url": outline.course_url}]
         if module_outline is not None:
             crumbs.append({"title": module_outline.title, "url": module_outline.url})
         context.update(
-            lesson_blocks=self.blocks_for(request.user),
-            lesson_progress=progress,
+            lesson_body=self.rendered_body(request),
+            lesson_state=outline.progress.lesson_state(self.translation_key),
             outline=outline,
             module_outline=module_outline,
             lesson_breadcrumbs=crumbs,

@@ -8,22 +8,49 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from courses import selectors
-from courses.selectors import CourseProgress, LessonEntry, ModuleProgress
+from courses.selectors import CourseProgress, CourseStructure, LessonEntry, ModuleProgress
 
 from . import i18n
+from .caching import cached
+
+
+@dataclass(frozen=True)
+class ReaderEntry:
+    """A page as a reader of one language reaches it: its translation, or the original."""
+
+    key: uuid.UUID
+    page_id: int
+    title: str
+    url: str
+    is_fallback: bool
+
+
+@dataclass(frozen=True)
+class ReaderCourse:
+    """A course's structure and where each of its pages is, for one language (cacheable)."""
+
+    structure: CourseStructure
+    course: ReaderEntry
+    entries: dict[uuid.UUID, ReaderEntry]
 
 
 @dataclass(frozen=True)
 class OutlineLesson:
     entry: LessonEntry
-    page: Page
-    url: str
+    place: ReaderEntry
     state: str
-    is_fallback: bool
 
     @property
     def title(self) -> str:
-        return self.page.title
+        return self.place.title
+
+    @property
+    def url(self) -> str:
+        return self.place.url
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.place.is_fallback
 
     @property
     def is_completed(self) -> bool:
@@ -33,22 +60,31 @@ class OutlineLesson:
 @dataclass(frozen=True)
 class OutlineModule:
     progress: ModuleProgress
-    page: Page
-    url: str
-    is_fallback: bool
+    place: ReaderEntry
     lessons: tuple[OutlineLesson, ...]
 
     @property
     def title(self) -> str:
-        return self.page.title
+        return self.place.title
+
+    @property
+    def url(self) -> str:
+        return self.place.url
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.place.is_fallback
 
 
 @dataclass(frozen=True)
 class CourseOutline:
-    course: Page
-    course_url: str
+    course: ReaderEntry
     progress: CourseProgress
     modules: tuple[OutlineModule, ...]
+
+    @property
+    def course_url(self) -> str:
+        return self.course.url
 
     @property
     def lessons(self) -> list[OutlineLesson]:
@@ -85,39 +121,66 @@ class CourseOutline:
         return self._neighbour(key, +1)
 
 
-def course_outline(course: Page, request) -> CourseOutline:
-    """The course's modules and lessons in the reader's language, with their progress."""
-    language = i18n.reader_language()
-    progress = selectors.course_progress(request.user, course)
-    structure = progress.structure
-    keys = [module.key for module in structure.modules] + [
-        lesson.key for lesson in structure.lessons
-    ]
-    pages = i18n.versions_for_reader(keys, language)
+def _reader_entry(page: Page, language: str, request) -> ReaderEntry:
+    return ReaderEntry(
+        key=page.translation_key,
+        page_id=page.pk,
+        title=page.title,
+        url=i18n.url_for_reader(page, language, request),
+        is_fallback=i18n.page_language(page) != language,
+    )
 
-    def place(key):
-        page = pages[key]
-        return (
-            page,
-            i18n.url_for_reader(page, language, request),
-            (i18n.page_language(page) != language),
+
+def reader_course(course_id: int, request) -> ReaderCourse:
+    """The course's structure and reader-language places, cached per content version."""
+    language = i18n.reader_language()
+
+    def build() -> ReaderCourse:
+        course = Page.objects.get(pk=course_id)
+        structure = selectors.course_structure(course)
+        keys = [module.key for module in structure.modules] + [
+            lesson.key for lesson in structure.lessons
+        ]
+        pages = i18n.versions_for_reader(keys, language)
+        return ReaderCourse(
+            structure=structure,
+            course=_reader_entry(course, language, request),
+            entries={key: _reader_entry(page, language, request) for key, page in pages.items()},
         )
 
+    return cached("reader-course", (course_id, language), build)
+
+
+def course_id_for(page: Page) -> int | None:
+    """The id of the course page above a module or lesson (cached)."""
+    from .models import CoursePage
+
+    return cached(
+        "course-of",
+        (page.pk,),
+        lambda: (
+            CoursePage.objects.ancestor_of(page, inclusive=True)
+            .values_list("pk", flat=True)
+            .first()
+        ),
+    )
+
+
+def course_outline(course_id: int, request) -> CourseOutline:
+    """The course's modules and lessons in the reader's language, with the reader's progress."""
+    course = reader_course(course_id, request)
+    progress = selectors.progress_in(request.user, course.structure)
     modules = []
     for module_progress in progress.modules:
-        module_page, module_url, module_fallback = place(module_progress.module.key)
-        lessons = []
-        for entry in module_progress.module.lessons:
-            page, url, is_fallback = place(entry.key)
-            lessons.append(
-                OutlineLesson(entry, page, url, progress.lesson_state(entry.key), is_fallback)
-            )
-        modules.append(
-            OutlineModule(module_progress, module_page, module_url, module_fallback, tuple(lessons))
+        lessons = tuple(
+            OutlineLesson(entry, course.entries[entry.key], progress.lesson_state(entry.key))
+            for entry in module_progress.module.lessons
+            if entry.key in course.entries
         )
-    return CourseOutline(
-        course, i18n.url_for_reader(course, language, request), progress, tuple(modules)
-    )
+        place = course.entries.get(module_progress.module.key)
+        if place is not None:
+            modules.append(OutlineModule(module_progress, place, lessons))
+    return CourseOutline(course.course, progress, tuple(modules))
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,15 @@
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale, Page
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page, Site
+from wagtail.url_routing import RouteResult
 
 from . import i18n
+from .caching import cached
 from .models import CoursePage, LessonPage, ModulePage
 from .outline import learning_cards
 
@@ -13,6 +17,35 @@ from .outline import learning_cards
 def root_redirect(request):
     """`/` sends each visitor to their language's home page."""
     return redirect(f"/{get_language_from_request(request)}/")
+
+
+def serve(request, path):
+    """Wagtail's page serving, with each route looked up once per content version.
+
+    Routing walks the page tree one level at a time (with fallbacks to the
+    original language); the result is the same for every reader of a language,
+    so it is cached. Wagtail's own hooks (view restrictions and the rest) still
+    run on every request.
+    """
+    site = Site.find_for_request(request)
+    if site is not None:
+        route = cached(
+            "route", (site.pk, i18n.reader_language(), path), lambda: _route(request, path)
+        )
+        if route:
+            page_id, content_type_id = route
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=page_id).first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page)
+    return wagtail_views.serve(request, path)
+
+
+def _route(request, path) -> tuple[int, int] | None:
+    result = Page.route_for_request(request, path)
+    if result is None or result[1] or result[2]:
+        return None  # not found, or a route with arguments: not cached
+    return result[0].pk, result[0].content_type_id
 
 
 @never_cache

@@ -252,22 +252,27 @@ def _progress_keys(user, course_keys: Iterable[uuid.UUID]):
     return completed, started
 
 
+def course_structure(course: Page) -> CourseStructure:
+    """The structure of one course (any language version of it), from its original."""
+    original = original_page(course)
+    return course_structures([original])[original.translation_key]
+
+
+def progress_in(user, structure: CourseStructure) -> CourseProgress:
+    """A person's progress through a course whose structure is already known (two queries)."""
+    key = structure.course_key
+    if not user.is_authenticated:
+        return _progress_for(structure, None, set(), set())
+    enrolment = (
+        Enrolment.objects.filter(user=user, course_key=key).select_related("last_lesson").first()
+    )
+    completed, started = _progress_keys(user, [key])
+    return _progress_for(structure, enrolment, completed.get(key, set()), started.get(key, set()))
+
+
 def course_progress(user, course: Page) -> CourseProgress:
     """A person's progress through one course (in any of its languages)."""
-    original = original_page(course)
-    structure = course_structures([original])[original.translation_key]
-    enrolment = None
-    completed: dict = {}
-    started: dict = {}
-    if user.is_authenticated:
-        enrolment = (
-            Enrolment.objects.filter(user=user, course_key=original.translation_key)
-            .select_related("last_lesson")
-            .first()
-        )
-        completed, started = _progress_keys(user, [original.translation_key])
-    key = original.translation_key
-    return _progress_for(structure, enrolment, completed.get(key, set()), started.get(key, set()))
+    return progress_in(user, course_structure(course))
 
 
 def learner_courses(user) -> list[CourseProgress]:

@@ -42,11 +42,25 @@ def _progress_get_or_create(user, lesson: Page, course: Page) -> LessonProgress:
     return progress
 
 
-def lesson_open(user, lesson: Page) -> LessonProgress:
-    """Record that a person opened a lesson: enrols them if needed, remembers where they are.
+def lesson_open(user, lesson: Page, known: selectors.CourseProgress | None = None) -> bool:
+    """Record that a person opened a lesson: enrol them if needed, remember where they are.
 
-    Opening the same lesson again writes nothing, so reading stays cheap.
+    With `known` (the person's progress in the lesson's course, already read),
+    opening the lesson they were last on writes and reads nothing more, so
+    reading stays cheap. Returns whether anything was written.
     """
+    if (
+        known is not None
+        and known.enrolment is not None
+        and known.enrolment.last_lesson_id == lesson.pk
+        and lesson.translation_key in known.started_keys
+    ):
+        return False
+    _record_opening(user, lesson)
+    return True
+
+
+def _record_opening(user, lesson: Page) -> LessonProgress:
     course = selectors.course_for_lesson(lesson)
     if course is None:
         raise NotALessonOfACourse(lesson.pk)
@@ -61,7 +75,7 @@ def lesson_open(user, lesson: Page) -> LessonProgress:
 
 def lesson_complete(user, lesson: Page) -> LessonProgress:
     """Mark a lesson complete for a person and complete the course if that was the last."""
-    progress = lesson_open(user, lesson)
+    progress = _record_opening(user, lesson)
     if progress.completed_at is None:
         progress.completed_at = timezone.now()
         progress.save(update_fields=["completed_at", "last_viewed_at"])

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms import i18n
+from cms.caching import cached
 
 register = template.Library()
 
@@ -31,12 +32,16 @@ def language_switcher(context):
     page = context.get("page")
     current = i18n.reader_language()
     if page is not None and getattr(page, "translation_key", None):
-        versions = i18n.translations_by_language(page)
-        links = [
-            (code, name, i18n.reader_url(page, code, versions, request), code in versions)
-            for code, name in settings.LANGUAGES
-        ]
+        links = cached("language-links", (page.pk,), lambda: _page_language_links(page, request))
     else:
         path = request.get_full_path()
         links = [(code, name, translate_url(path, code), True) for code, name in settings.LANGUAGES]
     return {"links": links, "current": current}
+
+
+def _page_language_links(page, request) -> list[tuple[str, str, str, bool]]:
+    versions = i18n.translations_by_language(page)
+    return [
+        (code, name, i18n.reader_url(page, code, versions, request), code in versions)
+        for code, name in settings.LANGUAGES
+    ]

@@ -1,0 +1,20 @@
+"""Start a new content version whenever what readers see may have changed."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .caching import new_content_version
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(new_content_version, dispatch_uid=f"cms-content-version-{id(signal)}")
+    post_delete.connect(new_content_version, sender=Page, dispatch_uid="cms-page-deleted")
+    for model in (get_document_model(), get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                new_content_version, sender=model, dispatch_uid=f"cms-{model.__name__}-{id(signal)}"
+            )
