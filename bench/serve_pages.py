@@ -42,14 +42,20 @@ def prepare_database() -> None:
         return
     database.parent.mkdir(parents=True, exist_ok=True)
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, check=True,
-                       env={**os.environ}, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ},
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def learner_session_and_lesson() -> tuple[str, str]:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
@@ -63,7 +69,7 @@ def learner_session_and_lesson() -> tuple[str, str]:
     learner = get_user_model().objects.get(email="learner@example.org")
     session = SessionStore()
     session[SESSION_KEY] = str(learner.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = learner.get_session_auth_hash()
     session.create()
     lesson = LessonPage.objects.live().filter(locale__language_code="en").order_by("path")[1]
@@ -101,9 +107,18 @@ def get(port: int, path: str, cookie: str, connection=None) -> int:
 
 def measure_with_wrk(port, path, cookie, seconds, connections) -> float:
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-H", f"Cookie: sessionid={cookie}",
-         f"http://127.0.0.1:{port}{path}"],
-        capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "-H",
+            f"Cookie: sessionid={cookie}",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     if "Non-2xx" in result.stdout:
         raise RuntimeError(f"{path} answered with errors:\n{result.stdout}")
@@ -145,9 +160,20 @@ def main() -> None:
     cookie, lesson_url = learner_session_and_lesson()
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ},
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "bench.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ},
     )
     measure = measure_with_wrk if shutil.which("wrk") else measure_with_python
     try:
@@ -161,8 +187,10 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
 
-    print(f"client: {measure.__name__.removeprefix('measure_with_')}, gunicorn workers: "
-          f"{args.workers}, connections: {args.connections}, {args.seconds}s each")
+    print(
+        f"client: {measure.__name__.removeprefix('measure_with_')}, gunicorn workers: "
+        f"{args.workers}, connections: {args.connections}, {args.seconds}s each"
+    )
     print(f"lesson page: {lesson_url}")
     for name, rps in results.items():
         print(f"  {name:<9} {rps:8.1f} requests/s")

@@ -8,6 +8,7 @@ DEBUG = False
 ROOT_URLCONF = "bench.urls"
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 DATABASES["default"]["NAME"] = os.environ.get(  # noqa: F405
-    "BENCH_DATABASE", str(BASE_DIR / ".tmp" / "bench" / "db.sqlite3")  # noqa: F405
+    "BENCH_DATABASE",
+    str(BASE_DIR / ".tmp" / "bench" / "db.sqlite3"),  # noqa: F405
 )
 LOGGING = {"version": 1, "disable_existing_loggers": False}

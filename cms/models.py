@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from courses import services
@@ -56,6 +56,16 @@ class ReaderPage(Page):
         return (
             Page.objects.filter(under_any, depth=self.depth + 1, slug=slug).order_by("pk").first()
         )
+
+    def get_view_restrictions(self):
+        # Wagtail checks this on every request; most pages have no restriction
+        # above them, which only changes with content, so that answer is cached.
+        restricted = cached(
+            "view-restricted", (self.pk,), lambda: Page.get_view_restrictions(self).exists()
+        )
+        if not restricted:
+            return PageViewRestriction.objects.none()
+        return Page.get_view_restrictions(self)
 
     def serve(self, request, *args, **kwargs):
         language = i18n.reader_language()

@@ -1,9 +1,9 @@
 """Start a new content version whenever what readers see may have changed."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .caching import new_content_version
@@ -13,7 +13,12 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(new_content_version, dispatch_uid=f"cms-content-version-{id(signal)}")
     post_delete.connect(new_content_version, sender=Page, dispatch_uid="cms-page-deleted")
-    for model in (get_document_model(), get_image_model()):
+    m2m_changed.connect(
+        new_content_version,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="cms-restriction-groups",
+    )
+    for model in (get_document_model(), get_image_model(), PageViewRestriction, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_content_version, sender=model, dispatch_uid=f"cms-{model.__name__}-{id(signal)}"

@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_from_request
@@ -20,32 +19,32 @@ def root_redirect(request):
 
 
 def serve(request, path):
-    """Wagtail's page serving, with each route looked up once per content version.
+    """Wagtail's page serving, with the site and each route looked up once per content version.
 
     Routing walks the page tree one level at a time (with fallbacks to the
-    original language); the result is the same for every reader of a language,
-    so it is cached. Wagtail's own hooks (view restrictions and the rest) still
-    run on every request.
+    original language); the page it finds is the same for every reader of a
+    language, so it is cached. Wagtail's own hooks (view restrictions and the
+    rest) still run on every request.
     """
-    site = Site.find_for_request(request)
-    if site is not None:
-        route = cached(
-            "route", (site.pk, i18n.reader_language(), path), lambda: _route(request, path)
+    request._wagtail_site = cached(
+        "site", (request.get_host(),), lambda: Site.find_for_request(request)
+    )
+    if request._wagtail_site is not None:
+        page = cached(
+            "route",
+            (request._wagtail_site.pk, i18n.reader_language(), path),
+            lambda: _routed_page(request, path),
         )
-        if route:
-            page_id, content_type_id = route
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=page_id).first()
-            if page is not None:
-                request._wagtail_route_for_request = RouteResult(page)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
     return wagtail_views.serve(request, path)
 
 
-def _route(request, path) -> tuple[int, int] | None:
+def _routed_page(request, path) -> Page | None:
     result = Page.route_for_request(request, path)
     if result is None or result[1] or result[2]:
         return None  # not found, or a route with arguments: not cached
-    return result[0].pk, result[0].content_type_id
+    return result[0]
 
 
 @never_cache

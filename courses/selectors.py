@@ -231,11 +231,21 @@ def _resume_lesson(
     The last lesson may have been opened in a translation, so it is matched by key.
     """
     lessons = structure.lessons
-    last = enrolment.last_lesson if enrolment is not None else None
-    if last is not None and last.translation_key not in completed:
-        for lesson in lessons:
-            if lesson.key == last.translation_key:
-                return lesson
+    last_id = enrolment.last_lesson_id if enrolment is not None else None
+    if last_id is not None:
+        last = next((lesson for lesson in lessons if lesson.page_id == last_id), None)
+        if last is None:  # opened in another language: find it by translation key
+            if Enrolment.last_lesson.is_cached(enrolment):
+                last_key = enrolment.last_lesson.translation_key
+            else:
+                last_key = (
+                    Page.objects.filter(pk=last_id)
+                    .values_list("translation_key", flat=True)
+                    .first()
+                )
+            last = next((lesson for lesson in lessons if lesson.key == last_key), None)
+        if last is not None and last.key not in completed:
+            return last
     return next((lesson for lesson in lessons if lesson.key not in completed), None)
 
 
@@ -263,9 +273,7 @@ def progress_in(user, structure: CourseStructure) -> CourseProgress:
     key = structure.course_key
     if not user.is_authenticated:
         return _progress_for(structure, None, set(), set())
-    enrolment = (
-        Enrolment.objects.filter(user=user, course_key=key).select_related("last_lesson").first()
-    )
+    enrolment = Enrolment.objects.filter(user=user, course_key=key).first()
     completed, started = _progress_keys(user, [key])
     return _progress_for(structure, enrolment, completed.get(key, set()), started.get(key, set()))
 

@@ -23,7 +23,7 @@ def trainer(db):
 
 @pytest.fixture
 def course_tree(db):
-    return build_course(note="SECRET-FACILITATION-NOTE: split the group into threes.")
+    return build_course(note="SECRET-FACILITATION-NOTE: hand out the zanzibarite cards.")
 
 
 @pytest.fixture

@@ -78,7 +78,7 @@ def test_untranslated_page_falls_back_to_the_original_with_a_note(client, course
 def test_fallback_note_is_written_in_the_readers_language(client, course_tree):
     url = "/ro/" + course_tree.modules[1].url.removeprefix("/en/")
     html = client.get(url).content.decode()
-    assert "Această pagină nu este încă disponibilă în limba română" in html
+    assert "Această pagină nu este încă disponibilă în limba Română" in html
 
 
 def test_links_keep_the_reader_in_their_language(client, course_tree):
