@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from allauth.account.auth_backends import AuthenticationBackend
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 VERSION_KEY = "accounts:permissions-version"
 
@@ -37,9 +37,11 @@ class CachedPermissionsBackend(AuthenticationBackend):
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
             key = f"accounts:permissions:{permissions_version()}:{user_obj.pk}"
-            permissions = cache.get(key)
+            # The version is shared by every process; the value, keyed by it, can
+            # stay in this process's memory.
+            permissions = caches["local"].get(key)
             if permissions is None:
                 permissions = super().get_all_permissions(user_obj)
-                cache.set(key, permissions, 60 * 60)
+                caches["local"].set(key, permissions, 60 * 60)
             user_obj._perm_cache = permissions
         return user_obj._perm_cache

@@ -1,5 +1,31 @@
+from functools import cache
+
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from .caching import content_version
+
+
+@cache
+def _navigation_urls(language: str) -> dict[str, str]:
+    return {
+        name: reverse(name)
+        for name in ("my_learning", "account_login", "account_logout", "account_signup", "search")
+    }
+
+
+@cache
+def _stylesheet() -> str:
+    return static("cms/css/site.css")
 
 
 def site_navigation(request):
-    return {"LANGUAGE_CHOICES": settings.LANGUAGES}
+    return {
+        "LANGUAGE_CHOICES": settings.LANGUAGES,
+        "nav_urls": _navigation_urls(get_language()),
+        "site_stylesheet": _stylesheet(),
+        # Part of every cached fragment's key: a new content version retires old ones.
+        "content_version": content_version,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -20,7 +22,7 @@ from courses import services
 
 from . import i18n
 from .blocks import FACILITATION_NOTE, LessonBodyBlock
-from .caching import cached
+from .caching import cached_shared
 from .outline import children_for_reader, course_id_for, course_outline
 
 
@@ -60,7 +62,7 @@ class ReaderPage(Page):
     def get_view_restrictions(self):
         # Wagtail checks this on every request; most pages have no restriction
         # above them, which only changes with content, so that answer is cached.
-        restricted = cached(
+        restricted = cached_shared(
             "view-restricted", (self.pk,), lambda: Page.get_view_restrictions(self).exists()
         )
         if not restricted:
@@ -229,9 +231,13 @@ class LessonPage(ReaderPage):
             return list(self.body)
         return self.learner_blocks()
 
+    @staticmethod
+    def reader_role(user) -> str:
+        return "trainer" if can_read_facilitation_notes(user) else "learner"
+
     def rendered_body(self, request) -> str:
         """The lesson content as HTML for this reader, cached per revision, role and language."""
-        role = "trainer" if can_read_facilitation_notes(request.user) else "learner"
+        role = self.reader_role(request.user)
         language = i18n.reader_language()
 
         def render() -> str:
@@ -239,7 +245,7 @@ class LessonPage(ReaderPage):
             return "".join(block.render(context) for block in self.blocks_for(request.user))
 
         return mark_safe(
-            cached("lesson-body", (self.pk, self.live_revision_id, role, language), render)
+            cached_shared("lesson-body", (self.pk, self.live_revision_id, role, language), render)
         )
 
     def learner_text(self) -> str:
@@ -266,7 +272,9 @@ class LessonPage(ReaderPage):
         if module_outline is not None:
             crumbs.append({"title": module_outline.title, "url": module_outline.url})
         context.update(
-            lesson_body=self.rendered_body(request),
+            # Rendered only when the page's cached fragment has to be built.
+            lesson_body=partial(self.rendered_body, request),
+            lesson_role=self.reader_role(request.user),
             lesson_state=outline.progress.lesson_state(self.translation_key),
             outline=outline,
             module_outline=module_outline,

@@ -11,7 +11,7 @@ from courses import selectors
 from courses.selectors import CourseProgress, CourseStructure, LessonEntry, ModuleProgress
 
 from . import i18n
-from .caching import cached
+from .caching import cached_shared
 
 
 @dataclass(frozen=True)
@@ -148,14 +148,14 @@ def reader_course(course_id: int, request) -> ReaderCourse:
             entries={key: _reader_entry(page, language, request) for key, page in pages.items()},
         )
 
-    return cached("reader-course", (course_id, language), build)
+    return cached_shared("reader-course", (course_id, language), build)
 
 
 def course_id_for(page: Page) -> int | None:
     """The id of the course page above a module or lesson (cached)."""
     from .models import CoursePage
 
-    return cached(
+    return cached_shared(
         "course-of",
         (page.pk,),
         lambda: (

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from . import progress_cache
 from .models import Enrolment, LessonProgress
 
 
@@ -269,13 +270,21 @@ def course_structure(course: Page) -> CourseStructure:
 
 
 def progress_in(user, structure: CourseStructure) -> CourseProgress:
-    """A person's progress through a course whose structure is already known (two queries)."""
+    """A person's progress through a course whose structure is already known.
+
+    Read from the database (two queries) once per change to the person's progress.
+    """
     key = structure.course_key
     if not user.is_authenticated:
         return _progress_for(structure, None, set(), set())
-    enrolment = Enrolment.objects.filter(user=user, course_key=key).first()
-    completed, started = _progress_keys(user, [key])
-    return _progress_for(structure, enrolment, completed.get(key, set()), started.get(key, set()))
+
+    def read() -> tuple:
+        enrolment = Enrolment.objects.filter(user=user, course_key=key).first()
+        completed, started = _progress_keys(user, [key])
+        return enrolment, completed.get(key, set()), started.get(key, set())
+
+    enrolment, completed, started = progress_cache.cached_for(user.pk, key, read)
+    return _progress_for(structure, enrolment, completed, started)
 
 
 def course_progress(user, course: Page) -> CourseProgress:

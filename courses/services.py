@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from . import selectors
+from . import progress_cache, selectors
 from .models import Enrolment, LessonProgress
 
 
@@ -70,6 +70,7 @@ def _record_opening(user, lesson: Page) -> LessonProgress:
         Enrolment.objects.filter(pk=enrolment.pk).update(
             last_lesson=lesson, last_activity_at=timezone.now()
         )
+        progress_cache.progress_changed(user.pk)
     return progress
 
 
@@ -97,4 +98,5 @@ def enrolment_refresh_completion(enrolment: Enrolment) -> bool:
     Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
         completed_at=timezone.now()
     )
+    progress_cache.progress_changed(enrolment.user_id)
     return True

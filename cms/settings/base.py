@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.caching.ContentVersionMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -173,15 +174,36 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# "default" holds the content, permission and progress versions, so every
+# process must share it: Redis when configured, otherwise files on the local
+# disk (never a per-process memory cache, which would keep a revoked role alive
+# in another worker). "local" holds values whose keys include one of those
+# versions: a process can keep them in memory, since a new version makes the
+# old entries unreachable.
 CACHES = {
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "versioned-values",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # {% cache %} fragments; every fragment key includes the content version.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
         }
         if env("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".tmp" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    ),
 }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,11 +1,13 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms import i18n
-from cms.caching import cached
+from cms.caching import cached_shared
 
 register = template.Library()
 
@@ -25,18 +27,70 @@ def duration(minutes) -> str:
     return ngettext("%(minutes)s minute", "%(minutes)s minutes", rest) % {"minutes": rest}
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, parts):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+
+    def render(self, context):
+        parts = tuple(part.resolve(context) for part in self.parts)
+        return cached_shared(
+            f"fragment-{self.name}", parts, lambda: mark_safe(self.nodelist.render(context))
+        )
+
+
+@register.tag
+def sharedfragment(parser, token):
+    """Cache what a block renders per content version and the given values.
+
+    {% sharedfragment "lesson-article" page.pk LANGUAGE_CODE role %}...{% endsharedfragment %}
+
+    Only for parts that are the same for everyone the given values describe:
+    never put a CSRF token or a person's data inside.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sharedfragment needs a name")
+    nodelist = parser.parse(("endsharedfragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def progress_summary(progress) -> str:
+    """'2 of 6 required lessons done (33%)', in the reader's language."""
+    return _("%(done)s of %(total)s required lessons done (%(percent)s%%)") % {
+        "done": progress.required_completed,
+        "total": progress.required_total,
+        "percent": progress.percent,
+    }
+
+
+@register.simple_tag(takes_context=True)
 def language_switcher(context):
-    """Links to the current page in every language (translation or fallback)."""
+    """Links to the current page in every language (translation or fallback).
+
+    For a page the links are the same for every reader of a language, so the
+    rendered list is cached per content version.
+    """
     request = context["request"]
     page = context.get("page")
     current = i18n.reader_language()
     if page is not None and getattr(page, "translation_key", None):
-        links = cached("language-links", (page.pk,), lambda: _page_language_links(page, request))
-    else:
-        path = request.get_full_path()
-        links = [(code, name, translate_url(path, code), True) for code, name in settings.LANGUAGES]
-    return {"links": links, "current": current}
+        return cached_shared(
+            "language-switcher",
+            (page.pk, current),
+            lambda: _render_switcher(_page_language_links(page, request), current),
+        )
+    path = request.get_full_path()
+    links = [(code, name, translate_url(path, code), True) for code, name in settings.LANGUAGES]
+    return _render_switcher(links, current)
+
+
+def _render_switcher(links, current: str) -> str:
+    return render_to_string("includes/language_switcher.html", {"links": links, "current": current})
 
 
 def _page_language_links(page, request) -> list[tuple[str, str, str, bool]]:
