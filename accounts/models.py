@@ -22,3 +22,8 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.email or self.username
+
+
+def user_display(user) -> str:
+    """How allauth names a person in messages ('You are signed in as …')."""
+    return user.display_name

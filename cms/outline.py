@@ -141,10 +141,10 @@ def reader_course(course_id: int, request) -> ReaderCourse:
         keys = [module.key for module in structure.modules] + [
             lesson.key for lesson in structure.lessons
         ]
-        pages = i18n.versions_for_reader(keys, language)
+        pages = i18n.versions_for_reader([course.translation_key, *keys], language)
         return ReaderCourse(
             structure=structure,
-            course=_reader_entry(course, language, request),
+            course=_reader_entry(pages.get(course.translation_key, course), language, request),
             entries={key: _reader_entry(page, language, request) for key, page in pages.items()},
         )
 

@@ -152,3 +152,30 @@ def test_editor_reaches_the_admin_after_site_login(client, password):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Dashboard" in response.content.decode() or "wagtail" in response.content.decode()
+
+
+def test_sign_in_message_uses_the_persons_name(client, learner, password):
+    response = client.post(
+        "/en/accounts/login/", {"login": learner.email, "password": password}, follow=True
+    )
+    html = response.content.decode()
+    assert "Мария Петрова" in html
+    assert learner.username not in html
+
+
+def test_sixth_failed_login_in_five_minutes_is_refused(client, learner):
+    for _ in range(5):
+        response = client.post("/en/accounts/login/", {"login": learner.email, "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/en/accounts/login/", {"login": learner.email, "password": "wrong"})
+    assert response.status_code == 429
+
+
+def test_admin_login_goes_through_the_same_rate_limit(client, learner):
+    for _ in range(5):
+        client.post("/en/accounts/login/?next=/admin/", {"login": learner.email, "password": "x"})
+    response = client.get("/admin/login/?next=/admin/", follow=True)
+    response = client.post(
+        response.redirect_chain[-1][0], {"login": learner.email, "password": "x"}
+    )
+    assert response.status_code == 429

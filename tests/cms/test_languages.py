@@ -133,3 +133,11 @@ def test_admin_lists_translations_whose_source_changed(admin_client, course_tree
     assert "Translations out of date" in html
     assert course.title in html and "Български" in html
     assert "Sync translated pages" in html
+
+
+def test_fallback_page_names_its_course_in_the_readers_language(client, course_tree):
+    translate_to_bulgarian(course_tree.course, course_tree.modules[0])
+    html = client.get("/bg/" + course_tree.modules[1].url.removeprefix("/en/")).content.decode()
+    assert 'class="fallback-note"' in html
+    breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert "Курс" in breadcrumbs and "Course course" not in breadcrumbs

@@ -1,0 +1,94 @@
+"""The demo a trainer would recognise: six modules, a youth module, real Bulgarian and Romanian."""
+
+import re
+import unicodedata
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from cms.demo.content import bg, en, ro
+from cms.models import CoursePage, LessonPage, ModulePage
+from courses.models import Enrolment
+
+pytestmark = pytest.mark.django_db
+
+CYRILLIC = re.compile(r"[а-яА-Я]")
+
+
+def load_demo():
+    with open("/dev/null", "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+    return CoursePage.objects.get(locale__language_code="en")
+
+
+def test_demo_is_a_course_a_trainer_recognises(client):
+    """One load for every check: loading the whole demo takes seconds."""
+    demo = load_demo()
+    check_modules(demo)
+    check_key_messages(demo)
+    for language, content in (("bg", bg), ("ro", ro)):
+        check_translated_modules(language, content)
+    check_youth_module()
+    check_demo_logins(client)
+    pages = LessonPage.objects.count()
+    load_demo()  # a second run changes nothing
+    assert LessonPage.objects.count() == pages
+
+
+def check_modules(demo):
+    assert demo.title == "Child-rights-based practice with young people leaving care"
+    modules = ModulePage.objects.child_of(demo).live().order_by("path")
+    assert modules.count() >= 6
+    audiences = {module.audience for module in modules}
+    assert {"professionals", "young_people", "trainers"} <= audiences
+    for module in modules:
+        lessons = LessonPage.objects.child_of(module).live()
+        assert lessons.count() >= 3, module.title
+        for lesson in lessons:
+            types = {block.block_type for block in lesson.body}
+            assert {"quote", "key_message"} & types, lesson.title
+            assert "facilitation_note" in types and "reflection_prompt" in types
+            assert len(lesson.learner_text().split()) > 200, lesson.title
+
+
+def check_key_messages(demo):
+    text = " ".join(page.learner_text() for page in LessonPage.objects.descendant_of(demo))
+    for phrase in ("article 12", "two to three years", "support network", "respect"):
+        assert phrase.lower() in text.lower(), phrase
+
+
+def check_translated_modules(language, content):
+    locale = Locale.objects.get(language_code=language)
+    for module_data in content.MODULES:
+        original = ModulePage.objects.get(slug=module_data["slug"], locale__language_code="en")
+        module = original.get_translation(locale)
+        assert module.live and module.title == module_data["title"] != original.title
+        lessons = LessonPage.objects.child_of(module).live()
+        originals = LessonPage.objects.child_of(original).live()
+        assert lessons.count() == originals.count() >= 3
+        for lesson in lessons:
+            assert lesson.title != originals.get(translation_key=lesson.translation_key).title
+            assert unicodedata.is_normalized("NFC", lesson.learner_text())
+    if language == "bg":
+        assert CYRILLIC.search(module.title)
+    else:
+        assert any(letter in module.summary for letter in "ăâîșțĂÂÎȘȚ")
+        assert not any(letter in module.summary for letter in "şţŞŢ")  # cedilla forms
+
+
+def check_youth_module():
+    youth = ModulePage.objects.get(locale__language_code="en", audience="young_people")
+    assert youth.slug in {module["slug"] for module in bg.MODULES}
+    assert youth.slug in {module["slug"] for module in ro.MODULES}
+
+
+def check_demo_logins(client):
+    response = client.post(
+        "/en/accounts/login/", {"login": "learner@example.org", "password": "leaving-care-demo"}
+    )
+    assert response.status_code == 302
+    html = client.get("/en/learning/").content.decode()
+    assert en.COURSE["title"] in html
+    assert "Continue where you left off" in html
+    assert Enrolment.objects.get(user__email="learner@example.org").completed_at is None
