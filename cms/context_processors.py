@@ -1,6 +1,5 @@
 from functools import cache
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,7 +22,6 @@ def _stylesheet() -> str:
 
 def site_navigation(request):
     return {
-        "LANGUAGE_CHOICES": settings.LANGUAGES,
         "nav_urls": _navigation_urls(get_language()),
         "site_stylesheet": _stylesheet(),
         # Part of every cached fragment's key: a new content version retires old ones.

@@ -35,16 +35,6 @@ def language_name(code: str) -> str:
     return translation.gettext(translation.get_language_info(code)["name"])
 
 
-def original_page_for(page: Page) -> Page | None:
-    """The page this translation group was written in first, if it is not `page` itself."""
-    return (
-        Page.objects.filter(translation_key=page.translation_key)
-        .exclude(pk=page.pk)
-        .order_by("pk")
-        .first()
-    )
-
-
 def path_in_language(page: Page, language: str, request=None) -> str:
     """The URL path of `page` under another language's prefix (served by fallback routing)."""
     url = page.get_url(request) or "/"

@@ -34,46 +34,36 @@ class ReaderCourse:
     entries: dict[uuid.UUID, ReaderEntry]
 
 
+class _Placed:
+    """Title, address and fallback state of an outline item, from where the reader finds it."""
+
+    place: ReaderEntry
+
+    @property
+    def title(self) -> str:
+        return self.place.title
+
+    @property
+    def url(self) -> str:
+        return self.place.url
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.place.is_fallback
+
+
 @dataclass(frozen=True)
-class OutlineLesson:
+class OutlineLesson(_Placed):
     entry: LessonEntry
     place: ReaderEntry
     state: str
 
-    @property
-    def title(self) -> str:
-        return self.place.title
-
-    @property
-    def url(self) -> str:
-        return self.place.url
-
-    @property
-    def is_fallback(self) -> bool:
-        return self.place.is_fallback
-
-    @property
-    def is_completed(self) -> bool:
-        return self.state == "completed"
-
 
 @dataclass(frozen=True)
-class OutlineModule:
+class OutlineModule(_Placed):
     progress: ModuleProgress
     place: ReaderEntry
     lessons: tuple[OutlineLesson, ...]
-
-    @property
-    def title(self) -> str:
-        return self.place.title
-
-    @property
-    def url(self) -> str:
-        return self.place.url
-
-    @property
-    def is_fallback(self) -> bool:
-        return self.place.is_fallback
 
 
 @dataclass(frozen=True)

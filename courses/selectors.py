@@ -313,12 +313,6 @@ def learner_courses(user) -> list[CourseProgress]:
     ]
 
 
-def lesson_progress_for(user, lesson: Page) -> LessonProgress | None:
-    if not user.is_authenticated:
-        return None
-    return LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).first()
-
-
 def enrolment_is_complete(user, course_key: uuid.UUID) -> bool:
     return Enrolment.objects.filter(
         user=user, course_key=course_key, completed_at__isnull=False

@@ -76,3 +76,31 @@ def test_po_file_for_another_translation_is_refused(admin_client, course_tree):
     assert "Cannot import PO file that was created for a different translation." in (
         response.content.decode()
     )
+
+
+def test_editor_opens_the_lesson_form_with_every_block(admin_client, course_tree):
+    module = course_tree.modules[0]
+    response = admin_client.get(f"/admin/pages/add/cms/lessonpage/{module.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in (
+        "Video with transcript",
+        "Quote",
+        "Key message",
+        "Downloadable resource",
+        "Reflection prompt",
+        "Trainer-only facilitation note",
+    ):
+        assert label in html, label
+
+
+def test_translated_page_opens_in_the_translation_editor(admin_client, course_tree):
+    from cms.demo.loader import translate_page
+
+    bulgarian = locale("bg")
+    for page in (home_page(), course_tree.course):
+        translate_page(page, bulgarian, {})
+    translated = course_tree.course.get_translation(bulgarian)
+    response = admin_client.get(f"/admin/pages/{translated.pk}/edit/")
+    assert response.status_code == 200
+    assert "translation-editor" in response.content.decode()
