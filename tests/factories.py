@@ -120,3 +120,23 @@ def build_course(
 
 def locale(code: str) -> Locale:
     return Locale.objects.get(language_code=code)
+
+
+def country(code: str = "BG", name: str = "Bulgaria"):
+    from courses.models import Country
+
+    return Country.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def organisation(name: str = "SOS Children's Villages Bulgaria", in_country=None):
+    from courses.models import Organisation
+
+    return Organisation.objects.get_or_create(
+        name=name, country=in_country or country(), defaults={"region": "Sofia"}
+    )[0]
+
+
+def participant(name: str, in_country=None, **kwargs):
+    from courses.models import Participant
+
+    return Participant.objects.create(display_name=name, country=in_country or country(), **kwargs)

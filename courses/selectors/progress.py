@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
-from . import progress_cache
-from .models import Enrolment, LessonProgress
+from .. import progress_cache
+from ..models import Enrolment, LessonProgress
 
 
 def lesson_page_model():

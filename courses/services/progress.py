@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from . import progress_cache, selectors
-from .models import Enrolment, LessonProgress
+from .. import progress_cache, selectors
+from ..models import Enrolment, LessonProgress
 
 
 class NotALessonOfACourse(ValueError):

@@ -1,4 +1,4 @@
-"""Courses as delivered: who is enrolled, and how far each person got.
+"""Online learning: who is enrolled in a course, and how far each person got.
 
 Courses, modules and lessons are Wagtail pages (defined by the site app); this
 app refers to them through Wagtail's own Page model. A page and its

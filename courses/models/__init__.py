@@ -1,0 +1,20 @@
+"""Courses as delivered: enrolment and progress online; cohorts, accreditation and the cascade."""
+
+from .cascade import TrainerAccreditation
+from .cohorts import Attendance, Cohort, CohortMembership, CohortSession, CohortTrainer
+from .people import Country, Organisation, Participant
+from .progress import Enrolment, LessonProgress
+
+__all__ = [
+    "Attendance",
+    "Cohort",
+    "CohortMembership",
+    "CohortSession",
+    "CohortTrainer",
+    "Country",
+    "Enrolment",
+    "LessonProgress",
+    "Organisation",
+    "Participant",
+    "TrainerAccreditation",
+]

@@ -1,0 +1,117 @@
+"""Countries, organisations and the people training reaches."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    age_of_digital_consent = models.PositiveSmallIntegerField(
+        _("age of digital consent"),
+        default=16,
+        help_text=_("Below this age a guardian must consent to an account (GDPR art. 8)."),
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Non-governmental organisation")
+        PUBLIC_AGENCY = "public_agency", _("Public child-protection agency")
+        CARE_PROVIDER = "care_provider", _("Care provider")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("country")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["country__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "name"], name="one_organisation_name_per_country"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Participant(models.Model):
+    """A person training reached: counted once however many cohorts they sit in.
+
+    Either a registered person (with an account) or a roster-only person
+    recorded by a trainer: young people, possibly minors, with a first name or
+    a code and an age band, and no contact data.
+    """
+
+    class AgeBand(models.TextChoices):
+        UNDER_14 = "under_14", _("Under 14")
+        AGE_14_17 = "14_17", _("14 to 17")
+        AGE_18_21 = "18_21", _("18 to 21")
+        AGE_22_25 = "22_25", _("22 to 25")
+        ADULT = "adult", _("Over 25")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant",
+        verbose_name=_("account"),
+    )
+    display_name = models.CharField(
+        _("name or code"),
+        max_length=150,
+        help_text=_("For roster-only young people: a first name or a code, never a full name."),
+    )
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="participants", verbose_name=_("country")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("employer or care setting"),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_duplicates",
+        verbose_name=_("merged into"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_roster_only(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def is_minor(self) -> bool:
+        return self.age_band in {self.AgeBand.UNDER_14, self.AgeBand.AGE_14_17}

@@ -1,0 +1,236 @@
+"""Cohorts, accreditation and the cascade: who trained whom.
+
+A cohort led by an accredited trainer is a child of the cohort that
+accredited them; an international training of trainers is generation 0. Each
+cohort stores its ancestry as a path of ids (`/1/7/42/`), so a lineage is one
+query by id and a subtree one indexed prefix query. The path is only ever
+written here, and a change that would put a cohort below itself is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Length, Substr
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from ..models import (
+    Cohort,
+    CohortMembership,
+    CohortTrainer,
+    Country,
+    Organisation,
+    Participant,
+    TrainerAccreditation,
+)
+from ..selectors.progress import original_page
+
+
+class CascadeError(ValidationError):
+    pass
+
+
+def participant_for_user(user, country: Country) -> Participant:
+    """The one participant record of a person with an account (created on first need)."""
+    participant = Participant.objects.filter(user=user).first()
+    if participant is not None:
+        return participant
+    try:
+        with transaction.atomic():
+            return Participant.objects.create(
+                user=user, display_name=user.get_full_name() or user.email, country=country
+            )
+    except IntegrityError:
+        return Participant.objects.get(user=user)
+
+
+def valid_accreditation(
+    participant: Participant, day: datetime.date
+) -> TrainerAccreditation | None:
+    """The accreditation that lets a person lead a cohort starting on `day`, if any."""
+    return (
+        TrainerAccreditation.objects.filter(
+            participant=participant,
+            revoked_at__isnull=True,
+            valid_from__lte=day,
+            valid_until__gte=day,
+        )
+        .order_by("-valid_until")
+        .first()
+    )
+
+
+def _place_in_cascade(kind: str, lead: Participant, starts_on: datetime.date):
+    """The parent cohort and generation a new cohort gets from its lead trainer."""
+    if kind == Cohort.Kind.INTERNATIONAL_TOT:
+        return None, 0
+    accreditation = valid_accreditation(lead, starts_on)
+    if accreditation is None:
+        raise CascadeError(
+            _("%(trainer)s has no valid trainer accreditation on %(date)s.")
+            % {"trainer": lead.display_name, "date": starts_on.isoformat()},
+            code="no_valid_accreditation",
+        )
+    parent = accreditation.granted_by_cohort
+    # First-generation trainers, accredited by a coordinator, stand where an
+    # international ToT's graduates would: their cohorts are generation 1.
+    return parent, (parent.generation + 1) if parent else 1
+
+
+@transaction.atomic
+def cohort_create(
+    *,
+    name: str,
+    course: Page,
+    kind: str,
+    country: Country,
+    language: str,
+    host_organisation: Organisation,
+    lead_trainer: Participant,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    capacity: int = 25,
+    attendance_threshold: int = 80,
+    co_trainers: tuple[Participant, ...] = (),
+    young_experts: tuple[Participant, ...] = (),
+) -> Cohort:
+    """Create a cohort, placed in the cascade below the cohort that trained its lead trainer."""
+    parent, generation = _place_in_cascade(kind, lead_trainer, starts_on)
+    cohort = Cohort(
+        name=name,
+        course=original_page(course),
+        kind=kind,
+        country=country,
+        language=language,
+        host_organisation=host_organisation,
+        capacity=capacity,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        attendance_threshold=attendance_threshold,
+        parent=parent,
+        generation=generation,
+        cascade_path="/",
+    )
+    cohort.full_clean(exclude=["cascade_path", "invite_code"])
+    cohort.save()
+    cohort.cascade_path = f"{parent.cascade_path if parent else '/'}{cohort.pk}/"
+    Cohort.objects.filter(pk=cohort.pk).update(cascade_path=cohort.cascade_path)
+    CohortTrainer.objects.create(
+        cohort=cohort, participant=lead_trainer, role=CohortTrainer.Role.LEAD
+    )
+    for participant in co_trainers:
+        CohortTrainer.objects.create(
+            cohort=cohort, participant=participant, role=CohortTrainer.Role.CO_TRAINER
+        )
+    for participant in young_experts:
+        CohortTrainer.objects.create(
+            cohort=cohort, participant=participant, role=CohortTrainer.Role.YOUNG_EXPERT
+        )
+    return cohort
+
+
+@transaction.atomic
+def cohort_change_lead(cohort: Cohort, new_lead: Participant) -> Cohort:
+    """Hand a cohort to another lead trainer; it moves, with its subtree, to the new lead's lineage.
+
+    Refused when the new lead was trained inside this cohort's own subtree: the
+    cohort would become its own ancestor.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    parent, generation = _place_in_cascade(cohort.kind, new_lead, cohort.starts_on)
+    if parent is not None and parent.cascade_path.startswith(cohort.cascade_path):
+        raise CascadeError(
+            _("%(trainer)s was trained within this cohort's cascade; it cannot sit below itself.")
+            % {"trainer": new_lead.display_name},
+            code="cascade_cycle",
+        )
+    old_path = cohort.cascade_path
+    new_path = f"{parent.cascade_path if parent else '/'}{cohort.pk}/"
+    shift = generation - cohort.generation
+    # Rewrite the whole subtree's paths and generations in one statement.
+    Cohort.objects.filter(cascade_path__startswith=old_path).update(
+        cascade_path=Concat(Value(new_path), Substr("cascade_path", Length(Value(old_path)) + 1)),
+        generation=F("generation") + shift,
+    )
+    Cohort.objects.filter(pk=cohort.pk).update(parent=parent)
+    CohortTrainer.objects.filter(cohort=cohort, role=CohortTrainer.Role.LEAD).delete()
+    CohortTrainer.objects.update_or_create(
+        cohort=cohort, participant=new_lead, defaults={"role": CohortTrainer.Role.LEAD}
+    )
+    cohort.refresh_from_db()
+    return cohort
+
+
+def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembership:
+    """Add a person to a cohort. Safe to call twice."""
+    if participant.merged_into_id:
+        participant = participant.merged_into
+    membership, _ = CohortMembership.objects.get_or_create(cohort=cohort, participant=participant)
+    return membership
+
+
+def membership_complete(membership: CohortMembership) -> CohortMembership:
+    if membership.completed_at is None:
+        membership.completed_at = timezone.now()
+        membership.save(update_fields=["completed_at"])
+    return membership
+
+
+def accreditation_grant_for_cohort(
+    cohort: Cohort,
+    participant: Participant,
+    *,
+    level: str = TrainerAccreditation.Level.TRAINER,
+    granted_by=None,
+    valid_for_days: int = 3 * 365,
+) -> TrainerAccreditation:
+    """Accredit a graduate of a training-of-trainers cohort they completed."""
+    if not cohort.trains_trainers:
+        raise CascadeError(_("Only a training of trainers accredits trainers."), code="not_a_tot")
+    if not CohortMembership.objects.filter(
+        cohort=cohort, participant=participant, completed_at__isnull=False
+    ).exists():
+        raise CascadeError(
+            _("%(person)s has not completed %(cohort)s.")
+            % {"person": participant.display_name, "cohort": cohort.name},
+            code="not_completed",
+        )
+    # Valid from the day the training ended, also when it is recorded later.
+    valid_from = cohort.ends_on
+    return TrainerAccreditation.objects.create(
+        participant=participant,
+        level=level,
+        country=cohort.country,
+        valid_from=valid_from,
+        valid_until=valid_from + datetime.timedelta(days=valid_for_days),
+        granted_by_cohort=cohort,
+        granted_by=granted_by,
+    )
+
+
+def accreditation_grant_first_generation(
+    participant: Participant,
+    *,
+    level: str,
+    country: Country,
+    valid_from: datetime.date,
+    valid_until: datetime.date,
+    granted_by,
+) -> TrainerAccreditation:
+    """A coordinator accredits a first-generation trainer with no training recorded here."""
+    accreditation = TrainerAccreditation(
+        participant=participant,
+        level=level,
+        country=country,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        granted_by=granted_by,
+    )
+    accreditation.full_clean()
+    accreditation.save()
+    return accreditation
