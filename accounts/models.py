@@ -27,3 +27,50 @@ class User(AbstractUser):
 def user_display(user) -> str:
     """How allauth names a person in messages ('You are signed in as …')."""
     return user.display_name
+
+
+class RoleAssignment(models.Model):
+    """A role beyond learning and training, scoped to a country where it needs one.
+
+    Trainers are trainers through their accreditation and young experts through
+    the cohorts they co-facilitate; these are the roles that see across cohorts.
+    """
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Programme coordinator (all countries)")
+        NSG_MEMBER = "nsg_member", _("National Steering Group member")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    country = models.ForeignKey(
+        "courses.Country",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("country"),
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "country"], name="one_role_per_scope"),
+            models.CheckConstraint(
+                condition=models.Q(role="coordinator") | models.Q(country__isnull=False),
+                name="nsg_member_has_a_country",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = f" ({self.country})" if self.country_id else ""
+        return f"{self.user}: {self.get_role_display()}{scope}"
+
+
+def is_coordinator(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser
+        or RoleAssignment.objects.filter(user=user, role=RoleAssignment.Role.COORDINATOR).exists()
+    )

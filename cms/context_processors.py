@@ -10,8 +10,15 @@ from .caching import content_version
 @cache
 def _navigation_urls(language: str) -> dict[str, str]:
     return {
-        name: reverse(name)
-        for name in ("my_learning", "account_login", "account_logout", "account_signup", "search")
+        name.split(":")[-1]: reverse(name)
+        for name in (
+            "my_learning",
+            "courses:trainer_home",
+            "account_login",
+            "account_logout",
+            "account_signup",
+            "search",
+        )
     }
 
 

@@ -7,4 +7,14 @@ app_name = "courses"
 urlpatterns = [
     path("courses/<int:page_id>/enrol/", views.enrol, name="enrol"),
     path("lessons/<int:page_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("training/", views.trainer_home, name="trainer_home"),
+    path("training/cohorts/new/", views.cohort_new, name="cohort_new"),
+    path("training/cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
+    path("training/cohorts/<int:pk>/sessions/new/", views.session_new, name="session_new"),
+    path(
+        "training/cohorts/<int:pk>/sessions/<int:session_pk>/attendance/",
+        views.attendance,
+        name="attendance",
+    ),
+    path("join/<str:code>/", views.join, name="join"),
 ]

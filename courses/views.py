@@ -1,11 +1,21 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .forms import AttendanceForm, CohortForm, SessionForm
+from .models import Cohort, CohortSession
+from .selectors import access
 
 
 def _next_url(request, fallback: str) -> str:
@@ -35,3 +45,140 @@ def complete_lesson(request, page_id: int):
     else:
         messages.success(request, _("Lesson marked as complete."))
     return redirect(_next_url(request, lesson.get_url(request) or "/"))
+
+
+# --- Trainers: cohorts, sessions, attendance -----------------------------------------------
+
+audit = logging.getLogger("courses.access")
+
+
+def _cohort_for(request, pk: int, *, manage: bool) -> Cohort:
+    """The cohort, if this person may see it (or run it, with `manage`); else 403, logged."""
+    cohort = get_object_or_404(Cohort.objects.select_related("country", "host_organisation"), pk=pk)
+    allowed = (
+        access.can_manage_cohort(request.user, cohort)
+        if manage
+        else access.can_view_attendance(request.user, cohort)
+    )
+    if not allowed:
+        audit.warning(
+            "refused %s %s on cohort %s for user %s",
+            request.method,
+            request.path,
+            cohort.pk,
+            request.user.pk,
+        )
+        raise PermissionDenied
+    return cohort
+
+
+@login_required
+def trainer_home(request):
+    """The trainer's cohorts, who trained them, and what their cascade reached."""
+    participant = getattr(request.user, "participant", None)
+    context = {
+        "cohorts": access.cohorts_run_by(request.user),
+        "lineage": selectors.participant_lineage(participant) if participant else [],
+        "cascade": selectors.trainer_cascade(participant) if participant else None,
+    }
+    return render(request, "courses/trainer_home.html", context)
+
+
+@login_required
+def cohort_new(request):
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            lead = services.participant_for_user(request.user, data["country"])
+            cohort = services.cohort_create(lead_trainer=lead, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Cohort “%(name)s” created.") % {"name": cohort.name})
+            return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/cohort_form.html", {"form": form})
+
+
+@login_required
+def cohort_detail(request, pk: int):
+    cohort = _cohort_for(request, pk, manage=False)
+    memberships = cohort.memberships.select_related(
+        "participant__user", "participant__organisation"
+    )
+    return render(
+        request,
+        "courses/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "memberships": memberships.order_by("participant__display_name"),
+            "sessions": cohort.sessions.all(),
+            "can_manage": access.can_manage_cohort(request.user, cohort),
+            "show_contact": access.can_view_contact_data(request.user, cohort),
+            "invite_url": request.build_absolute_uri(
+                reverse("courses:join", args=[cohort.invite_code])
+            ),
+        },
+    )
+
+
+@login_required
+def session_new(request, pk: int):
+    cohort = _cohort_for(request, pk, manage=True)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_create(cohort, **form.cleaned_data)
+        messages.success(request, _("Session added."))
+        return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/session_form.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+def attendance(request, pk: int, session_pk: int):
+    """Bulk attendance for one session: everyone on one screen, made for a phone."""
+    cohort = _cohort_for(request, pk, manage=request.method == "POST")
+    session = get_object_or_404(CohortSession, pk=session_pk, cohort=cohort)
+    members = [m.participant for m in cohort.memberships.select_related("participant")]
+    members.sort(key=lambda participant: participant.display_name)
+    current = dict(session.attendance.values_list("participant_id", "status"))
+    form = AttendanceForm(request.POST or None, members=members, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.attendance_mark(
+            session, form.marks(), marked_by=request.user, marked_at=_client_time(request)
+        )
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"saved": True})
+        messages.success(request, _("Attendance saved."))
+        return redirect("courses:cohort", pk=cohort.pk)
+    return render(
+        request,
+        "courses/attendance.html",
+        {
+            "cohort": cohort,
+            "session": session,
+            "form": form,
+            "can_manage": access.can_manage_cohort(request.user, cohort),
+        },
+    )
+
+
+def _client_time(request):
+    """When the marks were made: the phone's time for marks queued offline, never the future."""
+    raw = request.POST.get("marked_at", "")
+    made = parse_datetime(raw) if raw else None
+    now = timezone.now()
+    if made is None or timezone.is_naive(made) or made > now:
+        return now
+    return made
+
+
+@login_required
+def join(request, code: str):
+    """A learner joins a cohort with its invite link or code."""
+    cohort = get_object_or_404(Cohort, invite_code=code.upper())
+    if request.method == "POST":
+        participant = services.participant_for_user(request.user, cohort.country)
+        services.cohort_add_member(cohort, participant)
+        messages.success(request, _("You have joined “%(name)s”.") % {"name": cohort.name})
+        return redirect("my_learning")
+    return render(request, "courses/join.html", {"cohort": cohort})

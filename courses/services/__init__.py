@@ -4,11 +4,13 @@ from .cohorts import (
     CascadeError,
     accreditation_grant_first_generation,
     accreditation_grant_for_cohort,
+    attendance_mark,
     cohort_add_member,
     cohort_change_lead,
     cohort_create,
     membership_complete,
     participant_for_user,
+    session_create,
 )
 from .progress import (
     NotALessonOfACourse,
@@ -23,6 +25,7 @@ __all__ = [
     "NotALessonOfACourse",
     "accreditation_grant_first_generation",
     "accreditation_grant_for_cohort",
+    "attendance_mark",
     "cohort_add_member",
     "cohort_change_lead",
     "cohort_create",
@@ -32,4 +35,5 @@ __all__ = [
     "lesson_open",
     "membership_complete",
     "participant_for_user",
+    "session_create",
 ]

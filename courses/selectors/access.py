@@ -1,0 +1,53 @@
+"""Who may see and change which cohort. Checked per object, on every request.
+
+- A coordinator sees and changes every cohort.
+- A lead trainer or co-trainer sees and changes the cohorts they run.
+- A young expert (co-facilitator) sees their cohort's sessions and attendance,
+  never contact data, and changes nothing.
+- Anyone else (learners, other trainers, NSG members) sees no roster.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from accounts.models import is_coordinator
+
+from ..models import Cohort, CohortTrainer
+
+MANAGING_ROLES = (CohortTrainer.Role.LEAD, CohortTrainer.Role.CO_TRAINER)
+
+
+def cohort_role(user, cohort: Cohort) -> str | None:
+    """The person's role in running this cohort, or None (one query)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        CohortTrainer.objects.filter(cohort=cohort, participant__user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def can_manage_cohort(user, cohort: Cohort) -> bool:
+    return cohort_role(user, cohort) in MANAGING_ROLES or is_coordinator(user)
+
+
+def can_view_attendance(user, cohort: Cohort) -> bool:
+    return cohort_role(user, cohort) is not None or is_coordinator(user)
+
+
+def can_view_contact_data(user, cohort: Cohort) -> bool:
+    return can_manage_cohort(user, cohort)
+
+
+def cohorts_run_by(user) -> QuerySet[Cohort]:
+    """The cohorts a person leads, co-trains or co-facilitates, newest first."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    return (
+        Cohort.objects.filter(trainers__participant__user=user)
+        .select_related("country", "host_organisation")
+        .distinct()
+        .order_by("-starts_on")
+    )

@@ -1,0 +1,245 @@
+"""Trainers run cohorts from the site; every page checks access per cohort (TESTS-SECURITY 12-17)."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from courses import services
+from courses.models import Attendance, Cohort, CohortMembership, CohortTrainer
+from tests.factories import UserFactory, build_course, country, organisation, participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    course = build_course(modules=1, lessons_per_module=1, slug="cohorts").course
+    bulgaria, host = country(), organisation()
+    lead_user = UserFactory(first_name="Petya", last_name="Koleva")
+    lead = services.participant_for_user(lead_user, bulgaria)
+    lead_user.user_permissions.add(Permission.objects.get(codename="view_facilitation_notes"))
+    tot = services.cohort_create(
+        name="International ToT",
+        course=course,
+        kind=Cohort.Kind.INTERNATIONAL_TOT,
+        country=bulgaria,
+        language="bg",
+        host_organisation=host,
+        lead_trainer=participant("Rutger"),
+        starts_on=datetime.date(2026, 1, 5),
+        ends_on=datetime.date(2026, 1, 9),
+    )
+    services.membership_complete(services.cohort_add_member(tot, lead))
+    services.accreditation_grant_for_cohort(tot, lead)
+    cohort = services.cohort_create(
+        name="Training Plovdiv",
+        course=course,
+        kind=Cohort.Kind.NATIONAL_TRAINING,
+        country=bulgaria,
+        language="bg",
+        host_organisation=host,
+        lead_trainer=lead,
+        starts_on=datetime.date(2026, 3, 2),
+        ends_on=datetime.date(2026, 3, 6),
+    )
+    members = [participant(name) for name in ("Ana Dimitrova", "Борис Петров", "Y-07")]
+    members[0].user = UserFactory(email="ana@example.org")
+    members[0].save()
+    for member in members:
+        services.cohort_add_member(cohort, member)
+    session = services.session_create(
+        cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
+    )
+    return {
+        "course": course,
+        "country": bulgaria,
+        "host": host,
+        "lead_user": lead_user,
+        "lead": lead,
+        "tot": tot,
+        "cohort": cohort,
+        "members": members,
+        "session": session,
+    }
+
+
+def marks(world, status="present"):
+    return {f"member_{member.pk}": status for member in world["members"]}
+
+
+def test_accredited_trainer_plans_a_cohort_from_the_site(client, world):
+    client.force_login(world["lead_user"])
+    response = client.post(
+        "/en/learning/training/cohorts/new/",
+        {
+            "name": "Youth module Plovdiv",
+            "course": world["course"].pk,
+            "kind": "youth_module",
+            "country": world["country"].pk,
+            "language": "bg",
+            "host_organisation": world["host"].pk,
+            "capacity": 20,
+            "starts_on": "2026-04-01",
+            "ends_on": "2026-04-03",
+            "attendance_threshold": 75,
+        },
+    )
+    cohort = Cohort.objects.get(name="Youth module Plovdiv")
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/en/learning/training/cohorts/{cohort.pk}/"
+    )
+    assert cohort.parent == world["tot"] and cohort.generation == 1
+    assert CohortTrainer.objects.get(cohort=cohort).participant == world["lead"]
+
+
+def test_cohort_form_explains_errors_and_keeps_what_was_typed(client, world):
+    outsider = UserFactory()
+    client.force_login(outsider)
+    response = client.post(
+        "/en/learning/training/cohorts/new/",
+        {
+            "name": "Моята група",
+            "course": world["course"].pk,
+            "kind": "national_training",
+            "country": world["country"].pk,
+            "language": "bg",
+            "host_organisation": world["host"].pk,
+            "capacity": 20,
+            "starts_on": "2026-05-10",
+            "ends_on": "2026-05-01",
+            "attendance_threshold": 80,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The cohort cannot end before it starts." in html
+    assert 'value="Моята група"' in html
+    response = client.post(
+        "/en/learning/training/cohorts/new/",
+        {
+            "name": "Моята група",
+            "course": world["course"].pk,
+            "kind": "national_training",
+            "country": world["country"].pk,
+            "language": "bg",
+            "host_organisation": world["host"].pk,
+            "capacity": 20,
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-05-10",
+            "attendance_threshold": 80,
+        },
+    )
+    assert "has no valid trainer accreditation" in response.content.decode()
+    assert not Cohort.objects.filter(name="Моята група").exists()
+
+
+def test_bulk_attendance_counts_each_mark_once(client, world):
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{world['session'].pk}/attendance/"
+    page = client.get(url).content.decode()
+    assert "Борис Петров" in page and "data-offline-queue" in page
+    for _ in range(2):  # a phone sending the same marks twice
+        response = client.post(url, marks(world), HTTP_ACCEPT="application/json")
+        assert response.json() == {"saved": True}
+    assert Attendance.objects.filter(session=world["session"]).count() == 3
+    assert set(Attendance.objects.values_list("status", flat=True)) == {"present"}
+
+
+def test_marks_queued_offline_never_overwrite_later_marks(client, world):
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{world['session'].pk}/attendance/"
+    client.post(url, {**marks(world, "absent"), "marked_at": "2026-03-02T10:00:00+00:00"})
+    client.post(url, {**marks(world, "present"), "marked_at": "2026-03-02T09:00:00+00:00"})
+    assert set(Attendance.objects.values_list("status", flat=True)) == {"absent"}
+
+
+def test_other_trainer_gets_403_for_roster_and_attendance(client, world, caplog):
+    other = UserFactory()
+    services.participant_for_user(other, world["country"])
+    client.force_login(other)
+    cohort, session = world["cohort"], world["session"]
+    assert client.get(f"/en/learning/training/cohorts/{cohort.pk}/").status_code == 403
+    url = f"/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
+    assert client.get(url).status_code == 403
+    with caplog.at_level("WARNING", logger="courses.access"):
+        assert client.post(url, marks(world)).status_code == 403
+    assert Attendance.objects.count() == 0
+    assert any(f"cohort {cohort.pk}" in record.getMessage() for record in caplog.records)
+
+
+def test_a_session_of_another_cohort_cannot_be_marked_through_mine(client, world):
+    client.force_login(world["lead_user"])
+    tot_session = services.session_create(
+        world["tot"], starts_at=datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC), place="Sofia"
+    )
+    url = (
+        f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{tot_session.pk}/attendance/"
+    )
+    assert client.post(url, marks(world)).status_code == 404
+    assert Attendance.objects.count() == 0
+
+
+def test_learner_cannot_reach_attendance_or_the_roster(client, world):
+    client.force_login(world["members"][0].user)
+    cohort, session = world["cohort"], world["session"]
+    assert client.get(f"/en/learning/training/cohorts/{cohort.pk}/").status_code == 403
+    url = f"/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
+    assert client.post(url, marks(world)).status_code == 403
+
+
+def test_young_expert_sees_attendance_but_no_contact_data_and_changes_nothing(client, world):
+    expert_user = UserFactory(first_name="Young", last_name="Expert")
+    expert = services.participant_for_user(expert_user, world["country"])
+    CohortTrainer.objects.create(cohort=world["cohort"], participant=expert, role="young_expert")
+    client.force_login(expert_user)
+    cohort, session = world["cohort"], world["session"]
+    detail = client.get(f"/en/learning/training/cohorts/{cohort.pk}/").content.decode()
+    assert "Ana Dimitrova" in detail and "ana@example.org" not in detail
+    assert cohort.invite_code not in detail
+    url = f"/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, marks(world)).status_code == 403
+    other = services.cohort_create(
+        name="Elsewhere",
+        course=world["course"],
+        kind=Cohort.Kind.INTERNATIONAL_TOT,
+        country=world["country"],
+        language="bg",
+        host_organisation=world["host"],
+        lead_trainer=participant("Someone"),
+        starts_on=datetime.date(2026, 6, 1),
+        ends_on=datetime.date(2026, 6, 2),
+    )
+    assert client.get(f"/en/learning/training/cohorts/{other.pk}/").status_code == 403
+
+
+def test_a_trainer_removed_from_a_cohort_is_refused_on_the_next_request(client, world):
+    co_user = UserFactory()
+    co = services.participant_for_user(co_user, world["country"])
+    CohortTrainer.objects.create(cohort=world["cohort"], participant=co, role="co_trainer")
+    client.force_login(co_user)
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/"
+    assert client.get(url).status_code == 200
+    CohortTrainer.objects.filter(participant=co).delete()
+    assert client.get(url).status_code == 403
+
+
+def test_joining_with_the_invite_code(client, world):
+    learner = UserFactory(first_name="Ioana", last_name="Țărănescu")
+    client.force_login(learner)
+    url = f"/en/learning/join/{world['cohort'].invite_code.lower()}/"
+    assert "Training Plovdiv" in client.get(url).content.decode()
+    for _ in range(2):
+        assert client.post(url).status_code == 302
+    assert CohortMembership.objects.filter(participant__user=learner).count() == 1
+    assert client.get("/en/learning/join/NOSUCHCODE/").status_code == 404
+
+
+def test_trainer_page_shows_lineage_and_cascade(client, world):
+    client.force_login(world["lead_user"])
+    html = client.get("/en/learning/training/").content.decode()
+    assert "Training Plovdiv" in html
+    assert "Trained by Rutger in International ToT, generation 0" in html
+    assert "3 people reached in all, 3 trained by you directly." in html
