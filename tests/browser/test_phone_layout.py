@@ -33,7 +33,9 @@ def log_in(page, live_server, email):
     page.wait_for_url(f"{live_server.url}/en/learning/")
 
 
-def test_every_page_fits_a_phone_and_works_by_tapping(phone, live_server, learner, course_tree):
+def test_every_page_fits_a_phone_and_works_by_tapping(
+    browser, phone, live_server, learner, course_tree
+):
     # One test: each transactional test empties the database afterwards.
     base = live_server.url
     assert_fits(phone, f"{base}/en/", "home")
@@ -48,3 +50,52 @@ def test_every_page_fits_a_phone_and_works_by_tapping(phone, live_server, learne
     phone.wait_for_url(f"{base}{course_tree.lessons[1].url}")
     assert_fits(phone, f"{base}/en/learning/", "my-learning")
     assert "1 of 6 required lessons done" in phone.content()
+
+    attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree)
+
+
+def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
+    """A trainer marks attendance with no signal; the marks arrive, once, when it returns."""
+    import datetime
+
+    from courses import services
+    from courses.models import Attendance, Cohort
+    from tests.factories import UserFactory, country, organisation, participant
+
+    trainer = UserFactory(first_name="Petya", last_name="Koleva")
+    cohort = services.cohort_create(
+        name="ToT Plovdiv",
+        course=course_tree.course,
+        kind=Cohort.Kind.INTERNATIONAL_TOT,
+        country=country(),
+        language="bg",
+        host_organisation=organisation(),
+        lead_trainer=services.participant_for_user(trainer, country()),
+        starts_on=datetime.date(2026, 3, 2),
+        ends_on=datetime.date(2026, 3, 6),
+    )
+    for name in ("Ана", "Борис", "Y-07"):
+        services.cohort_add_member(cohort, participant(name))
+    session = services.session_create(
+        cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
+    )
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    page = context.new_page()
+    log_in(page, live_server, trainer.email)
+    url = f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
+    assert_fits(page, url, "attendance")
+
+    context.set_offline(True)
+    for radio in page.locator("input[value=present]").all():
+        radio.check()
+    page.get_by_role("button", name="Save attendance").tap()
+    page.locator(".offline-status").wait_for(state="visible")
+    assert page.evaluate("Object.keys(localStorage).length") == 1
+    assert Attendance.objects.count() == 0
+
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function("Object.keys(localStorage).length === 0")
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
+    assert Attendance.objects.filter(session=session, status="present").count() == 3
+    context.close()
