@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_invite_code() -> str:
@@ -21,10 +22,10 @@ class Cohort(models.Model):
         YOUTH_MODULE = "youth_module", _("Youth module")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        RUNNING = "running", _("Running")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
+        PLANNED = "planned", pgettext_lazy("cohort status", "Planned")
+        RUNNING = "running", pgettext_lazy("cohort status", "Running")
+        COMPLETED = "completed", pgettext_lazy("cohort status", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("cohort status", "Cancelled")
 
     TRAINS_TRAINERS = {Kind.INTERNATIONAL_TOT, Kind.NATIONAL_TOT}
 

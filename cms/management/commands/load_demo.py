@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.demo.cohorts import load_demo_cascade
 from cms.demo.loader import load_demo_content
 from cms.demo.people import DEMO_PASSWORD, load_people
 from cms.demo.progress import load_learner_progress
@@ -28,6 +29,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already loaded.")
         people = load_people()
         load_learner_progress()
+        cohorts = load_demo_cascade()
+        if cohorts:
+            self.stdout.write(f"Demo cascade: {cohorts} cohorts in 5 countries, 4 generations.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:

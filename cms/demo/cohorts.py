@@ -1,0 +1,308 @@
+"""A demo cascade in five countries over four generations, shaped like the Leaving Care project.
+
+An international training of trainers produces master trainers (two per
+country); they run national trainings of trainers and national trainings;
+the trainers they accredit run national trainings and youth modules (young
+people recorded roster-only, by first name and age band); in Romania and
+Bulgaria a second national training of trainers produces a fourth
+generation that runs youth modules. Sessions have attendance.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from cms.models import CoursePage
+from courses import services
+from courses.models import Cohort, CohortSession, Country, Organisation, Participant
+
+Kind = Cohort.Kind
+
+
+@dataclass(frozen=True)
+class DemoCountry:
+    code: str
+    name: str
+    language: str
+    age_of_digital_consent: int
+    organisations: tuple[str, str]
+    cities: tuple[str, ...]
+    first_names: tuple[str, ...]
+    last_names: tuple[str, ...]
+
+
+COUNTRIES = (
+    DemoCountry(
+        "BG",
+        "Bulgaria",
+        "bg",
+        14,
+        ("SOS Children's Villages Bulgaria", "Agency for Social Assistance"),
+        ("Sofia", "Plovdiv", "Varna"),
+        ("Мария", "Иван", "Елена", "Георги", "Десислава", "Николай", "Ралица", "Стоян"),
+        ("Петрова", "Иванов", "Димитрова", "Георгиев", "Колева", "Стоянов"),
+    ),
+    DemoCountry(
+        "EE",
+        "Estonia",
+        "et",
+        13,
+        ("SOS Children's Villages Estonia", "Social Insurance Board"),
+        ("Tallinn", "Tartu", "Pärnu"),
+        ("Kadri", "Mart", "Liis", "Tõnu", "Kätlin", "Jüri", "Mari", "Andres"),
+        ("Tamm", "Saar", "Sepp", "Mägi", "Kask", "Põder"),
+    ),
+    DemoCountry(
+        "HU",
+        "Hungary",
+        "hu",
+        16,
+        ("SOS Children's Villages Hungary", "Regional Child Protection Service"),
+        ("Budapest", "Kecskemét", "Debrecen"),
+        ("Zsófia", "Gábor", "Eszter", "Ödön", "Réka", "Balázs", "Anna", "Győző"),
+        ("Kovács", "Szabó", "Tóth", "Kőműves", "Horváth", "Fűzfa"),
+    ),
+    DemoCountry(
+        "IT",
+        "Italy",
+        "it",
+        14,
+        ("SOS Villaggi dei Bambini Italia", "Servizi Sociali Comunali"),
+        ("Roma", "Milano", "Vicenza"),
+        ("Giulia", "Marco", "Chiara", "Luca", "Francesca", "Andrea", "Sara", "Matteo"),
+        ("Rossi", "Bianchi", "Esposito", "Romano", "Colombo", "Ricci"),
+    ),
+    DemoCountry(
+        "RO",
+        "Romania",
+        "ro",
+        16,
+        ("SOS Satele Copiilor România", "DGASPC Sector 6 București"),
+        ("București", "Iași", "Cluj-Napoca"),
+        ("Ioana", "Andrei", "Elena", "Mihai", "Ștefania", "Bogdan", "Ana", "Radu"),
+        ("Popescu", "Țărănescu", "Ionescu", "Dumitrescu", "Stănescu", "Munteanu"),
+    ),
+)
+
+START = datetime.date(2025, 9, 15)
+AGE_BANDS = (Participant.AgeBand.AGE_14_17, Participant.AgeBand.AGE_18_21)
+
+
+class CascadeBuilder:
+    def __init__(self, course: CoursePage):
+        self.course = course
+        self.random = random.Random(2026)
+        self.count = 0
+
+    def person(self, country: Country, organisation: Organisation, names: DemoCountry):
+        self.count += 1
+        name = f"{self.random.choice(names.first_names)} {self.random.choice(names.last_names)}"
+        return Participant.objects.create(
+            display_name=name, country=country, organisation=organisation
+        )
+
+    def youth(self, country: Country, names: DemoCountry, city: str):
+        self.count += 1
+        first = self.random.choice(names.first_names)
+        return Participant.objects.create(
+            display_name=f"{first} ({city[:3].upper()}-{self.count:03d})",
+            country=country,
+            age_band=self.random.choice(AGE_BANDS),
+        )
+
+    def cohort(self, name, kind, lead, members, *, country, host, language, starts_on, days=4):
+        cohort = services.cohort_create(
+            name=name,
+            course=self.course,
+            kind=kind,
+            country=country,
+            language=language,
+            host_organisation=host,
+            lead_trainer=lead,
+            starts_on=starts_on,
+            ends_on=starts_on + datetime.timedelta(days=days),
+            capacity=max(25, len(members)),
+            attendance_threshold=75,
+        )
+        cohort.status = (
+            Cohort.Status.COMPLETED
+            if cohort.ends_on < timezone.localdate()
+            else (Cohort.Status.PLANNED)
+        )
+        cohort.save(update_fields=["status"])
+        memberships = [services.cohort_add_member(cohort, member) for member in members]
+        sessions = [
+            services.session_create(
+                cohort,
+                starts_at=timezone.make_aware(
+                    datetime.datetime.combine(
+                        starts_on + datetime.timedelta(days=day), datetime.time(9, 30)
+                    )
+                ),
+                duration_minutes=210,
+                place=host.region or host.name,
+            )
+            for day in (0, 2)
+        ]
+        if cohort.status == Cohort.Status.COMPLETED:
+            self.attend(cohort, sessions, memberships)
+        return cohort
+
+    def attend(self, cohort: Cohort, sessions: list[CohortSession], memberships) -> None:
+        for session in sessions:
+            marks = {
+                membership.participant_id: self.random.choices(
+                    ("present", "absent", "excused"), weights=(88, 7, 5)
+                )[0]
+                for membership in memberships
+            }
+            services.attendance_mark(session, marks, marked_by=None, marked_at=session.starts_at)
+        for membership in memberships:
+            present = sum(
+                1
+                for session in sessions
+                if session.attendance.filter(
+                    participant_id=membership.participant_id, status="present"
+                ).exists()
+            )
+            if present * 100 >= cohort.attendance_threshold * len(sessions):
+                services.membership_complete(membership)
+
+    def accredit_graduates(self, cohort: Cohort, level: str) -> list[Participant]:
+        graduates = [
+            membership.participant
+            for membership in cohort.memberships.filter(completed_at__isnull=False)
+        ]
+        for graduate in graduates:
+            services.accreditation_grant_for_cohort(cohort, graduate, level=level)
+        return graduates
+
+
+@transaction.atomic
+def load_demo_cascade() -> int:
+    """Build the demo cascade once; returns the number of cohorts (0 if it was there already)."""
+    if Cohort.objects.exists():
+        return 0
+    course = CoursePage.objects.filter(locale__language_code="en").first()
+    builder = CascadeBuilder(course)
+    countries = {}
+    for data in COUNTRIES:
+        country, _ = Country.objects.update_or_create(
+            code=data.code,
+            defaults={"name": data.name, "age_of_digital_consent": data.age_of_digital_consent},
+        )
+        organisations = [
+            Organisation.objects.get_or_create(
+                name=name, country=country, defaults={"region": data.cities[index]}
+            )[0]
+            for index, name in enumerate(data.organisations)
+        ]
+        countries[data.code] = (data, country, organisations)
+
+    # Generation 0: the international training of trainers, two master trainers per country.
+    international_lead = Participant.objects.create(
+        display_name="Anna de Vries", country=countries["RO"][1]
+    )
+    masters = {}
+    trainer_user = get_user_model().objects.filter(email="trainer@example.org").first()
+    for code, (data, country, organisations) in countries.items():
+        masters[code] = [builder.person(country, organisations[0], data) for _ in range(2)]
+    if trainer_user is not None:
+        masters["BG"][0] = services.participant_for_user(trainer_user, countries["BG"][1])
+    ro_data, romania, ro_organisations = countries["RO"]
+    tot = builder.cohort(
+        "International training of trainers, Bucharest",
+        Kind.INTERNATIONAL_TOT,
+        international_lead,
+        [m for pair in masters.values() for m in pair],
+        country=romania,
+        host=ro_organisations[0],
+        language="en",
+        starts_on=START,
+        days=5,
+    )
+    for membership in tot.memberships.all():  # every master trainer completed the ToT
+        services.membership_complete(membership)
+    builder.accredit_graduates(tot, "master_trainer")
+
+    for code, (data, country, organisations) in countries.items():
+        first_master, second_master = masters[code]
+        # Generation 1: a national ToT and a national training.
+        national_tot = builder.cohort(
+            f"National training of trainers, {data.cities[0]}",
+            Kind.NATIONAL_TOT,
+            first_master,
+            [builder.person(country, organisations[1], data) for _ in range(6)],
+            country=country,
+            host=organisations[0],
+            language=data.language,
+            starts_on=START + datetime.timedelta(days=50),
+        )
+        builder.cohort(
+            f"National training, {data.cities[0]}",
+            Kind.NATIONAL_TRAINING,
+            second_master,
+            [builder.person(country, organisations[1], data) for _ in range(14)],
+            country=country,
+            host=organisations[1],
+            language=data.language,
+            starts_on=START + datetime.timedelta(days=60),
+        )
+        trainers = builder.accredit_graduates(national_tot, "trainer")
+        # Generation 2: trainings for professionals and youth modules.
+        for index, trainer in enumerate(trainers[:4]):
+            city = data.cities[index % len(data.cities)]
+            starts = START + datetime.timedelta(days=110 + 14 * index)
+            if index % 2 == 0:
+                builder.cohort(
+                    f"National training, {city} ({index + 1})",
+                    Kind.NATIONAL_TRAINING,
+                    trainer,
+                    [builder.person(country, organisations[1], data) for _ in range(12)],
+                    country=country,
+                    host=organisations[1],
+                    language=data.language,
+                    starts_on=starts,
+                )
+            else:
+                builder.cohort(
+                    f"Youth module, {city} ({index + 1})",
+                    Kind.YOUTH_MODULE,
+                    trainer,
+                    [builder.youth(country, data, city) for _ in range(8)],
+                    country=country,
+                    host=organisations[0],
+                    language=data.language,
+                    starts_on=starts,
+                )
+        # Generation 2 and 3 in Romania and Bulgaria: a second national ToT.
+        if code in {"RO", "BG"} and trainers:
+            second_tot = builder.cohort(
+                f"National training of trainers, {data.cities[1]}",
+                Kind.NATIONAL_TOT,
+                trainers[0],
+                [builder.person(country, organisations[1], data) for _ in range(4)],
+                country=country,
+                host=organisations[0],
+                language=data.language,
+                starts_on=START + datetime.timedelta(days=170),
+            )
+            for index, trainer in enumerate(builder.accredit_graduates(second_tot, "trainer")[:2]):
+                city = data.cities[(index + 1) % len(data.cities)]
+                builder.cohort(
+                    f"Youth module, {city} (generation 3, {index + 1})",
+                    Kind.YOUTH_MODULE,
+                    trainer,
+                    [builder.youth(country, data, city) for _ in range(8)],
+                    country=country,
+                    host=organisations[0],
+                    language=data.language,
+                    starts_on=START + datetime.timedelta(days=230 + 20 * index),
+                )
+    return Cohort.objects.count()
