@@ -26,6 +26,7 @@ from ..models import (
     CohortSession,
     CohortTrainer,
     Country,
+    Enrolment,
     Organisation,
     Participant,
     TrainerAccreditation,
@@ -282,3 +283,72 @@ def session_create(cohort: Cohort, **fields) -> CohortSession:
     session.full_clean()
     session.save()
     return session
+
+
+def membership_refresh_completion(membership: CohortMembership) -> bool:
+    """Complete a cohort member who meets both rules; never taken back once given.
+
+    1. Attendance: present at no less than the cohort's threshold of its sessions.
+    2. Online: a member with an account has completed the cohort's course online.
+       (Roster-only members, such as young people without accounts, are judged on
+       attendance alone.)
+    """
+    if membership.completed_at is not None:
+        return True
+    cohort = membership.cohort
+    sessions = cohort.sessions.count()
+    present = Attendance.objects.filter(
+        session__cohort=cohort, participant_id=membership.participant_id, status="present"
+    ).count()
+    attended_enough = sessions > 0 and present * 100 >= cohort.attendance_threshold * sessions
+    user_id = membership.participant.user_id
+    online_done = (
+        user_id is None
+        or Enrolment.objects.filter(
+            user_id=user_id, course=cohort.course, completed_at__isnull=False
+        ).exists()
+    )
+    if attended_enough and online_done:
+        membership_complete(membership)
+        return True
+    return False
+
+
+@transaction.atomic
+def participant_merge(keep: Participant, duplicate: Participant) -> Participant:
+    """Fold a duplicate record of the same person into `keep`; reach then counts them once.
+
+    Memberships, attendance, trainer roles and accreditations move to `keep`
+    (where both have a record for the same cohort or session, `keep`'s stays).
+    The duplicate is kept, marked as merged, so links to it still resolve.
+    """
+    if keep.pk == duplicate.pk:
+        raise CascadeError(_("A person cannot be merged with themselves."), code="same_person")
+    if keep.user_id and duplicate.user_id:
+        raise CascadeError(
+            _("Both records have an account; merge the accounts first."), code="two_accounts"
+        )
+    for model, unique_with in (
+        (CohortMembership, "cohort"),
+        (Attendance, "session"),
+        (CohortTrainer, "cohort"),
+    ):
+        taken = model.objects.filter(participant=keep).values_list(f"{unique_with}_id", flat=True)
+        model.objects.filter(participant=duplicate).exclude(
+            **{f"{unique_with}_id__in": list(taken)}
+        ).update(participant=keep)
+        model.objects.filter(participant=duplicate).delete()
+    TrainerAccreditation.objects.filter(participant=duplicate).update(participant=keep)
+    if duplicate.user_id and not keep.user_id:
+        user_id = duplicate.user_id
+        Participant.objects.filter(pk=duplicate.pk).update(user=None)
+        keep.user_id = user_id
+    for field in ("age_band", "organisation_id"):
+        if not getattr(keep, field) and getattr(duplicate, field):
+            setattr(keep, field, getattr(duplicate, field))
+    keep.save()
+    Participant.objects.filter(merged_into=duplicate).update(merged_into=keep)
+    duplicate.merged_into = keep
+    duplicate.user = None
+    duplicate.save(update_fields=["merged_into", "user"])
+    return keep
