@@ -31,6 +31,7 @@ def test_demo_is_a_course_a_trainer_recognises(client):
         check_translated_modules(language, content)
     check_youth_module()
     check_demo_logins(client)
+    check_demo_cascade(client)
     pages = LessonPage.objects.count()
     load_demo()  # a second run changes nothing
     assert LessonPage.objects.count() == pages
@@ -92,3 +93,25 @@ def check_demo_logins(client):
     assert en.COURSE["title"] in html
     assert "Continue where you left off" in html
     assert Enrolment.objects.get(user__email="learner@example.org").completed_at is None
+
+
+def check_demo_cascade(client):
+    from courses import selectors
+    from courses.models import Attendance, Cohort, Participant
+
+    assert Cohort.objects.values("country").distinct().count() >= 5
+    assert set(Cohort.objects.values_list("generation", flat=True)) == {0, 1, 2, 3}
+    assert set(Cohort.objects.values_list("kind", flat=True)) == set(Cohort.Kind.values)
+    youth = Participant.objects.filter(user__isnull=True, age_band="14_17")
+    assert youth.exists()
+    assert Attendance.objects.filter(status="present").count() > 100
+    trainer = Participant.objects.get(user__email="trainer@example.org")
+    report = selectors.trainer_cascade(trainer)
+    assert [row.generation for row in report.generations] == [1, 2, 3]
+    assert report.reach_multiplier and report.reach_multiplier > 1
+    client.logout()
+    client.post(
+        "/en/accounts/login/", {"login": "trainer@example.org", "password": "leaving-care-demo"}
+    )
+    html = client.get("/en/learning/training/").content.decode()
+    assert "Your cascade" in html and "International training of trainers" in html
