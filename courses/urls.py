@@ -11,6 +11,7 @@ urlpatterns = [
     path("training/cohorts/new/", views.cohort_new, name="cohort_new"),
     path("training/cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
     path("training/cohorts/<int:pk>/sessions/new/", views.session_new, name="session_new"),
+    path("training/cohorts/<int:pk>/import/", views.roster_import, name="roster_import"),
     path(
         "training/cohorts/<int:pk>/sessions/<int:session_pk>/attendance/",
         views.attendance,

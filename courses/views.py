@@ -182,3 +182,27 @@ def join(request, code: str):
         messages.success(request, _("You have joined “%(name)s”.") % {"name": cohort.name})
         return redirect("my_learning")
     return render(request, "courses/join.html", {"cohort": cohort})
+
+
+@login_required
+def roster_import(request, pk: int):
+    """Upload a CSV or XLSX roster: every row is added, or none and each bad line is named."""
+    cohort = _cohort_for(request, pk, manage=True)
+    errors, result = [], None
+    if request.method == "POST":
+        upload = request.FILES.get("roster")
+        if upload is None:
+            errors = [services.RowError(0, "", _("Choose a CSV or Excel file to import."))]
+        else:
+            try:
+                result = services.cohort_import_members(
+                    cohort, upload.read(), upload.name, imported_by=request.user
+                )
+            except services.ImportRejected as rejected:
+                errors = rejected.errors
+    return render(
+        request,
+        "courses/roster_import.html",
+        {"cohort": cohort, "errors": errors, "result": result},
+        status=400 if errors else 200,
+    )

@@ -9,9 +9,12 @@ from .cohorts import (
     cohort_change_lead,
     cohort_create,
     membership_complete,
+    membership_refresh_completion,
     participant_for_user,
+    participant_merge,
     session_create,
 )
+from .imports import ImportRejected, ImportResult, RowError, cohort_import_members
 from .progress import (
     NotALessonOfACourse,
     enrolment_create,
@@ -22,18 +25,24 @@ from .progress import (
 
 __all__ = [
     "CascadeError",
+    "ImportRejected",
+    "ImportResult",
     "NotALessonOfACourse",
+    "RowError",
     "accreditation_grant_first_generation",
     "accreditation_grant_for_cohort",
     "attendance_mark",
     "cohort_add_member",
     "cohort_change_lead",
     "cohort_create",
+    "cohort_import_members",
     "enrolment_create",
     "enrolment_refresh_completion",
     "lesson_complete",
     "lesson_open",
     "membership_complete",
+    "membership_refresh_completion",
+    "participant_merge",
     "participant_for_user",
     "session_create",
 ]

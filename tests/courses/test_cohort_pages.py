@@ -243,3 +243,29 @@ def test_trainer_page_shows_lineage_and_cascade(client, world):
     assert "Training Plovdiv" in html
     assert "Trained by Rutger in International ToT, generation 0" in html
     assert "3 people reached in all, 3 trained by you directly." in html
+
+
+def test_trainer_imports_a_roster_and_sees_every_bad_line(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/import/"
+    bad = "email,first_name,last_name\nnot-an-email,Ana,Pop\nok@example.org,Őrs,Kőműves\n"
+    response = client.post(url, {"roster": SimpleUploadedFile("roster.csv", bad.encode())})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Nothing was imported." in html and "Line 2" in html
+    assert CohortMembership.objects.filter(cohort=world["cohort"]).count() == 3
+
+    good = "\ufeffemail,first_name,last_name\nors@example.org,Őrs,Kőműves\n"
+    response = client.post(url, {"roster": SimpleUploadedFile("roster.csv", good.encode())})
+    assert response.status_code == 200 and "1 person added." in response.content.decode()
+    assert CohortMembership.objects.filter(
+        cohort=world["cohort"], participant__display_name="Őrs Kőműves"
+    ).exists()
+
+
+def test_only_the_cohorts_trainers_may_import(client, world):
+    client.force_login(UserFactory())
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/import/"
+    assert client.get(url).status_code == 403
