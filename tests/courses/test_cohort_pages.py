@@ -64,27 +64,30 @@ def world(db):
     }
 
 
+def cohort_form(world, **values):
+    """What a trainer types into 'Plan a cohort'."""
+    return {
+        "name": "Youth module Plovdiv",
+        "course": world["course"].pk,
+        "kind": "youth_module",
+        "country": world["country"].pk,
+        "language": "bg",
+        "host_organisation": world["host"].pk,
+        "capacity": 20,
+        "starts_on": "2026-04-01",
+        "ends_on": "2026-04-03",
+        "attendance_threshold": 75,
+        **values,
+    }
+
+
 def marks(world, status="present"):
     return {f"member_{member.pk}": status for member in world["members"]}
 
 
 def test_accredited_trainer_plans_a_cohort_from_the_site(client, world):
     client.force_login(world["lead_user"])
-    response = client.post(
-        "/en/learning/training/cohorts/new/",
-        {
-            "name": "Youth module Plovdiv",
-            "course": world["course"].pk,
-            "kind": "youth_module",
-            "country": world["country"].pk,
-            "language": "bg",
-            "host_organisation": world["host"].pk,
-            "capacity": 20,
-            "starts_on": "2026-04-01",
-            "ends_on": "2026-04-03",
-            "attendance_threshold": 75,
-        },
-    )
+    response = client.post("/en/learning/training/cohorts/new/", cohort_form(world))
     cohort = Cohort.objects.get(name="Youth module Plovdiv")
     assert (
         response.status_code == 302
@@ -99,18 +102,13 @@ def test_cohort_form_explains_errors_and_keeps_what_was_typed(client, world):
     client.force_login(outsider)
     response = client.post(
         "/en/learning/training/cohorts/new/",
-        {
-            "name": "Моята група",
-            "course": world["course"].pk,
-            "kind": "national_training",
-            "country": world["country"].pk,
-            "language": "bg",
-            "host_organisation": world["host"].pk,
-            "capacity": 20,
-            "starts_on": "2026-05-10",
-            "ends_on": "2026-05-01",
-            "attendance_threshold": 80,
-        },
+        cohort_form(
+            world,
+            name="Моята група",
+            kind="national_training",
+            starts_on="2026-05-10",
+            ends_on="2026-05-01",
+        ),
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -118,18 +116,13 @@ def test_cohort_form_explains_errors_and_keeps_what_was_typed(client, world):
     assert 'value="Моята група"' in html
     response = client.post(
         "/en/learning/training/cohorts/new/",
-        {
-            "name": "Моята група",
-            "course": world["course"].pk,
-            "kind": "national_training",
-            "country": world["country"].pk,
-            "language": "bg",
-            "host_organisation": world["host"].pk,
-            "capacity": 20,
-            "starts_on": "2026-05-01",
-            "ends_on": "2026-05-10",
-            "attendance_threshold": 80,
-        },
+        cohort_form(
+            world,
+            name="Моята група",
+            kind="national_training",
+            starts_on="2026-05-01",
+            ends_on="2026-05-10",
+        ),
     )
     assert "has no valid trainer accreditation" in response.content.decode()
     assert not Cohort.objects.filter(name="Моята група").exists()
