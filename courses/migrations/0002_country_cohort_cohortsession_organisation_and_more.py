@@ -174,10 +174,6 @@ class Migration(migrations.Migration):
             model_name='organisation',
             constraint=models.UniqueConstraint(fields=('country', 'name'), name='one_organisation_name_per_country'),
         ),
-        migrations.AddIndex(
-            model_name='cohort',
-            index=models.Index(fields=['cascade_path'], name='cohort_cascade_prefix', opclasses=['varchar_pattern_ops']),
-        ),
         migrations.AddConstraint(
             model_name='cohort',
             constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='cohort_ends_after_it_starts'),

@@ -81,6 +81,8 @@ class Cohort(models.Model):
         _("cascade path"),
         max_length=255,
         editable=False,
+        # On PostgreSQL this also creates a varchar_pattern_ops index, which
+        # serves the prefix (LIKE '/1/7/%') queries of subtrees.
         db_index=True,
         help_text=_("Ids from generation 0 down to this cohort: /1/7/42/."),
     )
@@ -90,13 +92,6 @@ class Cohort(models.Model):
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
         ordering = ["-starts_on", "name"]
-        indexes = [
-            models.Index(
-                fields=["cascade_path"],
-                name="cohort_cascade_prefix",
-                opclasses=["varchar_pattern_ops"],
-            )
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
