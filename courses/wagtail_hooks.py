@@ -60,7 +60,9 @@ class AccreditationViewSet(ModelViewSet):
     menu_label = _("Trainer accreditation")
     list_display = ["participant", "level", "country", "valid_from", "valid_until", "revoked_at"]
     list_filter = ["country", "level"]
-    form_fields = ["valid_until", "revoked_at"]
+    # Added here: the first generation, accredited by a coordinator. Later
+    # generations are accredited by completing a training of trainers.
+    form_fields = ["participant", "level", "country", "valid_from", "valid_until", "revoked_at"]
 
 
 class TrainingViewSetGroup(ViewSetGroup):

@@ -275,6 +275,11 @@ def attendance_mark(
                 mark.status, mark.marked_by, mark.marked_at = status, marked_by, marked_at
                 mark.save(update_fields=["status", "marked_by", "marked_at"])
                 changed += 1
+    if changed:
+        for membership in CohortMembership.objects.filter(
+            cohort_id=session.cohort_id, participant_id__in=list(marks), completed_at__isnull=True
+        ).select_related("cohort", "participant"):
+            membership_refresh_completion(membership)
     return changed
 
 

@@ -104,3 +104,13 @@ def test_a_person_cannot_be_merged_with_themselves(run):
     person = participant("Ana")
     with pytest.raises(services.CascadeError):
         services.participant_merge(person, person)
+
+
+def test_marking_the_last_session_completes_the_members_who_attended_enough(run):
+    _, cohort, sessions = run
+    youth = participant("Y-30", age_band="18_21")
+    membership = services.cohort_add_member(cohort, youth)
+    for session in sessions[:3]:
+        services.attendance_mark(session, {youth.pk: "present"}, marked_by=None)
+    membership.refresh_from_db()
+    assert membership.completed_at is not None
