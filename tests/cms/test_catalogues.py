@@ -12,7 +12,11 @@ from django.utils.translation.template import templatize
 
 ROOT = Path(settings.BASE_DIR)
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
-CALL = re.compile(r"\b(gettext|ngettext|pgettext|npgettext)\((.*?)\) ", re.S)
+# A call's arguments run to the first ") " outside a quoted string.
+CALL = re.compile(
+    r"""\b(gettext|ngettext|pgettext|npgettext)\(((?:[^()'"]|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")*)\) """,
+    re.S,
+)
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
 
 
