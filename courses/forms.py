@@ -1,7 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance, Cohort, CohortSession, Country, Organisation
+from .models import (
+    Attendance,
+    Cohort,
+    CohortSession,
+    CohortTrainer,
+    Country,
+    Organisation,
+    Participant,
+)
 from .selectors import course_page_model
 
 
@@ -78,3 +86,45 @@ class AttendanceForm(forms.Form):
             for participant in self.members
             if self.cleaned_data.get(f"member_{participant.pk}")
         }
+
+
+class YoungPersonForm(forms.ModelForm):
+    """A young person recorded by a trainer: first name or code and age band, nothing else."""
+
+    class Meta:
+        model = Participant
+        fields = ["display_name", "age_band"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["age_band"].required = True
+        self.fields["age_band"].choices = [
+            choice for choice in Participant.AgeBand.choices if choice[0] != "adult"
+        ]
+
+
+class TeamMemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail of their account"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.CO_TRAINER.label),
+            (CohortTrainer.Role.YOUNG_EXPERT, CohortTrainer.Role.YOUNG_EXPERT.label),
+        ],
+    )
+
+
+class CohortSettingsForm(forms.ModelForm):
+    """What a trainer may change once a cohort exists; its place in the cascade stays."""
+
+    class Meta:
+        model = Cohort
+        fields = ["name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The cohort cannot end before it starts."))
+        return cleaned

@@ -12,6 +12,16 @@ urlpatterns = [
     path("training/cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
     path("training/cohorts/<int:pk>/sessions/new/", views.session_new, name="session_new"),
     path("training/cohorts/<int:pk>/import/", views.roster_import, name="roster_import"),
+    path("training/cohorts/<int:pk>/settings/", views.cohort_settings, name="cohort_settings"),
+    path(
+        "training/cohorts/<int:pk>/young-people/new/",
+        views.young_person_new,
+        name="young_person_new",
+    ),
+    path("training/cohorts/<int:pk>/team/new/", views.team_member_new, name="team_member_new"),
+    path(
+        "training/cohorts/<int:pk>/accredit/", views.accredit_graduates, name="accredit_graduates"
+    ),
     path(
         "training/cohorts/<int:pk>/sessions/<int:session_pk>/attendance/",
         views.attendance,

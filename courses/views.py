@@ -1,6 +1,7 @@
 import logging
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -10,10 +11,18 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import AttendanceForm, CohortForm, SessionForm
+from .forms import (
+    AttendanceForm,
+    CohortForm,
+    CohortSettingsForm,
+    SessionForm,
+    TeamMemberForm,
+    YoungPersonForm,
+)
 from .models import Cohort, CohortSession
 from .selectors import access
 
@@ -206,3 +215,72 @@ def roster_import(request, pk: int):
         {"cohort": cohort, "errors": errors, "result": result},
         status=400 if errors else 200,
     )
+
+
+@login_required
+def cohort_settings(request, pk: int):
+    cohort = _cohort_for(request, pk, manage=True)
+    form = CohortSettingsForm(request.POST or None, instance=cohort)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Cohort saved."))
+        return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/cohort_settings.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+def young_person_new(request, pk: int):
+    """Record a young person without an account: a first name or a code, and an age band."""
+    cohort = _cohort_for(request, pk, manage=True)
+    form = YoungPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.roster_person_add(cohort, **form.cleaned_data)
+        messages.success(
+            request, _("%(name)s added.") % {"name": form.cleaned_data["display_name"]}
+        )
+        return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/young_person_form.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+def team_member_new(request, pk: int):
+    cohort = _cohort_for(request, pk, manage=True)
+    form = TeamMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = (
+            get_user_model()
+            .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
+            .first()
+        )
+        if user is None:
+            form.add_error("email", _("Nobody has an account with this e-mail."))
+        else:
+            try:
+                services.team_member_add(cohort, user, form.cleaned_data["role"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Team updated."))
+                return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/team_member_form.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+@require_POST
+def accredit_graduates(request, pk: int):
+    cohort = _cohort_for(request, pk, manage=True)
+    try:
+        granted = services.graduates_accredit(cohort, granted_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s graduate accredited as a trainer.",
+                "%(count)s graduates accredited as trainers.",
+                len(granted),
+            )
+            % {"count": len(granted)},
+        )
+    return redirect("courses:cohort", pk=cohort.pk)

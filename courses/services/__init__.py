@@ -8,11 +8,14 @@ from .cohorts import (
     cohort_add_member,
     cohort_change_lead,
     cohort_create,
+    graduates_accredit,
     membership_complete,
     membership_refresh_completion,
     participant_for_user,
     participant_merge,
+    roster_person_add,
     session_create,
+    team_member_add,
 )
 from .imports import ImportRejected, ImportResult, RowError, cohort_import_members
 from .progress import (
@@ -35,6 +38,7 @@ __all__ = [
     "cohort_add_member",
     "cohort_change_lead",
     "cohort_create",
+    "graduates_accredit",
     "cohort_import_members",
     "enrolment_create",
     "enrolment_refresh_completion",
@@ -43,6 +47,8 @@ __all__ = [
     "membership_complete",
     "membership_refresh_completion",
     "participant_merge",
+    "roster_person_add",
     "participant_for_user",
     "session_create",
+    "team_member_add",
 ]

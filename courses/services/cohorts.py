@@ -10,6 +10,7 @@ written here, and a change that would put a cohort below itself is refused.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -357,3 +358,44 @@ def participant_merge(keep: Participant, duplicate: Participant) -> Participant:
     duplicate.user = None
     duplicate.save(update_fields=["merged_into", "user"])
     return keep
+
+
+def roster_person_add(cohort: Cohort, *, display_name: str, age_band: str) -> CohortMembership:
+    """Record a young person without an account (first name or code, age band) as a member."""
+    person = Participant(
+        display_name=unicodedata.normalize("NFC", display_name.strip()),
+        age_band=age_band,
+        country=cohort.country,
+    )
+    person.full_clean()
+    person.save()
+    return cohort_add_member(cohort, person)
+
+
+def team_member_add(cohort: Cohort, user, role: str) -> CohortTrainer:
+    """Add a co-trainer or a young expert (co-facilitator) to a cohort's team."""
+    if role not in (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.YOUNG_EXPERT):
+        raise CascadeError(_("Only co-trainers and young experts join a team."), code="bad_role")
+    person = participant_for_user(user, cohort.country)
+    existing = CohortTrainer.objects.filter(cohort=cohort, participant=person).first()
+    if existing is not None:
+        if existing.role == CohortTrainer.Role.LEAD:
+            raise CascadeError(_("This person leads the cohort."), code="already_lead")
+        existing.role = role
+        existing.save(update_fields=["role"])
+        return existing
+    return CohortTrainer.objects.create(cohort=cohort, participant=person, role=role)
+
+
+def graduates_accredit(cohort: Cohort, *, granted_by) -> list[TrainerAccreditation]:
+    """Accredit every member who completed this training of trainers and is not yet accredited."""
+    already = TrainerAccreditation.objects.filter(granted_by_cohort=cohort).values_list(
+        "participant_id", flat=True
+    )
+    graduates = CohortMembership.objects.filter(cohort=cohort, completed_at__isnull=False).exclude(
+        participant_id__in=list(already)
+    )
+    return [
+        accreditation_grant_for_cohort(cohort, membership.participant, granted_by=granted_by)
+        for membership in graduates.select_related("participant")
+    ]
