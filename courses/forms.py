@@ -128,3 +128,33 @@ class CohortSettingsForm(forms.ModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The cohort cannot end before it starts."))
         return cleaned
+
+
+class MergeForm(forms.Form):
+    """Two records of the same person in this cohort: keep one, fold the other into it."""
+
+    keep = forms.ModelChoiceField(label=_("Keep this record"), queryset=Participant.objects.none())
+    duplicate = forms.ModelChoiceField(
+        label=_("Fold this record into it"), queryset=Participant.objects.none()
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = members
+        self.fields["duplicate"].queryset = members
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("keep") and cleaned.get("keep") == cleaned.get("duplicate"):
+            self.add_error("duplicate", _("Choose two different records."))
+        return cleaned
+
+
+class MoveForm(forms.Form):
+    participant = forms.ModelChoiceField(label=_("Member"), queryset=Participant.objects.none())
+    target = forms.ModelChoiceField(label=_("Move to cohort"), queryset=Cohort.objects.none())
+
+    def __init__(self, *args, members, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = members
+        self.fields["target"].queryset = targets

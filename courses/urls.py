@@ -27,5 +27,7 @@ urlpatterns = [
         views.attendance,
         name="attendance",
     ),
+    path("training/cohorts/<int:pk>/merge/", views.members_merge, name="members_merge"),
+    path("training/cohorts/<int:pk>/move/", views.member_move, name="member_move"),
     path("join/<str:code>/", views.join, name="join"),
 ]

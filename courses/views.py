@@ -19,11 +19,13 @@ from .forms import (
     AttendanceForm,
     CohortForm,
     CohortSettingsForm,
+    MergeForm,
+    MoveForm,
     SessionForm,
     TeamMemberForm,
     YoungPersonForm,
 )
-from .models import Cohort, CohortSession
+from .models import Cohort, CohortMembership, CohortSession, Participant
 from .selectors import access
 
 
@@ -284,3 +286,54 @@ def accredit_graduates(request, pk: int):
             % {"count": len(granted)},
         )
     return redirect("courses:cohort", pk=cohort.pk)
+
+
+def _members_of(cohort: Cohort):
+    return Participant.objects.filter(memberships__cohort=cohort).order_by("display_name")
+
+
+@login_required
+def members_merge(request, pk: int):
+    """Fold a duplicate record of a person into the other one; reach then counts them once."""
+    cohort = _cohort_for(request, pk, manage=True)
+    form = MergeForm(request.POST or None, members=_members_of(cohort))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_merge(form.cleaned_data["keep"], form.cleaned_data["duplicate"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The two records are now one."))
+            return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/members_merge.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+def member_move(request, pk: int):
+    """Move a member to another cohort; the person must run both."""
+    cohort = _cohort_for(request, pk, manage=True)
+    targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
+    form = MoveForm(request.POST or None, members=_members_of(cohort), targets=targets)
+    if request.method == "POST":
+        target_id = request.POST.get("target")
+        target = Cohort.objects.filter(pk=target_id).first() if target_id else None
+        if target is not None and not access.can_manage_cohort(request.user, target):
+            audit.warning(
+                "refused move to cohort %s from cohort %s for user %s",
+                target.pk,
+                cohort.pk,
+                request.user.pk,
+            )
+            raise PermissionDenied
+        if form.is_valid():
+            membership = CohortMembership.objects.get(
+                cohort=cohort, participant=form.cleaned_data["participant"]
+            )
+            try:
+                services.membership_move(membership, form.cleaned_data["target"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Member moved."))
+                return redirect("courses:cohort", pk=cohort.pk)
+    return render(request, "courses/member_move.html", {"form": form, "cohort": cohort})

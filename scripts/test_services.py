@@ -22,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -88,16 +89,15 @@ def _as_postgres_user(command: list[str]) -> list[str]:
 class Postgres:
     def __init__(self) -> None:
         self.bin = _postgres_bin()
-        self.data = WORK / "postgres"
+        # A directory of its own in the system's temporary folder: the postgres
+        # user may not be able to enter the checkout (or .tmp/, which Django's
+        # file cache creates private).
+        self.data = Path(tempfile.mkdtemp(prefix="leaving-care-test-postgres-"))
         self.port = free_port()
 
     def start(self) -> str:
-        if self.data.exists():
-            shutil.rmtree(self.data)
-        self.data.mkdir(parents=True)
         if os.geteuid() == 0:
             shutil.chown(self.data, "postgres", "postgres")
-            os.chmod(WORK, 0o755)
         subprocess.run(
             _as_postgres_user(
                 [
@@ -149,6 +149,7 @@ class Postgres:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        shutil.rmtree(self.data, ignore_errors=True)
 
 
 class Redis:

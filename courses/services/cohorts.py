@@ -399,3 +399,18 @@ def graduates_accredit(cohort: Cohort, *, granted_by) -> list[TrainerAccreditati
         accreditation_grant_for_cohort(cohort, membership.participant, granted_by=granted_by)
         for membership in graduates.select_related("participant")
     ]
+
+
+@transaction.atomic
+def membership_move(membership: CohortMembership, target: Cohort) -> CohortMembership:
+    """Move a member to another cohort, with their attendance left where it was taken."""
+    if CohortMembership.objects.filter(cohort=target, participant=membership.participant).exists():
+        raise CascadeError(
+            _("%(person)s is already a member of %(cohort)s.")
+            % {"person": membership.participant.display_name, "cohort": target.name},
+            code="already_member",
+        )
+    membership.cohort = target
+    membership.completed_at = None
+    membership.save(update_fields=["cohort", "completed_at"])
+    return membership

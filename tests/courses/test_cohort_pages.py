@@ -262,3 +262,132 @@ def test_only_the_cohorts_trainers_may_import(client, world):
     client.force_login(UserFactory())
     url = f"/en/learning/training/cohorts/{world['cohort'].pk}/import/"
     assert client.get(url).status_code == 403
+
+
+def test_trainer_adds_a_young_person_with_no_contact_data(client, world):
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/young-people/new/"
+    response = client.post(url, {"display_name": "Ștefan", "age_band": ""})
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    assert 'value="Ștefan"' in response.content.decode()
+    response = client.post(url, {"display_name": "Ștefan", "age_band": "14_17"})
+    assert response.status_code == 302
+    member = CohortMembership.objects.get(
+        cohort=world["cohort"], participant__display_name="Ștefan"
+    )
+    assert member.participant.user is None and member.participant.is_minor
+
+
+def test_trainer_adds_a_young_expert_who_then_sees_attendance(client, world):
+    expert = UserFactory(email="young.expert@example.org")
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{world['cohort'].pk}/team/new/"
+    response = client.post(url, {"email": "nobody@example.org", "role": "young_expert"})
+    assert "Nobody has an account with this e-mail." in response.content.decode()
+    assert (
+        client.post(url, {"email": "YOUNG.EXPERT@example.org", "role": "young_expert"}).status_code
+        == 302
+    )
+    client.force_login(expert)
+    session_url = f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{world['session'].pk}/attendance/"
+    assert client.get(session_url).status_code == 200
+    assert client.post(session_url, marks(world)).status_code == 403
+
+
+def test_trainer_changes_cohort_settings_but_not_its_place_in_the_cascade(client, world):
+    cohort = world["cohort"]
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{cohort.pk}/settings/"
+    response = client.post(
+        url,
+        {
+            "name": "Training Plovdiv (spring)",
+            "status": "running",
+            "capacity": 30,
+            "starts_on": "2026-03-02",
+            "ends_on": "2026-03-06",
+            "attendance_threshold": 70,
+            "parent": world["cohort"].pk,
+            "generation": 7,
+        },
+    )
+    assert response.status_code == 302
+    cohort.refresh_from_db()
+    assert cohort.name == "Training Plovdiv (spring)" and cohort.attendance_threshold == 70
+    assert cohort.parent == world["tot"] and cohort.generation == 1
+
+
+def test_tot_lead_accredits_graduates_once(client, world):
+    tot = world["tot"]
+    graduate = participant("Nadia")
+    services.membership_complete(services.cohort_add_member(tot, graduate))
+    services.cohort_add_member(tot, participant("Not finished"))
+    rutger_user = UserFactory()
+    lead = tot.trainers.get(role="lead").participant
+    lead.user = rutger_user
+    lead.save()
+    client.force_login(rutger_user)
+    url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
+    client.post(url)
+    client.post(url)
+    from courses.models import TrainerAccreditation
+
+    accredited = TrainerAccreditation.objects.filter(granted_by_cohort=tot)
+    assert set(accredited.values_list("participant__display_name", flat=True)) == {
+        "Petya Koleva",
+        "Nadia",
+    }
+    client.force_login(world["lead_user"])  # not the ToT's trainer
+    assert client.post(url).status_code == 403
+
+
+def test_trainer_merges_two_records_of_one_person(client, world):
+    cohort = world["cohort"]
+    duplicate = participant("Борис  Петров")
+    services.cohort_add_member(cohort, duplicate)
+    keep = world["members"][1]
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{cohort.pk}/merge/"
+    same = client.post(url, {"keep": keep.pk, "duplicate": keep.pk})
+    assert "Choose two different records." in same.content.decode()
+    assert client.post(url, {"keep": keep.pk, "duplicate": duplicate.pk}).status_code == 302
+    assert CohortMembership.objects.filter(cohort=cohort).count() == 3
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == keep
+
+
+def test_moving_a_member_checks_both_cohorts(client, world):
+    cohort = world["cohort"]
+    other_lead = UserFactory()
+    foreign = services.cohort_create(
+        name="Not mine",
+        course=world["course"],
+        kind=Cohort.Kind.INTERNATIONAL_TOT,
+        country=world["country"],
+        language="bg",
+        host_organisation=world["host"],
+        lead_trainer=services.participant_for_user(other_lead, world["country"]),
+        starts_on=datetime.date(2026, 6, 1),
+        ends_on=datetime.date(2026, 6, 2),
+    )
+    mine = services.cohort_create(
+        name="Training Plovdiv, autumn",
+        course=world["course"],
+        kind=Cohort.Kind.NATIONAL_TRAINING,
+        country=world["country"],
+        language="bg",
+        host_organisation=world["host"],
+        lead_trainer=world["lead"],
+        starts_on=datetime.date(2026, 9, 1),
+        ends_on=datetime.date(2026, 9, 3),
+    )
+    person = world["members"][2]
+    client.force_login(world["lead_user"])
+    url = f"/en/learning/training/cohorts/{cohort.pk}/move/"
+    assert client.post(url, {"participant": person.pk, "target": foreign.pk}).status_code == 403
+    assert client.post(url, {"participant": person.pk, "target": mine.pk}).status_code == 302
+    assert CohortMembership.objects.get(participant=person).cohort == mine
+    # The source is checked too: the other lead cannot pull people out of this cohort.
+    client.force_login(other_lead)
+    response = client.post(url, {"participant": world["members"][0].pk, "target": foreign.pk})
+    assert response.status_code == 403
