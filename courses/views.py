@@ -141,7 +141,7 @@ def session_new(request, pk: int):
         services.session_create(cohort, **form.cleaned_data)
         messages.success(request, _("Session added."))
         return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/session_form.html", {"form": form, "cohort": cohort})
+    return _form_page(request, cohort, form, _("Add a session"), _("Add the session"))
 
 
 @login_required
@@ -169,6 +169,21 @@ def attendance(request, pk: int, session_pk: int):
             "session": session,
             "form": form,
             "can_manage": access.can_manage_cohort(request.user, cohort),
+        },
+    )
+
+
+def _form_page(request, cohort: Cohort, form, heading: str, submit_label: str, intro: str = ""):
+    """One of the small forms that change a cohort (settings, team, members, sessions)."""
+    return render(
+        request,
+        "courses/cohort_form_page.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "heading": heading,
+            "submit_label": submit_label,
+            "intro": intro,
         },
     )
 
@@ -227,7 +242,7 @@ def cohort_settings(request, pk: int):
         form.save()
         messages.success(request, _("Cohort saved."))
         return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/cohort_settings.html", {"form": form, "cohort": cohort})
+    return _form_page(request, cohort, form, _("Cohort settings"), _("Save"))
 
 
 @login_required
@@ -241,7 +256,14 @@ def young_person_new(request, pk: int):
             request, _("%(name)s added.") % {"name": form.cleaned_data["display_name"]}
         )
         return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/young_person_form.html", {"form": form, "cohort": cohort})
+    return _form_page(
+        request,
+        cohort,
+        form,
+        _("Add a young person"),
+        _("Add"),
+        _("Only a first name or a code, and an age band: no surname, no contact data."),
+    )
 
 
 @login_required
@@ -264,7 +286,17 @@ def team_member_new(request, pk: int):
             else:
                 messages.success(request, _("Team updated."))
                 return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/team_member_form.html", {"form": form, "cohort": cohort})
+    return _form_page(
+        request,
+        cohort,
+        form,
+        _("Add to the team"),
+        _("Add"),
+        _(
+            "A co-trainer runs the cohort with you. A young expert co-facilitates: they see "
+            "sessions and attendance, never contact data."
+        ),
+    )
 
 
 @login_required
@@ -305,7 +337,7 @@ def members_merge(request, pk: int):
         else:
             messages.success(request, _("The two records are now one."))
             return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/members_merge.html", {"form": form, "cohort": cohort})
+    return _form_page(request, cohort, form, _("Merge two records of the same person"), _("Merge"))
 
 
 @login_required
@@ -336,4 +368,4 @@ def member_move(request, pk: int):
             else:
                 messages.success(request, _("Member moved."))
                 return redirect("courses:cohort", pk=cohort.pk)
-    return render(request, "courses/member_move.html", {"form": form, "cohort": cohort})
+    return _form_page(request, cohort, form, _("Move a member to another cohort"), _("Move"))
