@@ -114,6 +114,7 @@ def cohort_new(request):
 @login_required
 def cohort_detail(request, pk: int):
     cohort = _cohort_for(request, pk, manage=False)
+    can_manage = access.can_manage_cohort(request.user, cohort)
     memberships = cohort.memberships.select_related(
         "participant__user", "participant__organisation"
     )
@@ -124,8 +125,9 @@ def cohort_detail(request, pk: int):
             "cohort": cohort,
             "memberships": memberships.order_by("participant__display_name"),
             "sessions": cohort.sessions.all(),
-            "can_manage": access.can_manage_cohort(request.user, cohort),
-            "show_contact": access.can_view_contact_data(request.user, cohort),
+            "can_manage": can_manage,
+            # Contact data is for those who run the cohort (not young experts).
+            "show_contact": can_manage,
             "invite_url": request.build_absolute_uri(
                 reverse("courses:join", args=[cohort.invite_code])
             ),

@@ -151,10 +151,11 @@ class CascadeBuilder:
             for day in (0, 2)
         ]
         if cohort.status == Cohort.Status.COMPLETED:
-            self.attend(cohort, sessions, memberships)
+            self.attend(sessions, memberships)
         return cohort
 
-    def attend(self, cohort: Cohort, sessions: list[CohortSession], memberships) -> None:
+    def attend(self, sessions: list[CohortSession], memberships) -> None:
+        """Mark attendance; the service completes members who attended enough."""
         for session in sessions:
             marks = {
                 membership.participant_id: self.random.choices(
@@ -163,16 +164,6 @@ class CascadeBuilder:
                 for membership in memberships
             }
             services.attendance_mark(session, marks, marked_by=None, marked_at=session.starts_at)
-        for membership in memberships:
-            present = sum(
-                1
-                for session in sessions
-                if session.attendance.filter(
-                    participant_id=membership.participant_id, status="present"
-                ).exists()
-            )
-            if present * 100 >= cohort.attendance_threshold * len(sessions):
-                services.membership_complete(membership)
 
     def accredit_graduates(self, cohort: Cohort, level: str) -> list[Participant]:
         graduates = [

@@ -37,10 +37,6 @@ def can_view_attendance(user, cohort: Cohort) -> bool:
     return cohort_role(user, cohort) is not None or is_coordinator(user)
 
 
-def can_view_contact_data(user, cohort: Cohort) -> bool:
-    return can_manage_cohort(user, cohort)
-
-
 def cohorts_run_by(user) -> QuerySet[Cohort]:
     """The cohorts a person leads, co-trains or co-facilitates, newest first."""
     if not user.is_authenticated:
