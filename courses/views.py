@@ -1,5 +1,3 @@
-import logging
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -13,6 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+
+from audit.models import AuditEntry
+from audit.services import audit_record
 
 from . import selectors, services
 from .forms import (
@@ -60,11 +61,9 @@ def complete_lesson(request, page_id: int):
 
 # --- Trainers: cohorts, sessions, attendance -----------------------------------------------
 
-audit = logging.getLogger("courses.access")
-
 
 def _cohort_for(request, pk: int, *, manage: bool) -> Cohort:
-    """The cohort, if this person may see it (or run it, with `manage`); else 403, logged."""
+    """The cohort, if this person may see it (or run it, with `manage`); else 403, audited."""
     cohort = get_object_or_404(Cohort.objects.select_related("country", "host_organisation"), pk=pk)
     allowed = (
         access.can_manage_cohort(request.user, cohort)
@@ -72,13 +71,7 @@ def _cohort_for(request, pk: int, *, manage: bool) -> Cohort:
         else access.can_view_attendance(request.user, cohort)
     )
     if not allowed:
-        audit.warning(
-            "refused %s %s on cohort %s for user %s",
-            request.method,
-            request.path,
-            cohort.pk,
-            request.user.pk,
-        )
+        audit_record(request, AuditEntry.Action.ACCESS_REFUSED, cohort)
         raise PermissionDenied
     return cohort
 
@@ -87,11 +80,19 @@ def _cohort_for(request, pk: int, *, manage: bool) -> Cohort:
 def trainer_home(request):
     """The trainer's cohorts, who trained them, and what their cascade reached."""
     participant = getattr(request.user, "participant", None)
+    cohorts = list(access.cohorts_run_by(request.user))
     context = {
-        "cohorts": access.cohorts_run_by(request.user),
+        "cohorts": cohorts,
+        "own_cohort_ids": {cohort.pk for cohort in cohorts},
         "lineage": selectors.participant_lineage(participant) if participant else [],
         "cascade": selectors.trainer_cascade(participant) if participant else None,
+        "cascade_tree": selectors.trainer_cascade_tree(participant) if participant else None,
     }
+    if participant and context["cascade"].cohorts_led:
+        # The trainer's own cohorts and the next generation start unfolded.
+        context["cascade_tree_open_below"] = min(
+            cohort.generation for cohort in context["cascade"].cohorts_led
+        )
     return render(request, "courses/trainer_home.html", context)
 
 
@@ -118,6 +119,7 @@ def cohort_detail(request, pk: int):
     memberships = cohort.memberships.select_related(
         "participant__user", "participant__organisation"
     )
+    audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, contact_data=can_manage)
     return render(
         request,
         "courses/cohort_detail.html",
@@ -156,8 +158,16 @@ def attendance(request, pk: int, session_pk: int):
     current = dict(session.attendance.values_list("participant_id", "status"))
     form = AttendanceForm(request.POST or None, members=members, current=current)
     if request.method == "POST" and form.is_valid():
+        marks = form.marks()
         services.attendance_mark(
-            session, form.marks(), marked_by=request.user, marked_at=_client_time(request)
+            session, marks, marked_by=request.user, marked_at=_client_time(request)
+        )
+        audit_record(
+            request,
+            AuditEntry.Action.ATTENDANCE_MARKED,
+            cohort,
+            session=session.pk,
+            marks=len(marks),
         )
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"saved": True})
@@ -228,6 +238,14 @@ def roster_import(request, pk: int):
                 )
             except services.ImportRejected as rejected:
                 errors = rejected.errors
+            else:
+                audit_record(
+                    request,
+                    AuditEntry.Action.ROSTER_IMPORTED,
+                    cohort,
+                    added=len(result.added),
+                    already_members=len(result.already_members),
+                )
     return render(
         request,
         "courses/roster_import.html",
@@ -310,6 +328,12 @@ def accredit_graduates(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        audit_record(
+            request,
+            AuditEntry.Action.TRAINERS_ACCREDITED,
+            cohort,
+            accreditations=[accreditation.pk for accreditation in granted],
+        )
         messages.success(
             request,
             ngettext(
@@ -332,11 +356,19 @@ def members_merge(request, pk: int):
     cohort = _cohort_for(request, pk, manage=True)
     form = MergeForm(request.POST or None, members=_members_of(cohort))
     if request.method == "POST" and form.is_valid():
+        keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
         try:
-            services.participant_merge(form.cleaned_data["keep"], form.cleaned_data["duplicate"])
+            services.participant_merge(keep, duplicate)
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            audit_record(
+                request,
+                AuditEntry.Action.PARTICIPANTS_MERGED,
+                keep,
+                duplicate=duplicate.pk,
+                cohort=cohort.pk,
+            )
             messages.success(request, _("The two records are now one."))
             return redirect("courses:cohort", pk=cohort.pk)
     return _form_page(request, cohort, form, _("Merge two records of the same person"), _("Merge"))
@@ -352,22 +384,25 @@ def member_move(request, pk: int):
         target_id = request.POST.get("target")
         target = Cohort.objects.filter(pk=target_id).first() if target_id else None
         if target is not None and not access.can_manage_cohort(request.user, target):
-            audit.warning(
-                "refused move to cohort %s from cohort %s for user %s",
-                target.pk,
-                cohort.pk,
-                request.user.pk,
-            )
+            audit_record(request, AuditEntry.Action.ACCESS_REFUSED, target, source_cohort=cohort.pk)
             raise PermissionDenied
         if form.is_valid():
             membership = CohortMembership.objects.get(
                 cohort=cohort, participant=form.cleaned_data["participant"]
             )
+            target = form.cleaned_data["target"]
             try:
-                services.membership_move(membership, form.cleaned_data["target"])
+                services.membership_move(membership, target)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                audit_record(
+                    request,
+                    AuditEntry.Action.MEMBER_MOVED,
+                    membership.participant,
+                    from_cohort=cohort.pk,
+                    to_cohort=target.pk,
+                )
                 messages.success(request, _("Member moved."))
                 return redirect("courses:cohort", pk=cohort.pk)
     return _form_page(request, cohort, form, _("Move a member to another cohort"), _("Move"))

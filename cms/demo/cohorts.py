@@ -35,6 +35,11 @@ class DemoCountry:
     cities: tuple[str, ...]
     first_names: tuple[str, ...]
     last_names: tuple[str, ...]
+    # Bulgarian surnames agree with the person: Петров, Петрова.
+    feminine_first_names: frozenset[str] = frozenset()
+
+    def full_name(self, first: str, last: str) -> str:
+        return f"{first} {last}а" if first in self.feminine_first_names else f"{first} {last}"
 
 
 COUNTRIES = (
@@ -46,7 +51,8 @@ COUNTRIES = (
         ("SOS Children's Villages Bulgaria", "Agency for Social Assistance"),
         ("Sofia", "Plovdiv", "Varna"),
         ("Мария", "Иван", "Елена", "Георги", "Десислава", "Николай", "Ралица", "Стоян"),
-        ("Петрова", "Иванов", "Димитрова", "Георгиев", "Колева", "Стоянов"),
+        ("Петров", "Иванов", "Димитров", "Георгиев", "Колев", "Стоянов"),
+        frozenset({"Мария", "Елена", "Десислава", "Ралица"}),
     ),
     DemoCountry(
         "EE",
@@ -102,7 +108,9 @@ class CascadeBuilder:
 
     def person(self, country: Country, organisation: Organisation, names: DemoCountry):
         self.count += 1
-        name = f"{self.random.choice(names.first_names)} {self.random.choice(names.last_names)}"
+        name = names.full_name(
+            self.random.choice(names.first_names), self.random.choice(names.last_names)
+        )
         return Participant.objects.create(
             display_name=name, country=country, organisation=organisation
         )

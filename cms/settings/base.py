@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "accounts",
     "courses",
+    "audit",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

@@ -2,12 +2,15 @@
 
 from .cascade import (
     CascadeGeneration,
+    CascadeNode,
     CascadeReport,
+    CascadeTree,
     LineageStep,
     cohort_lineage,
     participant_lineage,
     reach_multiplier,
     trainer_cascade,
+    trainer_cascade_tree,
 )
 from .progress import (
     CourseProgress,
@@ -30,7 +33,9 @@ from .progress import (
 
 __all__ = [
     "CascadeGeneration",
+    "CascadeNode",
     "CascadeReport",
+    "CascadeTree",
     "CourseProgress",
     "CourseStructure",
     "LessonEntry",
@@ -52,4 +57,5 @@ __all__ = [
     "progress_in",
     "reach_multiplier",
     "trainer_cascade",
+    "trainer_cascade_tree",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from ..models import Cohort, CohortMembership, CohortTrainer, Participant, TrainerAccreditation
 
@@ -147,6 +147,80 @@ def trainer_cascade(participant: Participant) -> CascadeReport:
         people_reached=totals["reached"],
         people_trained_directly=totals["direct"],
     )
+
+
+@dataclass
+class CascadeNode:
+    """One cohort in a trainer's cascade tree, with the cohorts its graduates went on to lead."""
+
+    cohort_id: int
+    name: str
+    kind: str
+    country: str
+    generation: int
+    lead_trainer: str
+    people: int
+    children: list[CascadeNode] = field(default_factory=list)
+
+    def get_kind_display(self) -> str:
+        return Cohort.Kind(self.kind).label
+
+
+@dataclass(frozen=True)
+class CascadeTree:
+    roots: list[CascadeNode]
+    shown: int
+    total: int
+
+    @property
+    def hidden(self) -> int:
+        return self.total - self.shown
+
+
+def trainer_cascade_tree(participant: Participant, *, limit: int = 250) -> CascadeTree:
+    """The cohorts below each cohort a trainer led, as a tree (two queries, three if cut).
+
+    A master trainer's cascade can hold thousands of cohorts; the tree holds the
+    first `limit` of them by generation and start date, and says how many it left out.
+    """
+    cohorts_led = Cohort.objects.filter(
+        trainers__participant=participant, trainers__role=CohortTrainer.Role.LEAD
+    ).only("cascade_path")
+    in_subtree = Cohort.objects.filter(_subtree_filter(list(cohorts_led)))
+    lead_names = CohortTrainer.objects.filter(
+        cohort=OuterRef("pk"), role=CohortTrainer.Role.LEAD
+    ).values("participant__display_name")[:1]
+    rows = (
+        in_subtree.order_by("generation", "starts_on", "pk")
+        .annotate(people=Count("memberships"), lead_trainer=Subquery(lead_names))
+        .values(
+            "pk",
+            "parent_id",
+            "name",
+            "kind",
+            "country__name",
+            "generation",
+            "lead_trainer",
+            "people",
+        )[:limit]
+    )
+    nodes: dict[int, CascadeNode] = {}
+    roots: list[CascadeNode] = []
+    for row in rows:
+        node = CascadeNode(
+            cohort_id=row["pk"],
+            name=row["name"],
+            kind=row["kind"],
+            country=row["country__name"],
+            generation=row["generation"],
+            lead_trainer=row["lead_trainer"] or "",
+            people=row["people"],
+        )
+        nodes[node.cohort_id] = node
+        parent = nodes.get(row["parent_id"])
+        (parent.children if parent else roots).append(node)
+    total = len(nodes) if len(nodes) < limit else in_subtree.count()
+    return CascadeTree(roots=roots, shown=len(nodes), total=total)
 
 
 def reach_multiplier(participant: Participant) -> float | None:

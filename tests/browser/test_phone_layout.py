@@ -103,4 +103,7 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     assert page.evaluate("() => Object.keys(localStorage).length") == 0
     page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
     assert Attendance.objects.filter(session=session, status="present").count() == 3
+    assert_fits(page, f"{live_server.url}/en/learning/training/", "trainer-home")
+    assert "Cohorts in your cascade" in page.content()
+    assert_fits(page, f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/", "cohort")
     context.close()

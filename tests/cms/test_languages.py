@@ -141,3 +141,16 @@ def test_fallback_page_names_its_course_in_the_readers_language(client, course_t
     assert 'class="fallback-note"' in html
     breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
     assert "Курс" in breadcrumbs and "Course course" not in breadcrumbs
+
+
+def test_the_outdated_translations_report_is_for_translators_only(client, db):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    reviewer = UserFactory(is_staff=True)
+    reviewer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reviewer)
+    assert client.get("/admin/reports/outdated-translations/").status_code in (302, 403)
+    reviewer.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    assert client.get("/admin/reports/outdated-translations/").status_code == 200

@@ -259,3 +259,49 @@ def test_one_person_joins_a_cohort_once(cascade):
     first = services.cohort_add_member(cascade.training_b, cascade.person("Ana"))
     again = services.cohort_add_member(cascade.training_b, cascade.person("Ana"))
     assert first.pk == again.pk
+
+
+def outline(nodes, depth=0):
+    lines = []
+    for node in nodes:
+        lines.append(f"{'  ' * depth}{node.name} ({node.lead_trainer}, {node.people})")
+        lines.extend(outline(node.children, depth + 1))
+    return lines
+
+
+def test_a_master_trainers_cascade_as_a_tree_of_cohorts(cascade):
+    with CaptureQueriesContext(connection) as queries:
+        tree = selectors.trainer_cascade_tree(cascade.person("Maria"))
+    assert len(queries) == 2
+    assert outline(tree.roots) == [
+        "National ToT Sofia (Maria, 2)",
+        "  Training Plovdiv (Petya, 3)",
+        "  Training Varna (Georgi, 2)",
+        "  Youth module Plovdiv (Petya, 5)",
+        "  National ToT Burgas (Petya, 1)",
+        "    Youth module Burgas (Stoyan, 3)",
+    ]
+    assert (tree.shown, tree.hidden) == (6, 0)
+
+
+def test_a_large_tree_is_cut_and_says_how_much_is_left_out(cascade):
+    tree = selectors.trainer_cascade_tree(cascade.person("Maria"), limit=3)
+    assert outline(tree.roots) == [
+        "National ToT Sofia (Maria, 2)",
+        "  Training Plovdiv (Petya, 3)",
+        "  Training Varna (Georgi, 2)",
+    ]
+    assert (tree.shown, tree.total, tree.hidden) == (3, 6, 3)
+
+
+def test_the_trainer_page_shows_the_tree_and_links_only_their_own_cohorts(client, cascade):
+    user = get_user_model().objects.create(username="petya", email="petya@example.org")
+    petya = cascade.person("Petya")
+    petya.user = user
+    petya.save()
+    client.force_login(user)
+    html = client.get("/en/learning/training/").content.decode()
+    assert "Cohorts in your cascade" in html
+    assert f'href="/en/learning/training/cohorts/{cascade.youth_c.pk}/"' in html
+    assert "Youth module Burgas" in html and "led by Stoyan" in html
+    assert f'href="/en/learning/training/cohorts/{cascade.youth_f.pk}/"' not in html

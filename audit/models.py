@@ -1,0 +1,74 @@
+"""An append-only record of who looked at or changed people's records, and who was refused.
+
+Entries hold ids, never names or e-mail addresses, so that erasing a person
+leaves the trail intact without keeping their personal data in it.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    """Audit entries are written once and never changed or deleted."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def delete(self):
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        ACCESS_REFUSED = "access_refused", _("Access refused")
+        RECORD_VIEWED = "record_viewed", _("Person's record viewed")
+        ROSTER_VIEWED = "roster_viewed", _("Cohort roster viewed")
+        ATTENDANCE_MARKED = "attendance_marked", _("Attendance marked")
+        ROSTER_IMPORTED = "roster_imported", _("Roster imported")
+        MEMBER_MOVED = "member_moved", _("Member moved to another cohort")
+        PARTICIPANTS_MERGED = "participants_merged", _("Duplicate records merged")
+        TRAINERS_ACCREDITED = "trainers_accredited", _("Graduates accredited as trainers")
+
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # No database constraint: the entry outlives the account it names.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    action = models.CharField(_("what"), max_length=32, choices=Action.choices)
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("record type"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(_("record id"), max_length=64)
+    method = models.CharField(max_length=8, blank=True)
+    path = models.CharField(max_length=500, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id", "-occurred_at"])]
+
+    def __str__(self):
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.target_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit entries cannot be deleted")
