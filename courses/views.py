@@ -214,12 +214,21 @@ def _client_time(request):
 def join(request, code: str):
     """A learner joins a cohort with its invite link or code."""
     cohort = get_object_or_404(Cohort, invite_code=code.upper())
+    refusal = ""
     if request.method == "POST":
-        participant = services.participant_for_user(request.user, cohort.country)
-        services.cohort_add_member(cohort, participant)
-        messages.success(request, _("You have joined “%(name)s”.") % {"name": cohort.name})
-        return redirect("my_learning")
-    return render(request, "courses/join.html", {"cohort": cohort})
+        try:
+            services.cohort_join(cohort, request.user)
+        except ValidationError as error:
+            refusal = " ".join(error.messages)
+        else:
+            messages.success(request, _("You have joined “%(name)s”.") % {"name": cohort.name})
+            return redirect("my_learning")
+    return render(
+        request,
+        "courses/join.html",
+        {"cohort": cohort, "refusal": refusal, "full": services.cohort_is_full(cohort)},
+        status=409 if refusal else 200,
+    )
 
 
 @login_required

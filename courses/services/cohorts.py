@@ -178,6 +178,27 @@ def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembers
     return membership
 
 
+def cohort_is_full(cohort: Cohort) -> bool:
+    return cohort.memberships.count() >= cohort.capacity
+
+
+@transaction.atomic
+def cohort_join(cohort: Cohort, user) -> CohortMembership:
+    """A person joins with the invite link or code, while the cohort is open and has room."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    participant = participant_for_user(user, cohort.country)
+    existing = cohort.memberships.filter(participant=participant).first()
+    if existing is not None:
+        return existing
+    if cohort.status in (Cohort.Status.COMPLETED, Cohort.Status.CANCELLED):
+        raise ValidationError(_("This cohort no longer takes new members."), code="closed")
+    if cohort_is_full(cohort):
+        raise ValidationError(
+            _("This cohort is full. Ask its trainer whether a place can be made."), code="full"
+        )
+    return cohort_add_member(cohort, participant)
+
+
 def membership_complete(membership: CohortMembership) -> CohortMembership:
     if membership.completed_at is None:
         membership.completed_at = timezone.now()

@@ -142,6 +142,7 @@ def cohort_import_members(
         # One import into a cohort at a time, so two uploads cannot both add a person.
         Cohort.objects.select_for_update().get(pk=cohort.pk)
         errors += _match_people(cohort, people)
+        errors += _check_capacity(cohort, people)
         if errors:
             raise ImportRejected(sorted(errors, key=lambda error: error.line))
         result = _apply(cohort, people)
@@ -597,6 +598,18 @@ def _roster_only_participants(cohort: Cohort, member_ids: set[int]):
         elif participant.pk in member_ids:
             invited_members[(name, participant.organisation)].append(participant)
     return young_people, invited_members
+
+
+def _check_capacity(cohort: Cohort, people: list[_Person]) -> list[RowError]:
+    newcomers = sum(1 for person in people if not person.already_member)
+    room = max(cohort.capacity - cohort.memberships.count(), 0)
+    if newcomers <= room:
+        return []
+    message = _(
+        "This roster adds %(newcomers)s people but the cohort has room for %(room)s more "
+        "(capacity %(capacity)s). Raise the capacity in the cohort settings, or import fewer rows."
+    ) % {"newcomers": newcomers, "room": room, "capacity": cohort.capacity}
+    return [RowError(0, "", message)]
 
 
 # Writing --------------------------------------------------------------------------------------

@@ -55,9 +55,12 @@ def test_the_database_refuses_to_rewrite_the_trail(client, coordinator, learner)
         "UPDATE audit_auditentry SET action = 'roster_viewed'",
         "DELETE FROM audit_auditentry",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
     assert AuditEntry.objects.count() == 1
 
 

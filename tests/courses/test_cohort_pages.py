@@ -235,6 +235,31 @@ def test_joining_with_the_invite_code(client, world):
     assert client.get("/en/learning/join/NOSUCHCODE/").status_code == 404
 
 
+def test_a_full_or_finished_cohort_takes_nobody_through_its_invite(client, world):
+    cohort = world["cohort"]  # three members
+    cohort.capacity = 3
+    cohort.save()
+    url = f"/en/learning/join/{cohort.invite_code}/"
+    client.force_login(UserFactory())
+    page = client.get(url).content.decode()
+    assert "This cohort is full." in page and "Join this cohort" not in page
+    refused = client.post(url)
+    assert refused.status_code == 409
+    assert "This cohort is full." in refused.content.decode()
+    assert cohort.memberships.count() == 3
+    # Someone already in it is welcomed back, full or not.
+    client.force_login(world["members"][0].user)
+    assert client.post(url).status_code == 302
+
+    cohort.capacity = 25
+    cohort.status = Cohort.Status.COMPLETED
+    cohort.save()
+    client.force_login(UserFactory())
+    finished = client.post(url)
+    assert "This cohort no longer takes new members." in finished.content.decode()
+    assert cohort.memberships.count() == 3
+
+
 def test_trainer_page_shows_lineage_and_cascade(client, world):
     client.force_login(world["lead_user"])
     html = client.get("/en/learning/training/").content.decode()

@@ -342,3 +342,16 @@ def test_a_failure_while_writing_leaves_nothing_behind(roster, monkeypatch):
 
     assert Participant.objects.count() == people_before
     assert roster.member_names() == []
+
+
+def test_a_roster_bigger_than_the_cohorts_capacity_is_refused_whole(roster):
+    roster.cohort.capacity = 5
+    roster.cohort.save()
+
+    errors = roster.reject(csv_file(ROWS))
+
+    assert [(error.line, error.column) for error in errors] == [(0, "")]
+    assert "adds 6 people but the cohort has room for 5 more (capacity 5)" in errors[0].message
+    roster.cohort.capacity = 6
+    roster.cohort.save()
+    assert_whole_roster_imported(roster, roster.load(csv_file(ROWS)))
