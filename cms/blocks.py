@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from assessments.blocks import KnowledgeCheckBlock
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -113,4 +115,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     key_message = KeyMessageBlock()
     resource = ResourceBlock()
     reflection_prompt = ReflectionPromptBlock()
+    knowledge_check = KnowledgeCheckBlock()
     facilitation_note = FacilitationNoteBlock()

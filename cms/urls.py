@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/", include("courses.urls")),
+    path("learning/", include("assessments.urls")),
     path("search/", views.search, name="search"),
     re_path(serve_pattern, views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -140,3 +140,32 @@ def participant(name: str, in_country=None, **kwargs):
     from courses.models import Participant
 
     return Participant.objects.create(display_name=name, country=in_country or country(), **kwargs)
+
+
+def question(kind: str = "single", prompt: str = "", options=(), **fields):
+    """A question in the bank; `options` are (text, correct) pairs."""
+    from assessments.models import Question
+
+    return Question.objects.create(
+        kind=kind,
+        prompt=prompt or f"A {kind} question?",
+        options=[("option", {"text": text, "correct": correct}) for text, correct in options],
+        locale=Locale.get_default(),
+        **fields,
+    )
+
+
+def assessment(kind: str = "knowledge_check", questions=(), title: str = "", **fields):
+    from assessments.models import Assessment
+
+    return Assessment.objects.create(
+        kind=kind,
+        title=title or kind.replace("_", " ").capitalize(),
+        questions=[("question", item) for item in questions],
+        locale=Locale.get_default(),
+        **fields,
+    )
+
+
+def option_id(item, text: str) -> str:
+    return next(option.id for option in item.options if option.value["text"] == text)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "audit",
+    "assessments",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms import i18n
+from cms import i18n, live_blocks
 from cms.caching import cached_shared
 
 register = template.Library()
@@ -35,9 +35,11 @@ class SharedFragmentNode(template.Node):
 
     def render(self, context):
         parts = tuple(part.resolve(context) for part in self.parts)
-        return cached_shared(
+        html = cached_shared(
             f"fragment-{self.name}", parts, lambda: mark_safe(self.nodelist.render(context))
         )
+        request = context.get("request")
+        return mark_safe(live_blocks.fill(html, request)) if request is not None else html
 
 
 @register.tag

@@ -80,8 +80,14 @@ class Participant(models.Model):
         help_text=_("For roster-only young people: a first name or a code, never a full name."),
     )
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
+    # Empty for someone learning online on their own until they join a cohort.
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, related_name="participants", verbose_name=_("country")
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("country"),
     )
     organisation = models.ForeignKey(
         Organisation,

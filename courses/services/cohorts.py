@@ -39,10 +39,16 @@ class CascadeError(ValidationError):
     pass
 
 
-def participant_for_user(user, country: Country) -> Participant:
-    """The one participant record of a person with an account (created on first need)."""
+def participant_for_user(user, country: Country | None = None) -> Participant:
+    """The one participant record of a person with an account (created on first need).
+
+    A person first seen online has no country; the first cohort they join gives one.
+    """
     participant = Participant.objects.filter(user=user).first()
     if participant is not None:
+        if participant.country_id is None and country is not None:
+            participant.country = country
+            participant.save(update_fields=["country"])
         return participant
     try:
         with transaction.atomic():

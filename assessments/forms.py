@@ -1,0 +1,70 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Assessment, Question
+
+LIKERT_LABELS = (
+    (1, _("Strongly disagree")),
+    (2, _("Disagree")),
+    (3, _("Neither agree nor disagree")),
+    (4, _("Agree")),
+    (5, _("Strongly agree")),
+)
+TRUE_FALSE = (("true", _("True")), ("false", _("False")))
+
+
+def field_name(question: Question) -> str:
+    return f"q-{question.translation_key}"
+
+
+class AssessmentForm(forms.Form):
+    """One field per question; the server scores what comes back (services.scoring)."""
+
+    started_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, assessment: Assessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assessment = assessment
+        self.questions = assessment.question_list
+        for number, question in enumerate(self.questions, start=1):
+            self.fields[field_name(question)] = self._field_for(question, number)
+
+    @staticmethod
+    def _field_for(question: Question, number: int) -> forms.Field:
+        label = f"{number}. {question.prompt}"
+        options = [(option.id, option.value["text"]) for option in question.options]
+        if question.kind == Question.Kind.MULTIPLE:
+            return forms.MultipleChoiceField(
+                label=label,
+                choices=options,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Tick every answer that is right."),
+                error_messages={"required": _("Tick at least one answer.")},
+            )
+        if question.kind == Question.Kind.SINGLE:
+            choices = options
+        elif question.kind == Question.Kind.TRUE_FALSE:
+            choices = TRUE_FALSE
+        else:
+            choices = LIKERT_LABELS
+        return forms.ChoiceField(
+            label=label,
+            choices=choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Answer this question.")},
+        )
+
+    def bound_questions(self):
+        return [(question, self[field_name(question)]) for question in self.questions]
+
+    def raw_answers(self) -> dict:
+        return {
+            str(question.translation_key): self.cleaned_data.get(field_name(question))
+            for question in self.questions
+        }
+
+    def add_answer_errors(self, errors: dict[str, str]) -> None:
+        for question in self.questions:
+            message = errors.get(str(question.translation_key))
+            if message:
+                self.add_error(field_name(question), message)

@@ -1,0 +1,32 @@
+"""Parts of a lesson drawn for each reader: their own form, attempts and result."""
+
+from django.template.loader import render_to_string
+
+from courses.services import participant_for_user
+
+from . import services
+from .forms import AssessmentForm
+from .models import Assessment, Attempt
+
+
+def knowledge_check(request, assessment_id: int) -> str:
+    assessment = Assessment.objects.filter(pk=assessment_id).first()
+    if assessment is None:
+        return ""
+    assessment = assessment.localized
+    participant = participant_for_user(request.user)
+    last_attempt = (
+        Attempt.objects.filter(participant=participant, assessment_key=assessment.translation_key)
+        .order_by("-submitted_at")
+        .first()
+    )
+    return render_to_string(
+        "assessments/includes/knowledge_check.html",
+        {
+            "assessment": assessment,
+            "form": AssessmentForm(assessment=assessment, auto_id=f"kc{assessment.pk}-%s"),
+            "attempts_left": services.attempts_left(participant, assessment),
+            "last_attempt": last_attempt,
+        },
+        request=request,
+    )

@@ -1,0 +1,23 @@
+"""Writes about assessments. Views and tasks call these; nothing else writes attempts."""
+
+from .attempts import (
+    AnswersInvalid,
+    attempt_submit,
+    attempts_left,
+    attempts_made,
+    feedback_visible,
+    question_feedback,
+)
+from .scoring import Score, clean_answer, score_answers
+
+__all__ = [
+    "AnswersInvalid",
+    "Score",
+    "attempt_submit",
+    "attempts_left",
+    "attempts_made",
+    "clean_answer",
+    "feedback_visible",
+    "question_feedback",
+    "score_answers",
+]

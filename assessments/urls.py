@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "assessments"
+
+urlpatterns = [
+    path("assessments/<int:pk>/", views.take, name="take"),
+    path("assessments/attempts/<uuid:token>/", views.attempt, name="attempt"),
+]

@@ -1,0 +1,25 @@
+"""Blocks of a cached page that are drawn for each reader.
+
+A lesson's body is cached for everyone who reads it in one language and role.
+A block that holds a reader's own state (a knowledge check with their form,
+their CSRF token and their last result) renders a marker instead; the marker
+is replaced on every request, after the cache.
+"""
+
+import re
+
+from assessments import live as assessments_live
+
+MARKER = re.compile(r"<!--live:(?P<kind>[a-z-]+):(?P<id>\d+)-->")
+RENDERERS = {"knowledge-check": assessments_live.knowledge_check}
+
+
+def fill(html: str, request) -> str:
+    if "<!--live:" not in html:
+        return html
+
+    def replace(match: re.Match) -> str:
+        render = RENDERERS.get(match["kind"])
+        return render(request, int(match["id"])) if render else ""
+
+    return MARKER.sub(replace, html)

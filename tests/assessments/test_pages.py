@@ -1,0 +1,104 @@
+"""Taking tests on the site: a form per assessment, knowledge checks inside lessons."""
+
+import re
+
+import pytest
+
+from assessments.models import Attempt
+from tests.factories import (
+    UserFactory,
+    assessment,
+    build_course,
+    option_id,
+    publish,
+    question,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def check(db):
+    rights = question(
+        "single",
+        "Which article gives children the right to be heard?",
+        [("Article 3", False), ("Article 12", True)],
+        feedback="Article 12 of the UNCRC.",
+    )
+    early = question(
+        "true_false", "Preparation should start two to three years before leaving care."
+    )
+    return assessment(
+        "knowledge_check",
+        [rights, early],
+        title="Check: rights",
+        pass_mark=100,
+        attempts_allowed=0,
+    )
+
+
+def field(item) -> str:
+    return f"q-{item.translation_key}"
+
+
+def test_a_missing_answer_is_named_and_the_other_answers_are_kept(client, check):
+    rights, early = check.question_list
+    client.force_login(UserFactory())
+    url = f"/en/learning/assessments/{check.pk}/"
+    response = client.post(url, {field(rights): option_id(rights, "Article 12")})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Answer this question." in html
+    kept = re.search(rf'<input[^>]*value="{option_id(rights, "Article 12")}"[^>]*>', html)
+    assert "checked" in kept.group(0)
+    assert html.count("checked") == 1
+    assert not Attempt.objects.exists()
+
+
+def test_the_result_shows_the_servers_score_and_feedback_to_its_owner_only(client, check):
+    rights, early = check.question_list
+    owner = UserFactory()
+    client.force_login(owner)
+    response = client.post(
+        f"/en/learning/assessments/{check.pk}/",
+        {field(rights): option_id(rights, "Article 3"), field(early): "true", "score": "100"},
+    )
+    attempt = Attempt.objects.get()
+    assert response.status_code == 302 and response.url.endswith(f"/attempts/{attempt.token}/")
+    page = client.get(response.url).content.decode()
+    assert "50% right" in page and "Not passed yet: the pass mark is 100%." in page
+    assert "Article 12 of the UNCRC." in page and "Try again" in page
+
+    client.force_login(UserFactory())
+    assert client.get(response.url).status_code == 403
+
+
+def test_a_knowledge_check_in_a_lesson_is_drawn_for_each_reader(client, check):
+    tree = build_course(modules=1, lessons_per_module=1, slug="checks")
+    lesson = tree.lessons[0]
+    lesson.body.append(("knowledge_check", {"assessment": check}))
+    publish(lesson)
+    rights, early = check.question_list
+
+    first = UserFactory()
+    client.force_login(first)
+    html = client.get(lesson.url).content.decode()
+    assert "Check: rights" in html and "Check my answers" in html
+    assert "csrfmiddlewaretoken" in html.split("Check: rights")[1]
+    response = client.post(
+        f"/en/learning/assessments/{check.pk}/",
+        {
+            field(rights): option_id(rights, "Article 12"),
+            field(early): "true",
+            "next": f"{lesson.url}#knowledge-check-{check.pk}",
+        },
+    )
+    assert response.status_code == 302
+    back = client.get(response.url).content.decode()
+    assert "Passed." in back and f'href="{lesson.url}#knowledge-check-{check.pk}"' in back
+    assert "Your last result: 100% right." in client.get(lesson.url).content.decode()
+
+    # The lesson body is cached; the next reader still gets their own, empty, check.
+    client.force_login(UserFactory())
+    html = client.get(lesson.url).content.decode()
+    assert "Check my answers" in html and "Your last result" not in html

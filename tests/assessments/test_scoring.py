@@ -1,0 +1,101 @@
+"""Scores come from the server, from the answers; attempts are kept with answers and time."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from assessments import services
+from assessments.models import Attempt
+from courses.services import participant_for_user
+from tests.factories import UserFactory, assessment, option_id, question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quiz(db):
+    article_12 = question(
+        "single",
+        "Which article of the UNCRC gives children the right to be heard?",
+        [("Article 3", False), ("Article 12", True), ("Article 27", False)],
+        feedback="Article 12: the right to express views and have them given due weight.",
+    )
+    networks = question(
+        "multiple",
+        "Who can be part of a care leaver's support network?",
+        [("Peers", True), ("Mentors", True), ("Only the social worker", False), ("Nobody", False)],
+    )
+    process = question(
+        "true_false", "Leaving care is a single event at 18.", true_false_answer=False
+    )
+    say = question("likert", "Young people should have a say in when they leave care.")
+    know_best = question(
+        "likert", "Professionals know best what a young person needs.", reverse_scored=True
+    )
+    test = assessment(
+        "knowledge_check",
+        [article_12, networks, process, say, know_best],
+        pass_mark=60,
+        attempts_allowed=2,
+    )
+    return test, article_12, networks, process, say, know_best
+
+
+def answers(quiz, single="Article 12", multiple=("Peers", "Mentors"), true_false="false"):
+    test, article_12, networks, process, say, know_best = quiz
+    return {
+        str(article_12.translation_key): option_id(article_12, single),
+        str(networks.translation_key): [option_id(networks, text) for text in multiple],
+        str(process.translation_key): true_false,
+        str(say.translation_key): "5",
+        str(know_best.translation_key): "2",
+    }
+
+
+def learner():
+    return participant_for_user(UserFactory())
+
+
+def test_all_right_scores_100_and_attitudes_are_measured_apart(quiz):
+    person = learner()
+    attempt = services.attempt_submit(person, quiz[0], answers(quiz))
+    assert (attempt.score, attempt.max_score, attempt.percent) == (3, 3, 100)
+    assert attempt.passed is True
+    # 5 agrees; 2 on a reverse-scored statement counts as 4: mean 4.5.
+    assert attempt.attitude == Decimal("4.50")
+    assert attempt.answers[str(quiz[3].translation_key)] is False
+    stored = Attempt.objects.get()
+    assert stored.submitted_at is not None and stored.source == "online"
+
+
+def test_multiple_choice_gives_partial_credit_and_wrong_ticks_cost(quiz):
+    person = learner()
+    one_of_two = services.attempt_submit(person, quiz[0], answers(quiz, multiple=("Peers",)))
+    assert one_of_two.results[str(quiz[2].translation_key)]["points"] == "0.50"
+    mixed = services.attempt_submit(
+        person, quiz[0], answers(quiz, single="Article 3", multiple=("Peers", "Nobody"))
+    )
+    # 1/2 right ticked, 1/2 wrong ticked: 0; single wrong: 0; true/false right: 1.
+    assert (mixed.score, mixed.percent, mixed.passed) == (1, Decimal("33.33"), False)
+
+
+def test_the_browser_cannot_send_a_score_or_a_foreign_option(quiz):
+    person = learner()
+    forged = answers(quiz)
+    forged["score"] = "100"
+    forged[str(quiz[1].translation_key)] = option_id(quiz[2], "Peers")  # another question's option
+    with pytest.raises(services.AnswersInvalid) as invalid:
+        services.attempt_submit(person, quiz[0], forged)
+    assert list(invalid.value.errors) == [str(quiz[1].translation_key)]
+    assert not Attempt.objects.exists()
+
+
+def test_attempts_are_limited(quiz):
+    person = learner()
+    services.attempt_submit(person, quiz[0], answers(quiz, single="Article 3"))
+    services.attempt_submit(person, quiz[0], answers(quiz, single="Article 3"))
+    assert services.attempts_left(person, quiz[0]) == 0
+    with pytest.raises(ValidationError, match="every attempt"):
+        services.attempt_submit(person, quiz[0], answers(quiz))
+    assert Attempt.objects.count() == 2
