@@ -226,7 +226,10 @@ class Attempt(models.Model):
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["participant", "assessment_key", "-submitted_at"])]
+        indexes = [
+            models.Index(fields=["participant", "assessment_key", "-submitted_at"]),
+            models.Index(fields=["participant", "course_key", "kind", "submitted_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(percent__isnull=True)

@@ -16,12 +16,8 @@ A row is either a registered professional (email, first_name, last_name) or a
 roster-only young person (name_or_code, age_band, no e-mail). Other columns
 are refused, so that nobody believes a phone number or a note was stored.
 
-CSV files are UTF-8, with or without a byte order mark, separated by commas or
-by semicolons (as Excel saves them where the comma is the decimal separator).
-XLSX files are read from their first sheet; a cell that looks like a formula
-(=, +, -, @) is taken as the text typed, never evaluated. Every value is
-trimmed and normalised to NFC, so names in Cyrillic, Romanian ș ț, Hungarian
-ő ű or Estonian õ are stored exactly as typed.
+How CSV and XLSX files are read (encodings, separators, formulas, NFC) is in
+`spreadsheets.py`.
 
 All rows or none: every row is checked first and every problem is reported
 with its line as the user sees it in the file; if there is one, nothing is
@@ -49,19 +45,11 @@ participant it finds; it never replaces one.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime
-import io
 import logging
 import unicodedata
-import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
-import openpyxl
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -72,13 +60,12 @@ from django.utils.translation import gettext as _
 
 from ..models import Cohort, CohortMembership, CohortTrainer, Organisation, Participant
 from .cohorts import cohort_add_member, participant_for_user
+from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
 logger = logging.getLogger(__name__)
 
 # More people than this is a mistake or several cohorts in one file.
 MAX_ROWS = 2000
-# A roster of MAX_ROWS people is far smaller; this also bounds an unpacked workbook.
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 PROFESSIONAL_COLUMNS = ("email", "first_name", "last_name")
 YOUNG_PERSON_COLUMNS = ("name_or_code", "age_band")
@@ -86,25 +73,6 @@ COLUMNS = (*PROFESSIONAL_COLUMNS, "organisation", *YOUNG_PERSON_COLUMNS)
 COLUMN_ALIASES = {"e_mail": "email"}
 
 NAME_MAX_LENGTH = Participant._meta.get_field("display_name").max_length
-ZIP_SIGNATURE = b"PK\x03\x04"
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls)
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in an imported file. `column` is empty when it concerns the whole line."""
-
-    line: int
-    column: str
-    message: str
-
-
-class ImportRejected(Exception):
-    """The file was not imported; `errors` lists every problem found."""
-
-    def __init__(self, errors: Iterable[RowError]):
-        self.errors = list(errors)
-        super().__init__("; ".join(f"line {e.line}: {e.message}" for e in self.errors))
 
 
 @dataclass
@@ -160,189 +128,19 @@ def cohort_import_members(
 # Reading the file --------------------------------------------------------------------------
 
 
-def _rejected(line: int, message: str, column: str = "") -> ImportRejected:
-    return ImportRejected([RowError(line, column, message)])
-
-
-def _not_a_roster_file() -> ImportRejected:
-    return _rejected(
-        1,
-        _("This file is neither a CSV nor an Excel (.xlsx) file. Save it as one and try again."),
-    )
-
-
-def _clean(value) -> str:
-    """A cell as text: trimmed, NFC, and exactly what was typed otherwise."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a code typed as 7 in a spreadsheet, not 7.0
-    elif isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        value = value.isoformat()
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def _fold(text: str) -> str:
-    """The form two texts are compared in: NFC, trimmed, case-insensitive."""
-    return unicodedata.normalize("NFC", _clean(text).casefold())
-
-
-def _column_name(header: str) -> str:
-    name = _fold(header).lstrip("\ufeff").replace(" ", "_").replace("-", "_")
-    return COLUMN_ALIASES.get(name, name)
-
-
-def _table(data: bytes, filename: str) -> Iterator[tuple[int, list]]:
-    """(line, cells) for every line of the file, blank ones included."""
-    extension = PurePath(filename or "").suffix.lower()
-    if extension == ".xlsx" or (not extension and data.startswith(ZIP_SIGNATURE)):
-        return _xlsx_table(data)
-    if extension in {".csv", ".txt", ""}:
-        return _csv_table(data)
-    raise _not_a_roster_file()
-
-
-def _csv_table(data: bytes) -> Iterator[tuple[int, list]]:
-    if data.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
-        raise _not_a_roster_file()  # a workbook under a .csv name, or an old .xls
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _rejected(1, _save_as_utf8_message(1))
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start].decode("utf-8")
-        line = before.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
-        raise _rejected(line, _save_as_utf8_message(line)) from None
-    if "\x00" in text:
-        raise _not_a_roster_file()
-    # The separator is whichever of ; and , the header row uses more.
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    return _csv_records(text, delimiter)
-
-
-def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, list]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    previous_line = 0
-    try:
-        for cells in reader:
-            # A quoted value may run over several lines; the record starts on the first.
-            yield previous_line + 1, cells
-            previous_line = reader.line_num
-    except csv.Error:
-        raise _rejected(
-            previous_line + 1, _("This line cannot be read as CSV. Check its quotation marks.")
-        ) from None
-
-
-def _save_as_utf8_message(line: int) -> str:
-    return _(
-        "Line %(line)s is not UTF-8 text. Save the file as “CSV UTF-8” (in Excel: "
-        "Save as, then CSV UTF-8) and import it again."
-    ) % {"line": line}
-
-
-def _xlsx_table(data: bytes) -> Iterator[tuple[int, list]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except zipfile.BadZipFile:
-        raise _not_a_roster_file() from None
-    if unpacked > MAX_FILE_BYTES:
-        raise _too_big()
-    try:
-        # Not data_only: a cell typed as "=Ana" is a name, and its text is what was typed.
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # any failure to parse an uploaded workbook means the same to the user
-        raise _not_a_roster_file() from None
-    return _xlsx_records(workbook)
-
-
-def _xlsx_records(workbook) -> Iterator[tuple[int, list]]:
-    try:
-        if not workbook.worksheets:
-            return
-        rows = workbook.worksheets[0].iter_rows()
-        for counted, cells in enumerate(rows, start=1):
-            line = next((cell.row for cell in cells if getattr(cell, "row", None)), counted)
-            yield line, [cell.value for cell in cells]
-    except Exception:  # a damaged sheet, found only while reading it
-        raise _not_a_roster_file() from None
-    finally:
-        workbook.close()
-
-
-def _too_big() -> ImportRejected:
-    return _rejected(
-        1,
-        _("The file is larger than %(size)s MB. Split it into smaller files.")
-        % {"size": MAX_FILE_BYTES // (1024 * 1024)},
-    )
-
-
 def _read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
-    """(line, {column: value}) for every non-blank row after the header."""
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_big()
-    lines = ((line, [_clean(cell) for cell in cells]) for line, cells in _table(data, filename))
-    header = next(((line, cells) for line, cells in lines if any(cells)), None)
-    if header is None:
-        raise _rejected(1, _("The file is empty."))
-    header_line, columns = _check_header(*header)
-    rows = []
-    for line, cells in lines:
-        if not any(cells):
-            continue
-        if len(rows) == MAX_ROWS:
-            raise _rejected(
-                line,
-                _("The file has more than %(limit)s people. Split it into smaller files.")
-                % {"limit": MAX_ROWS},
-            )
-        values = dict.fromkeys(COLUMNS, "")
-        for name, value in zip(columns, cells, strict=False):
-            if name:
-                values[name] = value
-        rows.append((line, values))
-    if not rows:
-        raise _rejected(header_line + 1, _("The file has a header row but nobody in it."))
-    return rows
-
-
-def _check_header(line: int, cells: list[str]) -> tuple[int, list[str]]:
-    """The column of every cell of the header row ("" for a cell left blank)."""
-    columns = [_column_name(cell) for cell in cells]
-    errors, seen = [], set()
-    for cell, name in zip(cells, columns, strict=True):
-        if name and name not in COLUMNS:
-            errors.append(
-                RowError(
-                    line,
-                    cell,
-                    _("Unknown column “%(column)s”. The columns are: %(columns)s.")
-                    % {"column": cell, "columns": ", ".join(COLUMNS)},
-                )
-            )
-        elif name and name in seen:
-            errors.append(
-                RowError(line, name, _("The column “%(column)s” appears twice.") % {"column": cell})
-            )
-        seen.add(name)
-    if not (set(PROFESSIONAL_COLUMNS) <= seen or set(YOUNG_PERSON_COLUMNS) <= seen):
-        errors.append(
-            RowError(
-                line,
-                "",
-                _(
-                    "The header row needs the columns email, first_name and last_name, "
-                    "or name_or_code and age_band."
-                ),
-            )
-        )
-    if errors:
-        raise ImportRejected(errors)
-    return line, columns
+    return read_rows(
+        data,
+        filename,
+        columns=COLUMNS,
+        aliases=COLUMN_ALIASES,
+        required=(PROFESSIONAL_COLUMNS, YOUNG_PERSON_COLUMNS),
+        required_message=_(
+            "The header row needs the columns email, first_name and last_name, "
+            "or name_or_code and age_band."
+        ),
+        max_rows=MAX_ROWS,
+    )
 
 
 # Checking every row --------------------------------------------------------------------------
@@ -350,12 +148,12 @@ def _check_header(line: int, cells: list[str]) -> tuple[int, list[str]]:
 
 def _fold_words(text: str) -> str:
     """Folded, with runs of spaces as one: "14  to 17" is "14 to 17"."""
-    return _fold(" ".join(text.split()))
+    return fold(" ".join(text.split()))
 
 
 def _age_bands(cohort: Cohort) -> dict[str, str]:
     """Every accepted spelling of an age band, folded, to its value."""
-    spellings = {_fold(value): value for value in Participant.AgeBand.values}
+    spellings = {fold(value): value for value in Participant.AgeBand.values}
     for language in ("en", cohort.language):
         with translation.override(language):
             for value, label in Participant.AgeBand.choices:
@@ -377,7 +175,7 @@ def _check_rows(
     """The people in valid rows, and every problem in the others."""
     organisations = defaultdict(list)
     for organisation in Organisation.objects.filter(country=cohort.country):
-        organisations[_fold(organisation.name)].append(organisation)
+        organisations[fold(organisation.name)].append(organisation)
     age_bands = _age_bands(cohort)
     people, errors = [], []
     first_line_of = {}
@@ -410,7 +208,7 @@ def _check_row(
 
     organisation = None
     if values["organisation"]:
-        matches = organisations.get(_fold(values["organisation"]), [])
+        matches = organisations.get(fold(values["organisation"]), [])
         if len(matches) == 1:
             organisation = matches[0]
         else:
@@ -469,7 +267,7 @@ def _check_row(
                     },
                 )
         if display_name and age_band:
-            key = ("young person", _fold(display_name), age_band)
+            key = ("young person", fold(display_name), age_band)
         name_column = "name_or_code"
     if len(display_name) > NAME_MAX_LENGTH:
         error(
@@ -528,12 +326,12 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
             if person.user is None:
                 # Invited earlier into this cohort; each row takes one such member, so two
                 # namesakes with different e-mails stay two people.
-                namesakes = invited_members[(_fold(person.display_name), person.organisation)]
+                namesakes = invited_members[(fold(person.display_name), person.organisation)]
                 participant = namesakes.pop(0) if namesakes else None
             elif person.user.pk in participant_of_user:
                 participant = _canonical(participant_of_user[person.user.pk])
         else:
-            candidates = young_people[(_fold(person.display_name), person.age_band)]
+            candidates = young_people[(fold(person.display_name), person.age_band)]
             # The one already in this cohort, else the first recorded.
             candidates.sort(key=lambda candidate: (candidate.pk not in member_ids, candidate.pk))
             participant = candidates[0] if candidates else None
@@ -592,7 +390,7 @@ def _roster_only_participants(cohort: Cohort, member_ids: set[int]):
         .order_by("pk")
     )
     for participant in known:
-        name = _fold(participant.display_name)
+        name = fold(participant.display_name)
         if participant.age_band:
             young_people[(name, participant.age_band)].append(participant)
         elif participant.pk in member_ids:
