@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Assessment, Question
+from .services import max_points, parse_points
 
 LIKERT_LABELS = (
     (1, _("Strongly disagree")),
@@ -68,3 +69,53 @@ class AssessmentForm(forms.Form):
             message = errors.get(str(question.translation_key))
             if message:
                 self.add_error(field_name(question), message)
+
+
+class PaperResultsForm(forms.Form):
+    """Points per member and test, as written on the paper; blank leaves a result as it is."""
+
+    def __init__(self, *args, members, tests, current: dict[tuple[int, int], object], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        self.tests = tests  # [(column, assessment)]
+        self.max_points = {column: max_points(test) for column, test in tests}
+        for participant in members:
+            for column, test in tests:
+                value = current.get((participant.pk, test.pk))
+                self.fields[self.name_for(participant, column)] = forms.CharField(
+                    label=test.get_kind_display(),
+                    required=False,
+                    initial="" if value is None else f"{value.normalize():f}",
+                    widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 4}),
+                )
+
+    @staticmethod
+    def name_for(participant, column: str) -> str:
+        return f"{column}-{participant.pk}"
+
+    def rows(self):
+        """(participant, [(bound field, the test's maximum points)]) for the template."""
+        return [
+            (
+                participant,
+                [
+                    (self[self.name_for(participant, column)], self.max_points[column])
+                    for column, _ in self.tests
+                ],
+            )
+            for participant in self.members
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.scores = {}
+        for participant in self.members:
+            for column, test in self.tests:
+                name = self.name_for(participant, column)
+                try:
+                    self.scores[(participant.pk, test.pk)] = parse_points(
+                        cleaned.get(name) or "", test
+                    )
+                except ValueError as error:
+                    self.add_error(name, str(error))
+        return cleaned

@@ -41,7 +41,10 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
         [("option", AnswerOptionBlock())],
         blank=True,
         verbose_name=_("answer options"),
-        help_text=_("For single and multiple choice. Tick every correct option."),
+        help_text=_(
+            "For single and multiple choice. Tick every correct option; tick none to ask "
+            "an opinion (as in a course evaluation), which is not scored."
+        ),
     )
     true_false_answer = models.BooleanField(
         _("the statement is true"), default=True, help_text=_("For true-or-false questions.")
@@ -78,8 +81,13 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def is_scored(self) -> bool:
-        """Knowledge questions count towards the score; attitude statements are measured apart."""
-        return self.kind != self.Kind.LIKERT
+        """Knowledge questions count towards the score; attitude statements are measured apart,
+        and a choice question with no correct option asks an opinion (course evaluations)."""
+        if self.kind == self.Kind.LIKERT:
+            return False
+        if self.kind == self.Kind.TRUE_FALSE:
+            return True
+        return any(option.value["correct"] for option in self.options)
 
     def clean(self):
         super().clean()
@@ -87,10 +95,10 @@ class Question(TranslatableMixin, index.Indexed, models.Model):
             correct = sum(1 for option in self.options if option.value["correct"])
             if len(self.options) < 2:
                 raise ValidationError({"options": _("Give at least two answer options.")})
-            if self.kind == self.Kind.SINGLE and correct != 1:
-                raise ValidationError({"options": _("Mark exactly one option as correct.")})
-            if self.kind == self.Kind.MULTIPLE and correct < 1:
-                raise ValidationError({"options": _("Mark at least one option as correct.")})
+            if self.kind == self.Kind.SINGLE and correct > 1:
+                raise ValidationError(
+                    {"options": _("Mark one option as correct, or none for an opinion question.")}
+                )
 
 
 class Assessment(TranslatableMixin, index.Indexed, models.Model):

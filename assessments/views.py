@@ -1,14 +1,21 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from audit.models import AuditEntry
+from audit.services import audit_record
+from courses.guards import cohort_or_403
+from courses.models import CohortMembership, Participant
 from courses.selectors import access
-from courses.services import participant_for_user
+from courses.services import ImportRejected, RowError, participant_for_user
 
-from . import services
-from .forms import AssessmentForm
+from . import selectors, services
+from .forms import AssessmentForm, PaperResultsForm
 from .models import Assessment, Attempt
 
 
@@ -92,4 +99,66 @@ def attempt(request, token):
             "own": own,
             "next": _safe_next(request),
         },
+    )
+
+
+@login_required
+def paper_results(request, pk: int):
+    """A cohort's pre- and post-test results from paper: typed on one screen, or from a file."""
+    cohort = cohort_or_403(request, pk, manage=True)
+    tests = services.paper_tests(cohort).by_column()
+    columns = list(tests.items())
+    members = list(Participant.objects.filter(memberships__cohort=cohort).order_by("display_name"))
+    current = {
+        (attempt.participant_id, attempt.assessment_id): attempt.score
+        for attempt in Attempt.objects.filter(
+            participant__in=members, source=Attempt.Source.PAPER, cohort=cohort
+        )
+    }
+    form = PaperResultsForm(
+        request.POST if "enter" in request.POST else None,
+        members=members,
+        tests=columns,
+        current=current,
+    )
+    file_errors = []
+    if request.method == "POST":
+        entered = None
+        if "enter" in request.POST and form.is_valid():
+            entered = services.paper_results_enter(cohort, form.scores, entered_by=request.user)
+        elif "upload" in request.POST:
+            upload = request.FILES.get("results")
+            if upload is None:
+                file_errors = [RowError(0, "", _("Choose a CSV or Excel file to import."))]
+            else:
+                try:
+                    entered = services.paper_results_import(
+                        cohort, upload.read(), upload.name, entered_by=request.user
+                    )
+                except ImportRejected as rejected:
+                    file_errors = rejected.errors
+        if entered is not None:
+            audit_record(request, AuditEntry.Action.RESULTS_ENTERED, cohort, results=entered)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s paper result entered.", "%(count)s paper results entered.", entered
+                )
+                % {"count": entered},
+            )
+            return redirect("assessments:paper_results", pk=cohort.pk)
+    summary = selectors.knowledge_gain(
+        cohort.course, by="cohort", memberships=CohortMembership.objects.filter(cohort=cohort)
+    )
+    return render(
+        request,
+        "assessments/paper_results.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "tests": columns,
+            "file_errors": file_errors,
+            "summary": summary[0] if summary else None,
+        },
+        status=400 if request.method == "POST" else 200,
     )

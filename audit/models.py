@@ -33,6 +33,7 @@ class AuditEntry(models.Model):
         MEMBER_MOVED = "member_moved", _("Member moved to another cohort")
         PARTICIPANTS_MERGED = "participants_merged", _("Duplicate records merged")
         TRAINERS_ACCREDITED = "trainers_accredited", _("Graduates accredited as trainers")
+        RESULTS_ENTERED = "results_entered", _("Paper test results entered")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

@@ -26,6 +26,7 @@ from .forms import (
     TeamMemberForm,
     YoungPersonForm,
 )
+from .guards import cohort_or_403
 from .models import Cohort, CohortMembership, CohortSession, Participant
 from .selectors import access
 
@@ -60,20 +61,6 @@ def complete_lesson(request, page_id: int):
 
 
 # --- Trainers: cohorts, sessions, attendance -----------------------------------------------
-
-
-def _cohort_for(request, pk: int, *, manage: bool) -> Cohort:
-    """The cohort, if this person may see it (or run it, with `manage`); else 403, audited."""
-    cohort = get_object_or_404(Cohort.objects.select_related("country", "host_organisation"), pk=pk)
-    allowed = (
-        access.can_manage_cohort(request.user, cohort)
-        if manage
-        else access.can_view_attendance(request.user, cohort)
-    )
-    if not allowed:
-        audit_record(request, AuditEntry.Action.ACCESS_REFUSED, cohort)
-        raise PermissionDenied
-    return cohort
 
 
 @login_required
@@ -114,7 +101,7 @@ def cohort_new(request):
 
 @login_required
 def cohort_detail(request, pk: int):
-    cohort = _cohort_for(request, pk, manage=False)
+    cohort = cohort_or_403(request, pk, manage=False)
     can_manage = access.can_manage_cohort(request.user, cohort)
     memberships = cohort.memberships.select_related(
         "participant__user", "participant__organisation"
@@ -139,7 +126,7 @@ def cohort_detail(request, pk: int):
 
 @login_required
 def session_new(request, pk: int):
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_create(cohort, **form.cleaned_data)
@@ -151,7 +138,7 @@ def session_new(request, pk: int):
 @login_required
 def attendance(request, pk: int, session_pk: int):
     """Bulk attendance for one session: everyone on one screen, made for a phone."""
-    cohort = _cohort_for(request, pk, manage=request.method == "POST")
+    cohort = cohort_or_403(request, pk, manage=request.method == "POST")
     session = get_object_or_404(CohortSession, pk=session_pk, cohort=cohort)
     members = [m.participant for m in cohort.memberships.select_related("participant")]
     members.sort(key=lambda participant: participant.display_name)
@@ -234,7 +221,7 @@ def join(request, code: str):
 @login_required
 def roster_import(request, pk: int):
     """Upload a CSV or XLSX roster: every row is added, or none and each bad line is named."""
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     errors, result = [], None
     if request.method == "POST":
         upload = request.FILES.get("roster")
@@ -265,7 +252,7 @@ def roster_import(request, pk: int):
 
 @login_required
 def cohort_settings(request, pk: int):
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     form = CohortSettingsForm(request.POST or None, instance=cohort)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -277,7 +264,7 @@ def cohort_settings(request, pk: int):
 @login_required
 def young_person_new(request, pk: int):
     """Record a young person without an account: a first name or a code, and an age band."""
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     form = YoungPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.roster_person_add(cohort, **form.cleaned_data)
@@ -297,7 +284,7 @@ def young_person_new(request, pk: int):
 
 @login_required
 def team_member_new(request, pk: int):
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     form = TeamMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = (
@@ -331,7 +318,7 @@ def team_member_new(request, pk: int):
 @login_required
 @require_POST
 def accredit_graduates(request, pk: int):
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     try:
         granted = services.graduates_accredit(cohort, granted_by=request.user)
     except ValidationError as error:
@@ -362,7 +349,7 @@ def _members_of(cohort: Cohort):
 @login_required
 def members_merge(request, pk: int):
     """Fold a duplicate record of a person into the other one; reach then counts them once."""
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     form = MergeForm(request.POST or None, members=_members_of(cohort))
     if request.method == "POST" and form.is_valid():
         keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
@@ -386,7 +373,7 @@ def members_merge(request, pk: int):
 @login_required
 def member_move(request, pk: int):
     """Move a member to another cohort; the person must run both."""
-    cohort = _cohort_for(request, pk, manage=True)
+    cohort = cohort_or_403(request, pk, manage=True)
     targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
     form = MoveForm(request.POST or None, members=_members_of(cohort), targets=targets)
     if request.method == "POST":

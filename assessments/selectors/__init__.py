@@ -1,5 +1,6 @@
-"""Reads about assessments: results and knowledge gain, for pages and dashboards."""
+"""Reads about assessments: which tests a course has, results and knowledge gain."""
 
+from .catalogue import course_assessment
 from .gain import GainSummary, PersonResult, knowledge_gain, person_result
 
-__all__ = ["GainSummary", "PersonResult", "knowledge_gain", "person_result"]
+__all__ = ["GainSummary", "PersonResult", "course_assessment", "knowledge_gain", "person_result"]

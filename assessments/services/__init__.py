@@ -8,9 +8,23 @@ from .attempts import (
     feedback_visible,
     question_feedback,
 )
+from .paper import (
+    PaperTests,
+    max_points,
+    paper_results_enter,
+    paper_results_import,
+    paper_tests,
+    parse_points,
+)
 from .scoring import Score, clean_answer, score_answers
 
 __all__ = [
+    "PaperTests",
+    "max_points",
+    "paper_results_enter",
+    "paper_results_import",
+    "paper_tests",
+    "parse_points",
     "AnswersInvalid",
     "Score",
     "attempt_submit",

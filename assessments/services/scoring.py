@@ -11,7 +11,8 @@ block ids, which are the same in every language:
 A knowledge question is worth one point. A multiple-choice question gives the
 share of correct options ticked, less the share of wrong ones, never below 0.
 Attitude statements are not scored right or wrong: their mean (reverse-scored
-items turned round) is kept apart as the attitude measure.
+items turned round) is kept apart as the attitude measure. A choice question
+with no correct option asks an opinion and is stored, not scored.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ def score_answers(assessment: Assessment, answers: dict) -> Score:
         if question.kind == Question.Kind.LIKERT:
             if answer is not None:
                 attitudes.append(LIKERT_POINTS + 1 - answer if question.reverse_scored else answer)
+            continue
+        if not question.is_scored:
             continue
         points = _points(question, answer)
         score.results[key] = QuestionResult(

@@ -1,0 +1,208 @@
+"""Knowledge gain by person, cohort, trainer, country and generation; paper results in."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from assessments import selectors, services
+from assessments.models import Attempt
+from audit.models import AuditEntry
+from courses import services as courses
+from courses.models import Cohort
+from tests.factories import (
+    UserFactory,
+    assessment,
+    build_course,
+    country,
+    option_id,
+    organisation,
+    participant,
+    question,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class World:
+    def __init__(self):
+        self.course = build_course(modules=1, lessons_per_module=1, slug="gain").course
+        self.questions = [
+            question("single", f"Question {n}?", [("Right", True), ("Wrong", False)])
+            for n in range(4)
+        ]
+        self.attitude = question("likert", "Young people should be heard.")
+        items = [*self.questions, self.attitude]
+        self.pre = assessment("pre_test", items, course=self.course)
+        self.post = assessment("post_test", items, course=self.course, pass_mark=75)
+        self.bulgaria, self.estonia = country(), country("EE", "Estonia")
+        self.lead_user = UserFactory(first_name="Petya", last_name="Koleva")
+        self.lead = courses.participant_for_user(self.lead_user, self.bulgaria)
+        self.tot = self.cohort(
+            "International ToT",
+            Cohort.Kind.INTERNATIONAL_TOT,
+            "Rutger",
+            starts=datetime.date(2026, 1, 5),
+        )
+        courses.membership_complete(courses.cohort_add_member(self.tot, self.lead))
+        courses.accreditation_grant_for_cohort(self.tot, self.lead)
+        self.training = self.cohort("Training Plovdiv", Cohort.Kind.NATIONAL_TRAINING, self.lead)
+
+    def cohort(self, name, kind, lead, in_country=None, starts=datetime.date(2026, 3, 2)):
+        return courses.cohort_create(
+            name=name,
+            course=self.course,
+            kind=kind,
+            country=in_country or self.bulgaria,
+            language="en",
+            host_organisation=organisation(),
+            lead_trainer=lead if not isinstance(lead, str) else participant(lead),
+            starts_on=starts,
+            ends_on=starts + datetime.timedelta(days=4),
+        )
+
+    def members(self, cohort, *names):
+        people = [participant(name) for name in names]
+        for person in people:
+            courses.cohort_add_member(cohort, person)
+        return people
+
+    def paper(self, cohort, results, by=None):
+        """results: {person: (pre points or None, post points or None)}"""
+        scores = {}
+        for person, (pre, post) in results.items():
+            scores[(person.pk, self.pre.pk)] = None if pre is None else Decimal(pre)
+            scores[(person.pk, self.post.pk)] = None if post is None else Decimal(post)
+        return services.paper_results_enter(cohort, scores, entered_by=by or self.lead_user)
+
+
+@pytest.fixture
+def world(db):
+    return World()
+
+
+def test_gain_per_person_is_post_minus_pre_and_missing_pre_is_not_zero(world):
+    ana, boris, dora = world.members(world.training, "Ana", "Boris", "Dora")
+    world.paper(world.training, {ana: (1, 4), boris: (2, 3), dora: (None, 4)})
+
+    assert selectors.person_result(ana, world.course).gain == Decimal(75)
+    assert selectors.person_result(dora, world.course).gain is None
+
+    by_cohort = {s.label: s for s in selectors.knowledge_gain(world.course, by="cohort")}
+    assert by_cohort["International ToT"].without_results == 1  # Petya took no test there
+    summary = by_cohort["Training Plovdiv"]
+    assert (summary.people, summary.with_both, summary.without_pre) == (3, 2, 1)
+    assert summary.mean_gain == Decimal("50.0")  # (75 + 25) / 2, Dora left out
+    assert summary.mean_pre == Decimal("37.5") and summary.mean_post == Decimal("91.7")
+    assert dict(summary.distribution)["20 to 30"] == 1
+    assert dict(summary.distribution)["50 or more"] == 1
+
+
+def test_gain_by_generation_trainer_and_country_in_fixed_queries(world, django_assert_num_queries):
+    (ana,) = world.members(world.training, "Ana")
+    (ivan,) = world.members(world.tot, "Ivan")
+    estonia = world.cohort(
+        "Training Tartu", Cohort.Kind.INTERNATIONAL_TOT, "Kadri", in_country=world.estonia
+    )
+    (mari,) = world.members(estonia, "Mari")
+    world.paper(world.training, {ana: (2, 4)})
+    world.paper(world.tot, {ivan: (1, 2), world.lead: (0, 4)})
+    world.paper(estonia, {mari: (3, 3)})
+
+    with django_assert_num_queries(1):
+        by_generation = selectors.knowledge_gain(world.course, by="generation")
+    assert [(s.label, s.with_both, s.mean_gain) for s in by_generation] == [
+        ("Generation 0", 3, Decimal("41.7")),  # Ivan +25, Petya +100, Mari 0
+        ("Generation 1", 1, Decimal("50.0")),
+    ]
+    by_trainer = {
+        s.label: s.mean_gain for s in selectors.knowledge_gain(world.course, by="trainer")
+    }
+    assert by_trainer == {"Rutger": Decimal("62.5"), "Petya Koleva": Decimal("50.0"), "Kadri": 0}
+    by_country = {s.label: s.people for s in selectors.knowledge_gain(world.course, by="country")}
+    assert by_country == {"Bulgaria": 3, "Estonia": 1}
+
+
+def test_online_and_paper_results_count_alike(world):
+    user = UserFactory()
+    person = courses.participant_for_user(user, world.bulgaria)
+    courses.cohort_add_member(world.training, person)
+    right = {str(q.translation_key): option_id(q, "Right") for q in world.questions} | {
+        str(world.attitude.translation_key): "4"
+    }
+    wrong_half = right | {
+        str(q.translation_key): option_id(q, "Wrong") for q in world.questions[:2]
+    }
+    pre = services.attempt_submit(person, world.pre, wrong_half)
+    assert pre.cohort == world.training and pre.percent == 50
+    world.paper(world.training, {person: (None, 4)})
+    assert selectors.person_result(person, world.course).gain == Decimal(50)
+
+
+def test_trainer_enters_paper_results_on_one_screen(client, world):
+    ana, boris = world.members(world.training, "Ana", "Борис")
+    client.force_login(world.lead_user)
+    url = f"/en/learning/training/cohorts/{world.training.pk}/results/"
+    page = client.get(url).content.decode()
+    assert "Ana" in page and "Борис" in page and "/ 4" in page
+
+    bad = client.post(url, {"enter": "1", f"pre_test-{ana.pk}": "2,5", f"post_test-{ana.pk}": "9"})
+    assert bad.status_code == 400
+    html = bad.content.decode()
+    assert "9 is not between 0 and 4 points." in html and 'value="2,5"' in html
+    assert not Attempt.objects.exists()
+
+    ok = client.post(
+        url,
+        {
+            "enter": "1",
+            f"pre_test-{ana.pk}": "2,5",
+            f"post_test-{ana.pk}": "4",
+            f"pre_test-{boris.pk}": "1",
+        },
+    )
+    assert ok.status_code == 302
+    attempts = Attempt.objects.filter(source="paper")
+    assert attempts.count() == 3
+    assert attempts.get(participant=ana, kind="pre_test").percent == Decimal("62.50")
+    assert attempts.get(participant=ana, kind="post_test").passed is True
+    assert {a.entered_by for a in attempts} == {world.lead_user}
+    assert AuditEntry.objects.filter(action="results_entered").count() == 1
+    # Entering again corrects, never doubles.
+    client.post(url, {"enter": "1", f"pre_test-{ana.pk}": "3"})
+    assert attempts.filter(participant=ana, kind="pre_test").get().score == 3
+    assert (
+        "entered from paper"
+        in client.get(
+            f"/en/learning/assessments/attempts/{attempts.filter(participant=ana).first().token}/"
+        ).content.decode()
+    )
+
+
+def test_paper_results_from_a_file_apply_whole_or_not_at_all(client, world):
+    ana, boris = world.members(world.training, "Ana", "Борис")
+    client.force_login(world.lead_user)
+    url = f"/en/learning/training/cohorts/{world.training.pk}/results/"
+    bad = "name_or_code;pre_test;post_test\nAna;2;4\nБорис;x;3\nNobody;1;1\n".encode()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(url, {"upload": "1", "results": SimpleUploadedFile("results.csv", bad)})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Line 3" in html and "“x” is not a number of points." in html
+    assert "Line 4" in html and "Nobody on this cohort" in html
+    assert not Attempt.objects.exists()
+
+    good = "\ufeffname_or_code,pre,post\nana,2,4\nБорис,1,\n".encode()
+    client.post(url, {"upload": "1", "results": SimpleUploadedFile("results.csv", good)})
+    assert Attempt.objects.filter(source="paper").count() == 3
+
+
+def test_another_trainer_cannot_see_or_enter_a_cohorts_results(client, world):
+    other = UserFactory()
+    courses.participant_for_user(other, world.bulgaria)
+    client.force_login(other)
+    url = f"/en/learning/training/cohorts/{world.training.pk}/results/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"enter": "1"}).status_code == 403
+    assert AuditEntry.objects.filter(action="access_refused", actor=other).count() == 2
