@@ -25,6 +25,7 @@ TRANSLATED_LANGUAGES = ("bg", "ro")
 @dataclass
 class LoadReport:
     pages_created: int = 0
+    assessments: int = 0
     translations: dict[str, int] = field(default_factory=dict)
     untranslated_strings: dict[str, list[str]] = field(default_factory=dict)
 
@@ -116,12 +117,12 @@ def _pages_to_translate(course: CoursePage, language: str) -> tuple[list[Page], 
     return pages, strings
 
 
-def translate_page(page: Page, locale: Locale, strings: dict[str, str]) -> list[str]:
-    """Translate a page through wagtail-localize's PO round trip.
+def fill_translation(instance, locale: Locale, strings: dict[str, str]):
+    """Export a PO file for `instance`, fill it from `strings` and import it (wagtail-localize).
 
-    Returns the source strings that had no translation.
+    Returns the translation and the source strings that had no translation.
     """
-    translation_source, _ = TranslationSource.update_or_create_from_instance(page.specific)
+    translation_source, _ = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale
     )
@@ -132,6 +133,15 @@ def translate_page(page: Page, locale: Locale, strings: dict[str, str]) -> list[
         if not entry.msgstr and entry.msgctxt != "slug":
             missing.append(entry.msgid)
     translation.import_po(po, tool_name="demo content")
+    return translation, missing
+
+
+def translate_page(page: Page, locale: Locale, strings: dict[str, str]) -> list[str]:
+    """Translate a page through wagtail-localize's PO round trip and publish it.
+
+    Returns the source strings that had no translation.
+    """
+    translation, missing = fill_translation(page.specific, locale, strings)
     # Publish here rather than on commit (wagtail-localize's default), so that a
     # batch of translations in one transaction publishes each page with its
     # tree position as it is now, not as it was when the batch started.
@@ -154,8 +164,13 @@ def translate_course(course: CoursePage, language: str, report: LoadReport) -> N
 
 
 def load_demo_content() -> LoadReport:
+    from .assessments import load_assessments, translate_assessments
+
     report = LoadReport()
     course = load_course(report)
+    # Knowledge checks sit in lessons: assessments exist, and are translated, before the pages.
+    load_assessments(course, report)
     for language in TRANSLATED_LANGUAGES:
+        translate_assessments(language, report)
         translate_course(course, language, report)
     return report

@@ -2,11 +2,14 @@
 
 import re
 import unicodedata
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
+from assessments.models import Assessment, Attempt
+from assessments.selectors import knowledge_gain
 from cms.demo.content import bg, en, ro
 from cms.models import CoursePage, LessonPage, ModulePage
 from courses.models import Enrolment
@@ -32,9 +35,46 @@ def test_demo_is_a_course_a_trainer_recognises(client):
     check_youth_module()
     check_demo_logins(client)
     check_demo_cascade(client)
-    pages = LessonPage.objects.count()
+    check_demo_assessments(client, demo)
+    pages, attempts = LessonPage.objects.count(), Attempt.objects.count()
     load_demo()  # a second run changes nothing
     assert LessonPage.objects.count() == pages
+    assert Attempt.objects.count() == attempts
+
+
+def check_demo_assessments(client, demo):
+    kinds = Counter(
+        Assessment.objects.filter(locale__language_code="en").values_list("kind", flat=True)
+    )
+    assert kinds == {"pre_test": 1, "post_test": 1, "knowledge_check": 6, "evaluation": 1}
+    pre = Assessment.objects.get(kind="pre_test", locale__language_code="en")
+    post = Assessment.objects.get(kind="post_test", locale__language_code="en")
+    assert [q.translation_key for q in pre.question_list] == [
+        q.translation_key for q in post.question_list
+    ]
+    # A knowledge check closes every module, in Bulgarian too.
+    for module in ModulePage.objects.filter(locale__language_code__in=["en", "bg"]):
+        blocks = [
+            block.block_type
+            for lesson in LessonPage.objects.child_of(module)
+            for block in lesson.body
+        ]
+        assert "knowledge_check" in blocks, module.title
+    bulgarian = Assessment.objects.get(kind="pre_test", locale__language_code="bg")
+    assert CYRILLIC.search(bulgarian.title) and CYRILLIC.search(bulgarian.question_list[0].prompt)
+    romanian = Assessment.objects.get(kind="post_test", locale__language_code="ro")
+    assert not re.search("[şţŞŢ]", "".join(q.prompt for q in romanian.question_list))
+
+    # Knowledge gain shrinks a little with each generation, and nobody lacks a label.
+    gains = [
+        (summary.key, summary.mean_gain)
+        for summary in knowledge_gain(demo, by="generation")
+        if summary.with_both
+    ]
+    assert [generation for generation, _ in gains] == [0, 1, 2]
+    assert gains[0][1] > gains[1][1] > gains[2][1] > 10
+    assert Attempt.objects.filter(source="paper").exists()
+    assert Attempt.objects.filter(source="online").exists()
 
 
 def check_modules(demo):

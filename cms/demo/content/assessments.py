@@ -624,11 +624,12 @@ QUESTIONS = [
         "kind": "single",
         "prompt": "How much of the course will you use in your work?",
         "choices": [
-            {"text": "Most of it", "correct": True},
-            {"text": "About half of it", "correct": True},
-            {"text": "A little of it", "correct": True},
-            {"text": "None of it", "correct": True},
+            {"text": "Most of it", "correct": False},
+            {"text": "About half of it", "correct": False},
+            {"text": "A little of it", "correct": False},
+            {"text": "None of it", "correct": False},
         ],
+        # An opinion question: no option is correct, so it is stored, not scored.
         "feedback": "There is no right or wrong answer. If you will use little of the course, please tell your trainer what stands in the way: these obstacles are valuable evidence for national policy recommendations.",
     },
 ]

@@ -4,6 +4,7 @@ from cms.demo.cohorts import load_demo_cascade
 from cms.demo.loader import load_demo_content
 from cms.demo.people import DEMO_PASSWORD, load_people
 from cms.demo.progress import load_learner_progress
+from cms.demo.results import load_demo_results
 from cms.models import CoursePage
 
 
@@ -20,7 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args, reload_content=False, **options):
         if reload_content or not CoursePage.objects.exists():
             report = load_demo_content()
-            self.stdout.write(f"Demo content: {report.pages_created} pages created.")
+            self.stdout.write(
+                f"Demo content: {report.pages_created} pages and {report.assessments} "
+                "assessments created."
+            )
             for language, count in report.translations.items():
                 self.stdout.write(f"  {language}: {count} pages translated with wagtail-localize")
             for language, missing in report.untranslated_strings.items():
@@ -32,6 +36,9 @@ class Command(BaseCommand):
         cohorts = load_demo_cascade()
         if cohorts:
             self.stdout.write(f"Demo cascade: {cohorts} cohorts in 5 countries, 4 generations.")
+        results = load_demo_results()
+        if results:
+            self.stdout.write(f"Demo test results: {results} pre-test and post-test results.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:
