@@ -16,7 +16,7 @@ def knowledge_check(request, assessment_id: int) -> str:
     assessment = assessment.localized
     participant = participant_for_user(request.user)
     last_attempt = (
-        Attempt.objects.filter(participant=participant, assessment_key=assessment.translation_key)
+        Attempt.objects.filter(participant=participant, activity_key=assessment.translation_key)
         .order_by("-submitted_at")
         .first()
     )

@@ -53,7 +53,7 @@ def take(request, pk: int):
                 f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
             )
     last = (
-        Attempt.objects.filter(participant=participant, assessment_key=assessment.translation_key)
+        Attempt.objects.filter(participant=participant, activity_key=assessment.translation_key)
         .order_by("-submitted_at")
         .first()
     )

@@ -25,7 +25,7 @@ class AnswersInvalid(ValidationError):
 
 def attempts_made(participant: Participant, assessment: Assessment) -> int:
     return Attempt.objects.filter(
-        participant=participant, assessment_key=assessment.translation_key
+        participant=participant, activity_key=assessment.translation_key
     ).count()
 
 
@@ -81,7 +81,7 @@ def _attempt_from_score(assessment: Assessment, score: Score, **fields) -> Attem
         passed = percent >= assessment.pass_mark
     return Attempt.objects.create(
         assessment=assessment,
-        assessment_key=assessment.translation_key,
+        activity_key=assessment.translation_key,
         course_key=course_key(assessment),
         kind=assessment.kind,
         results={key: result.as_json() for key, result in score.results.items()},

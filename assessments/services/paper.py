@@ -105,7 +105,7 @@ def paper_results_enter(
             passed = percent >= assessment.pass_mark
         Attempt.objects.update_or_create(
             participant_id=participant_id,
-            assessment_key=assessment.translation_key,
+            activity_key=assessment.translation_key,
             source=Attempt.Source.PAPER,
             defaults={
                 "assessment": assessment,

@@ -9,13 +9,9 @@ pre-test and a post-test that share questions compare like with like.
 
 from __future__ import annotations
 
-import uuid
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -23,7 +19,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .blocks import AnswerOptionBlock
+from ..blocks import AnswerOptionBlock
 
 LIKERT_POINTS = 5
 
@@ -181,75 +177,3 @@ class Assessment(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError(
                 {"pass_mark": _("A pre-test measures where people start; it has no pass mark.")}
             )
-
-
-class Attempt(models.Model):
-    """One go at an assessment: the answers, the time, and the score the server computed."""
-
-    class Source(models.TextChoices):
-        ONLINE = "online", _("Online")
-        PAPER = "paper", _("Entered from paper")
-        H5P = "h5p", _("Interactive activity")
-
-    participant = models.ForeignKey(
-        "courses.Participant", on_delete=models.CASCADE, related_name="attempts"
-    )
-    assessment = models.ForeignKey(
-        Assessment,
-        on_delete=models.PROTECT,
-        related_name="attempts",
-        help_text=_("The language version that was answered."),
-    )
-    # The same in every language; what counting and comparing use.
-    assessment_key = models.UUIDField(db_index=True, editable=False)
-    course_key = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
-    kind = models.CharField(max_length=20, choices=Assessment.Kind.choices, editable=False)
-    cohort = models.ForeignKey(
-        "courses.Cohort", null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
-    )
-    source = models.CharField(max_length=8, choices=Source.choices, default=Source.ONLINE)
-    started_at = models.DateTimeField(null=True, blank=True)
-    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
-    answers = models.JSONField(default=dict, blank=True)
-    results = models.JSONField(default=dict, blank=True)
-    score = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    max_score = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
-    passed = models.BooleanField(null=True, blank=True)
-    attitude = models.DecimalField(
-        max_digits=3,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_(
-            "Mean agreement with the attitude statements, 1 to 5, reverse-scored items turned."
-        ),
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-
-    class Meta:
-        verbose_name = _("attempt")
-        verbose_name_plural = _("attempts")
-        ordering = ["-submitted_at", "-pk"]
-        indexes = [
-            models.Index(fields=["participant", "assessment_key", "-submitted_at"]),
-            models.Index(fields=["participant", "course_key", "kind", "submitted_at"]),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(percent__isnull=True)
-                | models.Q(percent__gte=0, percent__lte=100),
-                name="attempt_percent_in_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__isnull=True)
-                | models.Q(score__gte=0, score__lte=models.F("max_score")),
-                name="attempt_score_within_max",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.assessment} · {self.participant} · {self.submitted_at:%Y-%m-%d}"
