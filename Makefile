@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install messages static lint format bench clean
+.PHONY: demo test install messages player static lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,18 @@ install: $(VENV)/.installed
 messages: install
 	$(BIN)/python manage.py compile_catalogues
 
-static: messages
+# The H5P player comes from npm (pinned in package-lock.json) and is copied into
+# static files; it is never committed. --ignore-scripts: its install scripts
+# insist on yarn, and nothing it needs is built at install time.
+PLAYER := assessments/static/assessments/h5p-standalone
+$(PLAYER)/main.bundle.js: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(PLAYER)
+	cp -R node_modules/h5p-standalone/dist $(PLAYER)
+
+player: $(PLAYER)/main.bundle.js
+
+static: messages player
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 demo: static
@@ -33,7 +44,7 @@ demo: static
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages
+test: messages player
 	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -48,4 +59,4 @@ bench: static
 	$(BIN)/python bench/serve_pages.py
 
 clean:
-	rm -rf $(VENV) static .tmp
+	rm -rf $(VENV) static .tmp node_modules $(PLAYER)

@@ -39,3 +39,15 @@ class KnowledgeCheckBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class H5PActivityBlock(blocks.StructBlock):
+    """An H5P activity, played sandboxed; its results are checked and kept on the server."""
+
+    activity = SnippetChooserBlock("assessments.H5PContent", label=_("H5P activity"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("H5P activity")
+        template = "assessments/blocks/h5p_activity.html"

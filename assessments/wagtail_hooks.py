@@ -1,11 +1,18 @@
 """The question bank and assessments in the admin, translatable with wagtail-localize."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Assessment, Question
+from audit.models import AuditEntry
+from audit.services import audit_record
+
+from .h5p.forms import H5PContentForm
+from .models import Assessment, H5PContent, H5PLibrary, Question
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -26,11 +33,61 @@ class AssessmentViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
+class H5PContentViewSet(SnippetViewSet):
+    model = H5PContent
+    icon = "media"
+    menu_label = _("H5P activities")
+    list_display = ["title", "main_library", "uploaded_at", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("package")], base_form_class=H5PContentForm
+    )
+
+
+class H5PLibraryViewSet(ModelViewSet):
+    """Installed library code, read-only: it arrives only inside checked packages."""
+
+    model = H5PLibrary
+    icon = "code"
+    menu_label = _("H5P libraries")
+    list_display = [
+        "machine_name",
+        "major_version",
+        "minor_version",
+        "patch_version",
+        "installed_at",
+    ]
+    search_fields = ["machine_name", "title"]
+    inspect_view_enabled = True
+    form_fields = ["title"]  # no add or edit views are routed (below)
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in {"index", "index_results", "inspect"}
+        ]
+
+
 class AssessmentViewSetGroup(ViewSetGroup):
     menu_label = _("Assessments")
     menu_icon = "tasks"
     menu_order = 250
-    items = (AssessmentViewSet, QuestionViewSet)
+    items = (AssessmentViewSet, QuestionViewSet, H5PContentViewSet, H5PLibraryViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def audit_h5p_upload(request, instance):
+    if isinstance(instance, H5PContent):
+        audit_record(
+            request,
+            AuditEntry.Action.H5P_UPLOADED,
+            instance,
+            content_hash=instance.content_hash,
+            libraries=[library.key for library in instance.libraries.all()],
+        )
 
 
 register_snippet(AssessmentViewSetGroup)

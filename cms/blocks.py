@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from assessments.blocks import KnowledgeCheckBlock
+from assessments.blocks import H5PActivityBlock, KnowledgeCheckBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -116,4 +116,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     resource = ResourceBlock()
     reflection_prompt = ReflectionPromptBlock()
     knowledge_check = KnowledgeCheckBlock()
+    h5p_activity = H5PActivityBlock()
     facilitation_note = FacilitationNoteBlock()

@@ -11,15 +11,19 @@ import re
 from assessments import live as assessments_live
 
 MARKER = re.compile(r"<!--live:(?P<kind>[a-z-]+):(?P<id>\d+)-->")
-RENDERERS = {"knowledge-check": assessments_live.knowledge_check}
+RENDERERS = {
+    "knowledge-check": assessments_live.knowledge_check,
+    "h5p": assessments_live.h5p_activity,
+}
 
 
-def fill(html: str, request) -> str:
+def fill(html: str, context) -> str:
+    """Replace every marker with its renderer's output for this request (`context["request"]`)."""
     if "<!--live:" not in html:
         return html
 
     def replace(match: re.Match) -> str:
         render = RENDERERS.get(match["kind"])
-        return render(request, int(match["id"])) if render else ""
+        return render(context, int(match["id"])) if render else ""
 
     return MARKER.sub(replace, html)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
+    path("h5p/", include("assessments.h5p.urls")),
     path("", views.root_redirect, name="root"),
 ]
 

@@ -130,7 +130,8 @@ def _read_entries(archive: zipfile.ZipFile, problems: list[str]) -> dict[str, by
     total = 0
     for entry in entries:
         name = entry.filename
-        problem = _name_problem(name)
+        # zipfile cuts a name at a NUL byte; the name as stored still has it.
+        problem = _name_problem(entry.orig_filename)
         if problem:
             problems.append(problem % {"name": name.replace("\x00", "\\0")})
             continue

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -76,7 +75,6 @@ class H5PContent(TranslatableMixin, index.Indexed, models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
 
-    panels = [FieldPanel("title"), FieldPanel("package")]
     search_fields = [index.SearchField("title"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):

@@ -38,8 +38,9 @@ class SharedFragmentNode(template.Node):
         html = cached_shared(
             f"fragment-{self.name}", parts, lambda: mark_safe(self.nodelist.render(context))
         )
-        request = context.get("request")
-        return mark_safe(live_blocks.fill(html, request)) if request is not None else html
+        if context.get("request") is None:
+            return html
+        return mark_safe(live_blocks.fill(html, context))
 
 
 @register.tag
