@@ -10,7 +10,7 @@ import re
 
 from assessments import live as assessments_live
 
-MARKER = re.compile(r"<!--live:(?P<kind>[a-z-]+):(?P<id>\d+)-->")
+MARKER = re.compile(r"<!--live:(?P<kind>[a-z0-9-]+):(?P<id>\d+)-->")
 RENDERERS = {
     "knowledge-check": assessments_live.knowledge_check,
     "h5p": assessments_live.h5p_activity,

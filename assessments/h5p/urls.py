@@ -9,5 +9,5 @@ urlpatterns = [
     path("libraries/<str:folder>/<path:path>", views.library_file, name="library_file"),
     path("play/<int:pk>/", views.player, name="player"),
     path("activities/<int:pk>/statements/", views.statements, name="statements"),
-    path("activities/<int:pk>/state/", views.state, name="state"),
+    path("activities/<int:pk>/user-data/", views.user_data, name="user_data"),
 ]

@@ -6,10 +6,13 @@ import json
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from ..models import H5PContent
@@ -73,7 +76,7 @@ def player(request, pk: int):
         xapi.read_activity_session(token, request.user, content)
     except xapi.StatementRefused:
         raise Http404 from None
-    state = xapi.h5p_state(request.user, content)
+    state = xapi.h5p_state(request.user.pk, content)
     player_files = "assessments/h5p-standalone"
     options = {
         "id": str(content.pk),
@@ -86,13 +89,26 @@ def player(request, pk: int):
             "name": request.user.get_full_name() or "",
             "mail": xapi.learner_mailbox(request.user),
         },
-        "saveFreq": False,
+        # The player page is itself the sandboxed frame: no second frame inside it (an
+        # about:blank frame there would get an origin of its own and stay unreachable).
+        "embedType": "div",
+        # H5P saves where the person is through this address; the signed session in it
+        # stands for the cookies an opaque origin does not send.
+        "saveFreq": 5,
+        "ajax": {
+            "contentUserDataUrl": reverse("h5p:user_data", args=[content.pk])
+            + "?"
+            + urlencode({"session": token})
+            + "&type=:dataType&sub=:subContentId"
+        },
         "fullScreen": False,
         "frame": False,
         "icon": False,
     }
     if state:
-        options["contentUserData"] = [{"dataType": "state", "previousState": state}]
+        # H5P core reads contentUserData[subContentId][dataType]. Without it, core asks
+        # the address above; "RESET" would show a "content has changed" dialog instead.
+        options["contentUserData"] = [{"state": state}]
     response = render(
         request,
         "assessments/h5p/player.html",
@@ -136,17 +152,36 @@ def statements(request, pk: int):
     )
 
 
-@login_required
-@require_POST
-def state(request, pk: int):
+@csrf_exempt
+def user_data(request, pk: int):
+    """H5P's "content user data" for the player: where the person is in the activity.
+
+    Called by H5P core from the sandboxed player, without cookies or CSRF token:
+    the signed activity session in the address names the person and the activity.
+    """
+    if request.method == "OPTIONS":  # jQuery's X-Requested-With asks first
+        response = _cors(HttpResponse(status=204))
+        response["Access-Control-Allow-Methods"] = "GET, POST"
+        response["Access-Control-Allow-Headers"] = "X-Requested-With, Content-Type"
+        response["Access-Control-Max-Age"] = "3600"
+        return response
     content = get_object_or_404(H5PContent, pk=pk)
     try:
-        body = _json_body(request, MAX_STATE_BYTES)
-        xapi.read_activity_session(body.get("session", ""), request.user, content)
+        session = xapi.read_player_session(request.GET.get("session", ""), content)
     except xapi.StatementRefused as refused:
-        return JsonResponse({"saved": False, "reason": refused.reason}, status=refused.status)
-    saved_state = body.get("state")
-    if not isinstance(saved_state, str):
-        return JsonResponse({"saved": False, "reason": "state is a string"}, status=400)
-    xapi.h5p_state_save(request.user, content, saved_state)
-    return JsonResponse({"saved": True})
+        return _cors(JsonResponse({"success": False, "message": refused.reason}, status=403))
+    if request.GET.get("type") != "state" or request.GET.get("sub", "0") != "0":
+        return _cors(JsonResponse({"success": True, "data": False}))
+    if request.method == "POST":
+        data = request.POST.get("data", "")
+        if len(data) > MAX_STATE_BYTES:
+            return _cors(JsonResponse({"success": False, "message": "too large"}, status=413))
+        xapi.h5p_state_save(session["user"], content, None if data in ("", "0") else data)
+        return _cors(JsonResponse({"success": True}))
+    state = xapi.h5p_state(session["user"], content)
+    return _cors(JsonResponse({"success": True, "data": state if state else False}))
+
+
+def _cors(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -76,14 +76,27 @@ def activity_session(user, content: H5PContent, lesson_id: int | None) -> str:
 
 
 def read_activity_session(token: str, user, content: H5PContent) -> dict:
+    """The signed session, if it is this person's for this activity; else `StatementRefused`."""
+    session = read_player_session(token, content)
+    if session.get("user") != user.pk:
+        raise StatementRefused("activity session of someone else", 403)
+    return session
+
+
+def read_player_session(token: str, content: H5PContent) -> dict:
+    """The signed session for this activity, whoever it names.
+
+    The player (an opaque origin) has no cookies: the session it was given is
+    what identifies the person when H5P saves where they are.
+    """
     try:
         session = signing.loads(
             token, salt="h5p-activity-session", max_age=SESSION_MAX_AGE.total_seconds()
         )
     except signing.BadSignature:
         raise StatementRefused("activity session missing, forged or expired", 403) from None
-    if session.get("user") != user.pk or session.get("content") != content.pk:
-        raise StatementRefused("activity session of someone else or another activity", 403)
+    if session.get("content") != content.pk:
+        raise StatementRefused("activity session of another activity", 403)
     return session
 
 
@@ -198,12 +211,18 @@ def _complete_lesson(user, lesson_id: int) -> None:
         lesson_complete(user, lesson)
 
 
-def h5p_state_save(user, content: H5PContent, state: str) -> None:
+def h5p_state_save(user_id: int, content: H5PContent, state: str | None) -> None:
+    """Keep where the person is in the activity; None forgets it (H5P resets the content)."""
+    if state is None:
+        H5PUserState.objects.filter(user_id=user_id, content_key=content.translation_key).delete()
+        return
     H5PUserState.objects.update_or_create(
-        user=user, content_key=content.translation_key, defaults={"state": state}
+        user_id=user_id, content_key=content.translation_key, defaults={"state": state}
     )
 
 
-def h5p_state(user, content: H5PContent) -> str | None:
-    saved = H5PUserState.objects.filter(user=user, content_key=content.translation_key).first()
+def h5p_state(user_id: int, content: H5PContent) -> str | None:
+    saved = H5PUserState.objects.filter(
+        user_id=user_id, content_key=content.translation_key
+    ).first()
     return saved.state if saved else None

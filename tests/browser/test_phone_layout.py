@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.h5p_flow import h5p_activity_is_played_and_recorded
 from tests.factories import PASSWORD
 
 pytestmark = [
@@ -34,7 +35,7 @@ def log_in(page, live_server, email):
 
 
 def test_every_page_fits_a_phone_and_works_by_tapping(
-    browser, phone, live_server, learner, course_tree
+    browser, phone, live_server, learner, course_tree, settings, tmp_path
 ):
     # One test: each transactional test empties the database afterwards.
     base = live_server.url
@@ -52,6 +53,9 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     assert "1 of 6 required lessons done" in phone.content()
 
     attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree)
+
+    settings.H5P_ROOT = tmp_path / "h5p"
+    h5p_activity_is_played_and_recorded(browser, live_server, course_tree.lessons[2], learner)
 
 
 def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):

@@ -60,8 +60,6 @@
       }).catch(function () {
         say(frame, frame.dataset.failedText);
       });
-    } else if (data.type === "h5p:state" && typeof data.state === "string") {
-      post(frame, frame.dataset.stateUrl, { session: frame.dataset.h5pSession, state: data.state });
     }
   });
 })();
