@@ -6,6 +6,7 @@ import json
 import re
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -75,7 +76,7 @@ def player(request, pk: int):
     try:
         xapi.read_activity_session(token, request.user, content)
     except xapi.StatementRefused:
-        raise Http404 from None
+        raise PermissionDenied from None
     state = xapi.h5p_state(request.user.pk, content)
     player_files = "assessments/h5p-standalone"
     options = {
