@@ -1,3 +1,9 @@
+# The H5P player, from npm at build time (its install scripts insist on yarn: skipped).
+FROM node:20-bookworm-slim AS player
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -11,10 +17,13 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY accounts ./accounts
+COPY audit ./audit
+COPY assessments ./assessments
 COPY cms ./cms
 COPY courses ./courses
 RUN pip install --no-cache-dir .
 COPY . .
+COPY --from=player /build/node_modules/h5p-standalone/dist ./assessments/static/assessments/h5p-standalone
 RUN python manage.py compile_catalogues \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 

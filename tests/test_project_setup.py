@@ -172,6 +172,22 @@ def test_docker_compose_describes_the_production_stack():
     assert "cms.settings.production" in (ROOT / "Dockerfile").read_text()
 
 
+def test_the_h5p_player_comes_from_npm_and_is_never_committed():
+    package = json.loads((ROOT / "package.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    version = package["dependencies"]["h5p-standalone"]
+    assert version[0].isdigit()  # pinned, not a range
+    assert lock["packages"]["node_modules/h5p-standalone"]["version"] == version
+    makefile = (ROOT / "Makefile").read_text()
+    assert "npm ci --ignore-scripts" in makefile
+    assert "node_modules/h5p-standalone/dist" in makefile
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "npm ci --ignore-scripts" in dockerfile and "h5p-standalone/dist" in dockerfile
+    gitignore = (ROOT / ".gitignore").read_text()
+    assert "/assessments/static/assessments/h5p-standalone/" in gitignore
+    assert "/node_modules/" in gitignore
+
+
 def test_readme_ci_and_makefile_agree():
     readme = (ROOT / "README.md").read_text()
     assert "make demo" in readme and "make test" in readme
