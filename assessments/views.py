@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,7 +33,9 @@ def take(request, pk: int):
     assessment = get_object_or_404(Assessment, pk=pk).localized
     participant = participant_for_user(request.user)
     left = services.attempts_left(participant, assessment)
-    form = AssessmentForm(request.POST or None, assessment=assessment)
+    form = AssessmentForm(
+        request.POST or None, assessment=assessment, initial={"started_at": timezone.now()}
+    )
     next_url = _safe_next(request)
     refusal = ""
     if request.method == "POST" and form.is_valid():

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from assessments.selectors import learner_course_tests
 from courses import services
 
 from . import i18n
@@ -127,6 +128,7 @@ class CoursePage(ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(self.pk, request)
+        context["course_tests"] = learner_course_tests(request.user, self, i18n.reader_language())
         return context
 
 

@@ -1,19 +1,59 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wagtail.models import Locale
 
-from ..models import Assessment
+from ..models import Assessment, Attempt
+
+
+def course_assessments(course, kinds, language: str = "") -> dict[str, Assessment]:
+    """The course's assessments of these kinds, each in `language` if translated, else in the
+    default language (one query)."""
+    candidates = Assessment.objects.filter(
+        kind__in=kinds, course__translation_key=course.translation_key
+    ).select_related("locale")
+    default = Locale.get_default().language_code
+    chosen: dict[str, Assessment] = {}
+    for assessment in candidates.order_by("pk"):
+        current = chosen.get(assessment.kind)
+        rank = _language_rank(assessment, language, default)
+        if current is None or rank < _language_rank(current, language, default):
+            chosen[assessment.kind] = assessment
+    return chosen
+
+
+def _language_rank(assessment: Assessment, language: str, default: str) -> int:
+    code = assessment.locale.language_code
+    return 0 if code == language else 1 if code == default else 2
 
 
 def course_assessment(course, kind: str, language: str = "") -> Assessment | None:
     """The course's assessment of this kind: in `language` if translated, else in the default."""
-    candidates = list(
-        Assessment.objects.filter(
-            kind=kind, course__translation_key=course.translation_key
-        ).select_related("locale")
-    )
-    if not candidates:
-        return None
-    by_language = {assessment.locale.language_code: assessment for assessment in candidates}
-    default = Locale.get_default().language_code
-    return by_language.get(language) or by_language.get(default) or candidates[0]
+    return course_assessments(course, [kind], language).get(kind)
+
+
+@dataclass(frozen=True)
+class CourseTest:
+    assessment: Assessment
+    last_attempt: Attempt | None
+
+
+COURSE_TEST_KINDS = (
+    Assessment.Kind.PRE_TEST,
+    Assessment.Kind.POST_TEST,
+    Assessment.Kind.EVALUATION,
+)
+
+
+def learner_course_tests(user, course, language: str = "") -> list[CourseTest]:
+    """The course's pre-test, post-test and evaluation for this reader, with their last result."""
+    found = course_assessments(course, COURSE_TEST_KINDS, language)
+    tests = [found[kind] for kind in COURSE_TEST_KINDS if kind in found]
+    last: dict = {}
+    if tests and user.is_authenticated:
+        attempts = Attempt.objects.filter(
+            participant__user=user, activity_key__in=[test.translation_key for test in tests]
+        ).order_by("submitted_at")
+        last = {attempt.activity_key: attempt for attempt in attempts}
+    return [CourseTest(test, last.get(test.translation_key)) for test in tests]

@@ -226,3 +226,34 @@ def test_broken_metadata_is_named(installer):
     )
     assert "lists a file that is not in the library" in problems
     assert "not an H5P package" in refused(io.BytesIO(b"not a zip"), installer)
+
+
+def test_html_fields_lose_scripts_handlers_and_javascript_links():
+    from assessments.h5p.sanitise import sanitise_content
+
+    semantics = [
+        {"name": "text", "type": "text", "widget": "html", "tags": ["p", "a", "strong"]},
+        {"name": "plain", "type": "text"},
+        {"name": "image", "type": "image"},
+        {
+            "name": "items",
+            "type": "list",
+            "field": {"name": "item", "type": "library", "options": ["H5P.Text 1.1"]},
+        },
+    ]
+    text_semantics = [{"name": "text", "type": "text", "widget": "html"}]
+    params = {
+        "text": '<p onclick="steal()">Read <a href="javascript:alert(1)">this</a>'
+        '<script>steal()</script> <a href="https://example.org/guide">guide</a></p>',
+        "plain": "Care & <b>support</b> &amp; more",
+        "image": {"path": "javascript:alert(1)", "mime": "image/png"},
+        "items": [{"library": "H5P.Text 1.1", "params": {"text": "<img src=x onerror=steal()>Hi"}}],
+    }
+    lookup = {"H5P.Main 1.0": semantics, "H5P.Text 1.1": text_semantics}.get
+    cleaned = sanitise_content(params, "H5P.Main 1.0", lookup)
+    assert "onclick" not in cleaned["text"] and "<script" not in cleaned["text"]
+    assert "javascript:" not in cleaned["text"]
+    assert 'href="https://example.org/guide"' in cleaned["text"]
+    assert cleaned["plain"] == "Care &amp; &lt;b&gt;support&lt;/b&gt; &amp; more"
+    assert cleaned["image"]["path"] == ""
+    assert cleaned["items"][0]["params"]["text"] == "Hi"  # sub-content cleaned by its own semantics

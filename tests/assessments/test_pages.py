@@ -102,3 +102,35 @@ def test_a_knowledge_check_in_a_lesson_is_drawn_for_each_reader(client, check):
     client.force_login(UserFactory())
     html = client.get(lesson.url).content.decode()
     assert "Check my answers" in html and "Your last result" not in html
+
+
+def test_the_course_page_offers_its_tests_and_shows_what_was_done(client):
+    tree = build_course(modules=1, lessons_per_module=1, slug="tests")
+    item = question("true_false", "Leaving care is a process.")
+    pre = assessment("pre_test", [item], title="Where you start", course=tree.course)
+    assessment(
+        "evaluation",
+        [question("likert", "The course was useful.")],
+        course=tree.course,
+        title="Tell us",
+    )
+    client.force_login(UserFactory())
+    html = client.get(tree.course.url).content.decode()
+    assert "Where you start" in html and "Tell us" in html
+    assert f"/en/learning/assessments/{pre.pk}/?next=" in html
+    client.post(f"/en/learning/assessments/{pre.pk}/", {field(item): "true"})
+    html = client.get(tree.course.url).content.decode()
+    assert "Done: 100% right." in html
+
+
+def test_feedback_follows_the_assessments_rule(client, check):
+    rights, early = check.question_list
+    check.feedback = "never"
+    check.save()
+    client.force_login(UserFactory())
+    response = client.post(
+        f"/en/learning/assessments/{check.pk}/",
+        {field(rights): option_id(rights, "Article 3"), field(early): "true"},
+    )
+    page = client.get(response.url).content.decode()
+    assert "50% right" in page and "Article 12 of the UNCRC." not in page

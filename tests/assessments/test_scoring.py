@@ -99,3 +99,23 @@ def test_attempts_are_limited(quiz):
     with pytest.raises(ValidationError, match="every attempt"):
         services.attempt_submit(person, quiz[0], answers(quiz))
     assert Attempt.objects.count() == 2
+
+
+def test_attempts_count_across_languages_and_score_the_same(quiz):
+    """The quiz translated into Bulgarian with wagtail-localize: same keys, same options."""
+    from wagtail.models import Locale
+
+    from cms.demo.loader import fill_translation
+
+    bulgarian = Locale.objects.get(language_code="bg")
+    test = quiz[0]
+    for item in quiz[1:]:
+        fill_translation(item, bulgarian, {})[0].save_target()
+    fill_translation(test, bulgarian, {})[0].save_target()
+    translated = test.get_translation(bulgarian)
+    assert translated.translation_key == test.translation_key
+    person = learner()
+    services.attempt_submit(person, test, answers(quiz, single="Article 3"))
+    in_bulgarian = services.attempt_submit(person, translated, answers(quiz))
+    assert in_bulgarian.percent == 100  # the option ids are the same in both languages
+    assert services.attempts_left(person, test) == 0
