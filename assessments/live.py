@@ -6,7 +6,8 @@ from courses.services import participant_for_user
 
 from . import services
 from .forms import AssessmentForm
-from .models import Assessment, Attempt, H5PContent
+from .models import Assessment, H5PContent
+from .selectors import last_attempt
 from .services import xapi
 
 
@@ -17,18 +18,14 @@ def knowledge_check(context, assessment_id: int) -> str:
         return ""
     assessment = assessment.localized
     participant = participant_for_user(request.user)
-    last_attempt = (
-        Attempt.objects.filter(participant=participant, activity_key=assessment.translation_key)
-        .order_by("-submitted_at")
-        .first()
-    )
+    last = last_attempt(request.user, assessment.translation_key)
     return render_to_string(
         "assessments/includes/knowledge_check.html",
         {
             "assessment": assessment,
             "form": AssessmentForm(assessment=assessment, auto_id=f"kc{assessment.pk}-%s"),
             "attempts_left": services.attempts_left(participant, assessment),
-            "last_attempt": last_attempt,
+            "last_attempt": last,
         },
         request=request,
     )
@@ -41,17 +38,13 @@ def h5p_activity(context, content_id: int) -> str:
         return ""
     content = content.localized
     lesson = context.get("page")
-    last_attempt = (
-        Attempt.objects.filter(participant__user=request.user, activity_key=content.translation_key)
-        .order_by("-submitted_at")
-        .first()
-    )
+    last = last_attempt(request.user, content.translation_key)
     return render_to_string(
         "assessments/includes/h5p_activity.html",
         {
             "content": content,
             "session": xapi.activity_session(request.user, content, getattr(lesson, "pk", None)),
-            "last_attempt": last_attempt,
+            "last_attempt": last,
         },
         request=request,
     )

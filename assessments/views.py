@@ -18,6 +18,7 @@ from courses.services import ImportRejected, RowError, participant_for_user
 from . import selectors, services
 from .forms import AssessmentForm, PaperResultsForm
 from .models import Assessment, Attempt
+from .selectors import last_attempt
 
 
 def _safe_next(request) -> str:
@@ -55,11 +56,7 @@ def take(request, pk: int):
             return redirect(
                 f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
             )
-    last = (
-        Attempt.objects.filter(participant=participant, activity_key=assessment.translation_key)
-        .order_by("-submitted_at")
-        .first()
-    )
+    last = last_attempt(request.user, assessment.translation_key)
     return render(
         request,
         "assessments/take.html",

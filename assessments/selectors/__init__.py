@@ -1,6 +1,6 @@
 """Reads about assessments: which tests a course has, results and knowledge gain."""
 
-from .catalogue import CourseTest, course_assessment, learner_course_tests
+from .catalogue import CourseTest, course_assessment, last_attempt, learner_course_tests
 from .gain import GainSummary, PersonResult, knowledge_gain, person_result
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "PersonResult",
     "course_assessment",
     "knowledge_gain",
+    "last_attempt",
     "learner_course_tests",
     "person_result",
 ]

@@ -57,3 +57,14 @@ def learner_course_tests(user, course, language: str = "") -> list[CourseTest]:
         ).order_by("submitted_at")
         last = {attempt.activity_key: attempt for attempt in attempts}
     return [CourseTest(test, last.get(test.translation_key)) for test in tests]
+
+
+def last_attempt(user, activity_key) -> Attempt | None:
+    """A person's latest attempt at an assessment or activity, in any language."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Attempt.objects.filter(participant__user=user, activity_key=activity_key)
+        .order_by("-submitted_at")
+        .first()
+    )
