@@ -28,6 +28,9 @@ messages: install
 # insist on yarn, and nothing it needs is built at install time.
 PLAYER := assessments/static/assessments/h5p-standalone
 $(PLAYER)/main.bundle.js: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq --no-install-recommends npm; } \
+		|| { echo "npm is needed: install Node.js and npm"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -rf $(PLAYER)
 	cp -R node_modules/h5p-standalone/dist $(PLAYER)
