@@ -187,7 +187,17 @@ def test_svg_with_script_or_entities_in_a_library_refuses_the_package(installer)
         problems = refused(build_package(extra={f"{LIBRARY}/icon.svg": body}), installer)
         assert f"{LIBRARY}/icon.svg" in problems
     clean = b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>'
-    store(build_package(extra={f"{LIBRARY}/icon.svg": clean}), installer)
+    # Icon fonts from real packages (FontAwesome) carry a DOCTYPE without entities.
+    font = (
+        b'<?xml version="1.0" standalone="no"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" >\n<svg xmlns="http://www.w3.org/2000/svg">'
+        b'<defs><font id="fontawesomeregular" horiz-adv-x="1536"><glyph glyph-name="toggle_on" '
+        b'unicode="&#xf205;" d="M0 0z"/></font></defs></svg>'
+    )
+    store(
+        build_package(extra={f"{LIBRARY}/icon.svg": clean, f"{LIBRARY}/fonts/icons.svg": font}),
+        installer,
+    )
 
 
 def test_someone_who_may_not_install_cannot_bring_new_library_code(editor, installer):
