@@ -1,4 +1,5 @@
-"""Building .h5p packages for tests from tests/fixtures/h5p (the H5P.LeavingCareCheck type)."""
+"""Building .h5p packages for tests: content from tests/fixtures/h5p (with author text that
+must be cleaned) and the platform's own content type H5P.LeavingCareCheck."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import io
 import zipfile
 from pathlib import Path
 
+from assessments.h5p.content_types import LEAVING_CARE_CHECK, library_files
+
 FIXTURE = Path(__file__).parent / "fixtures" / "h5p"
-LIBRARY = "H5P.LeavingCareCheck-1.0"
+LIBRARY = LEAVING_CARE_CHECK
 
 
 def package_files(*, with_library: bool = True) -> dict[str, bytes]:
@@ -16,8 +19,7 @@ def package_files(*, with_library: bool = True) -> dict[str, bytes]:
         "content/content.json": (FIXTURE / "content" / "content.json").read_bytes(),
     }
     if with_library:
-        for path in sorted((FIXTURE / LIBRARY).iterdir()):
-            files[f"{LIBRARY}/{path.name}"] = path.read_bytes()
+        files.update(library_files(LIBRARY))
     return files
 
 

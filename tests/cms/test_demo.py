@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from assessments.models import Assessment, Attempt
+from assessments.models import Assessment, Attempt, H5PContent
 from assessments.selectors import knowledge_gain
 from cms.demo.content import bg, en, ro
 from cms.models import CoursePage, LessonPage, ModulePage
@@ -75,6 +75,14 @@ def check_demo_assessments(client, demo):
     assert gains[0][1] > gains[1][1] > gains[2][1] > 10
     assert Attempt.objects.filter(source="paper").exists()
     assert Attempt.objects.filter(source="online").exists()
+
+    # An interactive activity, checked and stored like any uploaded package.
+    activity = H5PContent.objects.get()
+    assert activity.libraries.get().machine_name == "H5P.LeavingCareCheck"
+    lesson = LessonPage.objects.get(slug="peers-mentors-and-youthlinks", locale__language_code="en")
+    assert [b.value["activity"] for b in lesson.body if b.block_type == "h5p_activity"] == [
+        activity
+    ]
 
 
 def check_modules(demo):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.demo.cohorts import load_demo_cascade
+from cms.demo.h5p import load_demo_h5p
 from cms.demo.loader import load_demo_content
 from cms.demo.people import DEMO_PASSWORD, load_people
 from cms.demo.progress import load_learner_progress
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content already loaded.")
         people = load_people()
+        if load_demo_h5p():
+            self.stdout.write("Demo H5P activity: placed in “Peers, mentors and YouthLinks”.")
         load_learner_progress()
         cohorts = load_demo_cascade()
         if cohorts:
