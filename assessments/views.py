@@ -80,26 +80,30 @@ def attempt_url(attempt: Attempt) -> str:
 def attempt(request, token):
     """The result of an attempt, for the person who made it and the trainers of their cohort."""
     attempt = get_object_or_404(
-        Attempt.objects.select_related("assessment", "participant", "cohort"), token=token
+        Attempt.objects.select_related("assessment", "h5p_content", "participant", "cohort"),
+        token=token,
     )
     own = attempt.participant.user_id == request.user.pk
-    if not own and not (attempt.cohort and access.can_manage_cohort(request.user, attempt.cohort)):
-        raise PermissionDenied
+    if not own:
+        if not (attempt.cohort and access.can_manage_cohort(request.user, attempt.cohort)):
+            raise PermissionDenied
+        audit_record(request, AuditEntry.Action.RECORD_VIEWED, attempt)
+    context = {"attempt": attempt, "own": own, "next": _safe_next(request), "feedback": []}
+    if attempt.assessment is None:  # an H5P activity: its score, nothing to retake here
+        activity = attempt.h5p_content.localized
+        context.update(title=activity.title, kind_label=_("Interactive activity"))
+        return render(request, "assessments/attempt.html", context)
     assessment = attempt.assessment.localized
     left = services.attempts_left(attempt.participant, assessment)
-    show_feedback = services.feedback_visible(attempt, left)
-    return render(
-        request,
-        "assessments/attempt.html",
-        {
-            "attempt": attempt,
-            "assessment": assessment,
-            "attempts_left": left,
-            "feedback": services.question_feedback(assessment, attempt) if show_feedback else [],
-            "own": own,
-            "next": _safe_next(request),
-        },
+    if services.feedback_visible(attempt, left):
+        context["feedback"] = services.question_feedback(assessment, attempt)
+    context.update(
+        assessment=assessment,
+        title=assessment.title,
+        kind_label=assessment.get_kind_display(),
+        attempts_left=left,
     )
+    return render(request, "assessments/attempt.html", context)
 
 
 @login_required
@@ -147,6 +151,8 @@ def paper_results(request, pk: int):
                 % {"count": entered},
             )
             return redirect("assessments:paper_results", pk=cohort.pk)
+    if request.method == "GET":
+        audit_record(request, AuditEntry.Action.RESULTS_VIEWED, cohort)
     summary = selectors.knowledge_gain(
         cohort.course, by="cohort", memberships=CohortMembership.objects.filter(cohort=cohort)
     )

@@ -80,7 +80,7 @@ class AssessmentViewSetGroup(ViewSetGroup):
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def audit_h5p_upload(request, instance):
-    if isinstance(instance, H5PContent):
+    if isinstance(instance, H5PContent) and getattr(instance, "package_uploaded", False):
         audit_record(
             request,
             AuditEntry.Action.H5P_UPLOADED,

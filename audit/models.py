@@ -34,6 +34,7 @@ class AuditEntry(models.Model):
         PARTICIPANTS_MERGED = "participants_merged", _("Duplicate records merged")
         TRAINERS_ACCREDITED = "trainers_accredited", _("Graduates accredited as trainers")
         RESULTS_ENTERED = "results_entered", _("Paper test results entered")
+        RESULTS_VIEWED = "results_viewed", _("Cohort test results viewed")
         H5P_UPLOADED = "h5p_uploaded", _("H5P package uploaded")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)

@@ -48,7 +48,6 @@ import argparse
 import datetime
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -648,21 +647,10 @@ def print_table(small: Built, large: Built, results: dict[str, dict[str, Measure
 
 
 def throwaway_postgres():
-    from scripts.test_services import WORK, Postgres
+    """scripts/test_services.py's cluster: a data directory of its own, removed on stop."""
+    from scripts.test_services import Postgres
 
-    class BenchPostgres(Postgres):
-        """scripts/test_services.py's cluster, in a data directory of its own."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            WORK.mkdir(parents=True, exist_ok=True)
-            self.data = WORK / f"bench-cascade-{os.getpid()}"
-
-        def stop(self) -> None:
-            super().stop()
-            shutil.rmtree(self.data, ignore_errors=True)
-
-    return BenchPostgres()
+    return Postgres()
 
 
 def fresh_postgres(url: str) -> tuple[dict[str, str], Callable[[], None]]:
@@ -709,7 +697,8 @@ def migrate() -> float:
     return time.perf_counter() - started
 
 
-def run(args) -> int:
+def world():
+    """The course page and the five countries with a host organisation each."""
     import django
 
     django.setup()
@@ -726,14 +715,24 @@ def run(args) -> int:
         host, _ = Organisation.objects.get_or_create(country=country, name=f"{name} host")
         countries.append(country)
         hosts.append(host)
+    return course, countries, hosts
 
-    per_country = math.ceil((args.large - PEOPLE_ABOVE) / (PEOPLE_PER_NATIONAL_TOT * 5))
-    a, b = "1k", f"{args.large // 1000}k"
-    sizes = [(a, 1), (b, per_country)]
+
+def sizes(large: int) -> list[tuple[str, int]]:
+    """(label, national ToTs per country) of the small and the large cascade."""
+    per_country = math.ceil((large - PEOPLE_ABOVE) / (PEOPLE_PER_NATIONAL_TOT * 5))
+    return [("1k", 1), (f"{large // 1000}k", per_country)]
+
+
+def run(args) -> int:
+    from django.db import connection
+
+    course, countries, hosts = world()
+    (a, _), (b, _) = sizes(args.large)
     failures: list[str] = []
     built: dict[str, Built] = {}
     results: dict[str, dict[str, Measured]] = {}
-    for label, national_tots in sizes:
+    for label, national_tots in sizes(args.large):
         plan = plan_cascade(label, national_tots)
         built[label] = build(plan, course, countries, hosts)
         print(describe(built[label]))
@@ -782,8 +781,8 @@ def run(args) -> int:
     return 1 if failures else 0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(run=run, description: str = __doc__) -> None:
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--database", help="a PostgreSQL server URL (a new database is made)")
     target.add_argument("--postgres", action="store_true", help="start a throw-away cluster")

@@ -22,4 +22,5 @@ class H5PContentForm(WagtailAdminModelForm):
         instance = super().save(commit=commit)
         if commit and getattr(self, "libraries", None) is not None:
             instance.libraries.set(self.libraries)
+            instance.package_uploaded = True  # for the audit trail (wagtail_hooks)
         return instance

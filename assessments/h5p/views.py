@@ -144,7 +144,7 @@ def statements(request, pk: int):
     content = get_object_or_404(H5PContent, pk=pk)
     try:
         body = _json_body(request, xapi.MAX_STATEMENT_BYTES)
-        session = xapi.read_activity_session(body.get("session", ""), request.user, content)
+        session = xapi.read_activity_session(str(body.get("session", "")), request.user, content)
         attempt = xapi.xapi_statement_record(request, content, session, body.get("statement"))
     except xapi.StatementRefused as refused:
         return JsonResponse({"accepted": False, "reason": refused.reason}, status=refused.status)

@@ -75,6 +75,11 @@ class Attempt(models.Model):
             models.Index(fields=["participant", "course_key", "kind", "submitted_at"]),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "activity_key"],
+                condition=models.Q(source="paper"),
+                name="one_paper_result_per_person_and_test",
+            ),
             models.CheckConstraint(
                 condition=models.Q(assessment__isnull=True) ^ models.Q(h5p_content__isnull=True),
                 name="attempt_of_an_assessment_or_an_activity",

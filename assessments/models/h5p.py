@@ -90,6 +90,9 @@ class H5PUserState(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     content_key = models.UUIDField()
+    # The package the state was saved from: another one (a new upload, another
+    # language) may not understand it, so it starts afresh.
+    content_hash = models.CharField(max_length=64)
     state = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 

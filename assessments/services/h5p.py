@@ -100,10 +100,12 @@ def h5p_content_store(content: H5PContent, upload, *, user) -> list[H5PLibrary]:
             )
 
     def semantics_for(library: str) -> list | None:
+        # The installed copy decides, never the package's: a package cannot loosen the
+        # cleaning of its text by bringing edited semantics for a library already here.
         key = library.strip()
-        if key in in_package:
-            return in_package[key].semantics
-        return installed[key].semantics if key in installed else None
+        if key in installed:
+            return installed[key].semantics
+        return in_package[key].semantics if key in in_package else None
 
     main_key = next(
         _key(*dependency)

@@ -87,6 +87,8 @@ def paper_results_enter(
     Every participant must be a member of the cohort and every assessment one of
     the cohort's course tests. Returns how many results were entered or corrected.
     """
+    # One entry at a time per cohort (a double-clicked Save enters once).
+    Cohort.objects.select_for_update().get(pk=cohort.pk)
     tests = {test.pk: test for test in paper_tests(cohort).by_column().values()}
     members = set(cohort.memberships.values_list("participant_id", flat=True))
     entered = 0

@@ -13,8 +13,9 @@ activity and the lesson. A statement is accepted only when:
 Scored statements (answered, completed, passed, failed) become attempts
 marked as coming from an interactive activity. H5P often sends "answered" and
 "completed" for the same action; a second scored statement within a few
-seconds of the first with the same score belongs to the same attempt. A
-completed, passed or answered statement completes the lesson; failed does not.
+seconds of the first with the same score belongs to the same attempt (they
+are taken one at a time per person). A completed, passed or answered
+statement completes the lesson, with or without a score; failed does not.
 The score is the browser's word: it never issues a certificate on its own.
 """
 
@@ -31,6 +32,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from courses.models import Participant
 from courses.selectors import lesson_page_model
 from courses.services import lesson_complete, participant_for_user
 
@@ -41,7 +43,8 @@ VERB_BASE = "http://adlnet.gov/expapi/verbs/"
 SCORED_VERBS = {"answered", "completed", "passed", "failed"}
 COMPLETING_VERBS = {"answered", "completed", "passed"}
 MAX_STATEMENT_BYTES = 64 * 1024
-MAX_SCORE = Decimal(100_000)
+MAX_SCORE = Decimal(10_000)  # within the score columns (7 digits, 2 of them decimals)
+KNOWN_VERBS = SCORED_VERBS | {"attempted", "interacted", "experienced", "progressed", "scored"}
 SESSION_MAX_AGE = datetime.timedelta(hours=12)
 SAME_ATTEMPT_WITHIN = datetime.timedelta(seconds=5)
 
@@ -100,16 +103,35 @@ def read_player_session(token: str, content: H5PContent) -> dict:
     return session
 
 
+def _part(statement: dict, name: str) -> dict:
+    value = statement.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise StatementRefused(f"{name} is not an object")
+    return value
+
+
+def _text(part: dict, name: str) -> str:
+    value = part.get(name, "")
+    if not isinstance(value, str):
+        raise StatementRefused(f"{name} is not text")
+    return value
+
+
 def _verb(statement: dict) -> str:
-    verb_id = (statement.get("verb") or {}).get("id", "")
-    return verb_id.removeprefix(VERB_BASE) if verb_id.startswith(VERB_BASE) else ""
+    verb_id = _text(_part(statement, "verb"), "id")
+    verb = verb_id.removeprefix(VERB_BASE) if verb_id.startswith(VERB_BASE) else ""
+    return verb if verb in KNOWN_VERBS else "other"
 
 
 def _score(statement: dict) -> tuple[Decimal, Decimal] | None:
-    result = statement.get("result")
-    if not isinstance(result, dict) or "score" not in result:
+    result = _part(statement, "result")
+    if "score" not in result:
         return None
     score = result["score"]
+    if not isinstance(score, dict):
+        raise StatementRefused("score is not an object")
     try:
         raw = Decimal(str(score["raw"]))
         top = Decimal(str(score["max"]))
@@ -135,10 +157,9 @@ def xapi_statement_record(
     user = request.user
     if not isinstance(statement, dict):
         raise StatementRefused("a statement is a JSON object")
-    actor = statement.get("actor") or {}
-    if actor.get("mbox") != f"mailto:{learner_mailbox(user)}":
+    if _text(_part(statement, "actor"), "mbox") != f"mailto:{learner_mailbox(user)}":
         raise StatementRefused("statement made for someone else", 403)
-    object_id = (statement.get("object") or {}).get("id", "")
+    object_id = _text(_part(statement, "object"), "id")
     iri = activity_iri(request, content)
     if object_id != iri:
         if object_id.startswith(f"{iri}?subContentId="):
@@ -152,16 +173,17 @@ def xapi_statement_record(
                 digest=_digest(user, statement),
                 user=user,
                 h5p_content=content,
-                verb=verb or "other",
+                verb=verb,
                 statement=statement,
             )
         except IntegrityError:
             raise StatementRefused("this statement was already received", 409) from None
-        if score is None:
-            return None
-        attempt = _attempt_for(user, content, verb, score, statement)
-        record.attempt = attempt
-        record.save(update_fields=["attempt"])
+        attempt = None
+        if score is not None:
+            attempt = _attempt_for(user, content, verb, score, statement)
+            record.attempt = attempt
+            record.save(update_fields=["attempt"])
+    # Activities without questions (a presentation, a video) complete without a score.
     if verb in COMPLETING_VERBS and session.get("lesson"):
         _complete_lesson(user, session["lesson"])
     return attempt
@@ -170,9 +192,14 @@ def xapi_statement_record(
 def _attempt_for(user, content: H5PContent, verb: str, score, statement: dict) -> Attempt:
     raw, top = score
     percent = (raw * 100 / top).quantize(TWO_PLACES)
-    success = (statement.get("result") or {}).get("success")
-    passed = True if verb == "passed" else False if verb == "failed" else success
+    success = _part(statement, "result").get("success")
+    passed = True if verb == "passed" else False if verb == "failed" else None
+    if passed is None and isinstance(success, bool):
+        passed = success
     participant = participant_for_user(user)
+    # H5P sends "answered" and "completed" for one action at once: one at a time per
+    # person, so the second finds the attempt the first made.
+    Participant.objects.select_for_update().get(pk=participant.pk)
     now = timezone.now()
     recent = (
         Attempt.objects.filter(
@@ -187,7 +214,7 @@ def _attempt_for(user, content: H5PContent, verb: str, score, statement: dict) -
     )
     if recent is not None:
         if passed is not None and recent.passed is None:
-            recent.passed = bool(passed)
+            recent.passed = passed
             recent.save(update_fields=["passed"])
         return recent
     return Attempt.objects.create(
@@ -200,8 +227,8 @@ def _attempt_for(user, content: H5PContent, verb: str, score, statement: dict) -
         score=raw,
         max_score=top,
         percent=percent,
-        passed=None if passed is None else bool(passed),
-        answers={"response": str((statement.get("result") or {}).get("response", ""))[:2000]},
+        passed=passed,
+        answers={"response": str(_part(statement, "result").get("response", ""))[:2000]},
     )
 
 
@@ -217,12 +244,14 @@ def h5p_state_save(user_id: int, content: H5PContent, state: str | None) -> None
         H5PUserState.objects.filter(user_id=user_id, content_key=content.translation_key).delete()
         return
     H5PUserState.objects.update_or_create(
-        user_id=user_id, content_key=content.translation_key, defaults={"state": state}
+        user_id=user_id,
+        content_key=content.translation_key,
+        defaults={"state": state, "content_hash": content.content_hash},
     )
 
 
 def h5p_state(user_id: int, content: H5PContent) -> str | None:
     saved = H5PUserState.objects.filter(
-        user_id=user_id, content_key=content.translation_key
+        user_id=user_id, content_key=content.translation_key, content_hash=content.content_hash
     ).first()
     return saved.state if saved else None

@@ -26,6 +26,9 @@ from django.utils.translation import gettext as _
 
 # A table of a few thousand people is far smaller; this also bounds an unpacked workbook.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# Our tables have a handful of columns. A sheet may declare it spans 16,384 of them
+# (a few bytes of XML), and openpyxl would fill every row up to that: read no further.
+MAX_COLUMNS = 64
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls)
 
@@ -240,7 +243,7 @@ def _xlsx_records(workbook) -> Iterator[tuple[int, list]]:
     try:
         if not workbook.worksheets:
             return
-        rows = workbook.worksheets[0].iter_rows()
+        rows = workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS)
         for counted, cells in enumerate(rows, start=1):
             line = next((cell.row for cell in cells if getattr(cell, "row", None)), counted)
             yield line, [cell.value for cell in cells]

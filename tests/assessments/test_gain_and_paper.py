@@ -206,3 +206,25 @@ def test_another_trainer_cannot_see_or_enter_a_cohorts_results(client, world):
     assert client.get(url).status_code == 403
     assert client.post(url, {"enter": "1"}).status_code == 403
     assert AuditEntry.objects.filter(action="access_refused", actor=other).count() == 2
+
+
+def test_viewing_and_entering_results_are_audited_and_paper_results_are_unique(client, world):
+    from django.db import IntegrityError, transaction
+
+    (ana,) = world.members(world.training, "Ana")
+    client.force_login(world.lead_user)
+    client.get(f"/en/learning/training/cohorts/{world.training.pk}/results/")
+    assert AuditEntry.objects.filter(action="results_viewed", actor=world.lead_user).count() == 1
+    world.paper(world.training, {ana: (2, None)})
+    first = Attempt.objects.get(participant=ana)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attempt.objects.create(
+            participant=ana,
+            assessment=world.pre,
+            activity_key=first.activity_key,
+            kind="pre_test",
+            source="paper",
+        )
+    client.get(f"/en/learning/assessments/attempts/{first.token}/")
+    viewed = AuditEntry.objects.get(action="record_viewed")
+    assert viewed.target_id == str(first.pk)

@@ -225,3 +225,70 @@ def test_uploading_in_the_admin_checks_the_package_and_is_audited(client, db):
     assert content.libraries.get().machine_name == "H5P.LeavingCareCheck"
     entry = AuditEntry.objects.get(action="h5p_uploaded")
     assert entry.actor == editor and entry.details["libraries"] == ["H5P.LeavingCareCheck 1.0"]
+
+
+def test_malformed_statements_are_refused_not_crashed(client, activity, lesson, learner):
+    client.force_login(learner)
+    session = xapi.activity_session(learner, activity, lesson.pk)
+    for change in (
+        {"actor": "someone"},
+        {"object": ["x"]},
+        {"verb": {"id": 5}},
+        {"result": {"score": "full"}},
+    ):
+        body = statement(learner, activity) | change
+        assert send(client, activity, body, session).status_code in (400, 403), change
+    odd = statement(learner, activity, verb="answered")
+    odd["verb"]["id"] = VERBS + "x" * 200
+    assert send(client, activity, odd, session).status_code == 202
+    assert XapiStatement.objects.get().verb == "other"
+    big = statement(learner, activity, raw=99_999, top=100_000)
+    assert send(client, activity, big, session).status_code == 400
+    assert not Attempt.objects.exists()
+
+
+def test_success_must_be_a_boolean_and_completing_needs_no_score(client, activity, lesson, learner):
+    client.force_login(learner)
+    session = xapi.activity_session(learner, activity, lesson.pk)
+    body = statement(learner, activity, verb="answered", success="false")
+    send(client, activity, body, session)
+    assert Attempt.objects.get().passed is None
+    plain = statement(learner, activity, verb="completed")
+    del plain["result"]
+    assert send(client, activity, plain, session).status_code == 202
+    assert LessonProgress.objects.filter(user=learner, completed_at__isnull=False).exists()
+
+
+def test_an_activity_result_page_shows_its_score(client, activity, lesson, learner):
+    client.force_login(learner)
+    session = xapi.activity_session(learner, activity, lesson.pk)
+    token = send(client, activity, statement(learner, activity, raw=1, top=2), session).json()[
+        "attempt"
+    ]
+    page = client.get(f"/en/learning/assessments/attempts/{token}/")
+    assert page.status_code == 200
+    assert "50% right" in page.content.decode() and activity.title in page.content.decode()
+
+
+def test_state_saved_for_another_package_is_not_given_back(client, activity, learner):
+    session = xapi.activity_session(learner, activity, None)
+    url = f"/h5p/activities/{activity.pk}/user-data/?session={session}&type=state&sub=0"
+    client.post(url, {"data": '{"chosen": 2}'})
+    H5PContent.objects.filter(pk=activity.pk).update(content_hash="0" * 64)
+    assert client.get(url).json()["data"] is False
+
+
+def test_a_package_cannot_loosen_the_cleaning_of_an_installed_library(activity, db):
+    from assessments.h5p import storage
+    from tests.h5p_packages import LIBRARY
+
+    editor = UserFactory(is_staff=True)
+    loose = json.dumps([{"name": "question", "type": "number"}]).encode()
+    content = H5PContent(title="")
+    h5p_content_store(
+        content, build_package(extra={f"{LIBRARY}/semantics.json": loose}), user=editor
+    )
+    stored = json.loads(
+        (storage.content_folder(content.content_hash) / "content" / "content.json").read_text()
+    )
+    assert "onerror" not in stored["question"]

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import unicodedata
+import zipfile
 
 import openpyxl
 import pytest
@@ -355,3 +356,31 @@ def test_a_roster_bigger_than_the_cohorts_capacity_is_refused_whole(roster):
     roster.cohort.capacity = 6
     roster.cohort.save()
     assert_whole_roster_imported(roster, roster.load(csv_file(ROWS)))
+
+
+def test_a_sheet_that_claims_to_span_every_column_is_read_to_its_real_width(roster):
+    """openpyxl fills rows up to the declared dimension: only MAX_COLUMNS are read."""
+    import re as regex
+
+    from courses.services import spreadsheets
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["name_or_code", "age_band"])
+    sheet.append(["Y1", "14_17"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = regex.sub(
+        r'<dimension ref="[^"]+"/>', '<dimension ref="A1:XFD1048576"/>', sheet_xml
+    ).encode()
+    forged = io.BytesIO()
+    with zipfile.ZipFile(forged, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    rows = list(spreadsheets.table(forged.getvalue(), "roster.xlsx"))
+    assert all(len(cells) <= spreadsheets.MAX_COLUMNS for _, cells in rows)
+    result = roster.load(forged.getvalue(), "roster.xlsx")
+    assert names(result.added) == ["Y1"]

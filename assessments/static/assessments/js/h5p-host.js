@@ -7,6 +7,12 @@
 (function () {
   "use strict";
 
+  // Every H5P block on a page brings this script; one listener is enough.
+  if (window.h5pHostListening) {
+    return;
+  }
+  window.h5pHostListening = true;
+
   function playerFor(source) {
     var frames = document.querySelectorAll("iframe[data-h5p-session]");
     for (var i = 0; i < frames.length; i += 1) {
