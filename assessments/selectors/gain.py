@@ -9,7 +9,8 @@ never as zero; someone with a pre-test and no post-test yet as "no post-test".
 
 Groups are the people in a course's cohorts, by cohort, lead trainer, country
 or cascade generation. Each selector runs a fixed number of queries whatever
-the number of people. The dashboards reuse them; suppressing small cells is
+the number of people: the memberships, and those people's results in the
+course in one go (then the groups' names). The dashboards reuse them; suppressing small cells is
 theirs to do with the `people` counts given here.
 """
 
@@ -121,23 +122,27 @@ def _mean(values: list[Decimal]) -> Decimal | None:
     return (sum(values) / len(values)).quantize(Decimal("0.1"))
 
 
-def _first_percent(kind: str, course_key, newest: bool):
-    order = "-submitted_at" if newest else "submitted_at"
-    return Subquery(
+def _pre_and_post(course_key, participants: QuerySet) -> dict[int, list]:
+    """{participant id: [first pre-test percent, latest post-test percent]} in one query."""
+    attempts = (
         Attempt.objects.filter(
-            participant=OuterRef("participant_id"), course_key=course_key, kind=kind
+            course_key=course_key,
+            kind__in=[Assessment.Kind.PRE_TEST, Assessment.Kind.POST_TEST],
+            participant_id__in=participants,
         )
         .exclude(percent=None)
-        .order_by(order, "pk" if not newest else "-pk")
-        .values("percent")[:1]
+        .order_by("submitted_at", "pk")
+        .values_list("participant_id", "kind", "percent")
     )
-
-
-def _results(memberships: QuerySet, course_key) -> QuerySet:
-    return memberships.annotate(
-        pre=_first_percent(Assessment.Kind.PRE_TEST, course_key, newest=False),
-        post=_first_percent(Assessment.Kind.POST_TEST, course_key, newest=True),
-    )
+    results: dict[int, list] = {}
+    for participant_id, kind, percent in attempts:
+        result = results.setdefault(participant_id, [None, None])
+        if kind == Assessment.Kind.PRE_TEST:
+            if result[0] is None:  # the first
+                result[0] = percent
+        else:
+            result[1] = percent  # the latest, as they come in order
+    return results
 
 
 def person_result(participant, course) -> PersonResult:
@@ -181,15 +186,14 @@ def knowledge_gain(course, *, by: str, memberships: QuerySet | None = None) -> l
                 ).values("participant_id")[:1]
             )
         )
-    rows = _results(memberships, course_key).values_list(
-        GROUPINGS[by], "participant_id", "pre", "post"
-    )
+    results = _pre_and_post(course_key, memberships.values("participant_id"))
     groups: dict[object, GainSummary] = {}
     seen: dict[object, set[int]] = defaultdict(set)
-    for key, participant_id, pre, post in rows:
+    for key, participant_id in memberships.values_list(GROUPINGS[by], "participant_id"):
         if participant_id in seen[key]:
             continue
         seen[key].add(participant_id)
+        pre, post = results.get(participant_id, (None, None))
         groups.setdefault(key, GainSummary(key=key)).add(PersonResult(participant_id, pre, post))
     _label(groups, by)
     return sorted(groups.values(), key=lambda summary: (summary.key is None, summary.key))
