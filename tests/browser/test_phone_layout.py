@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.assessments_flow import assessments_fit_a_phone
 from tests.browser.h5p_flow import h5p_activity_is_played_and_recorded
 from tests.factories import PASSWORD
 
@@ -53,6 +54,8 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     assert "1 of 6 required lessons done" in phone.content()
 
     attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree)
+
+    assessments_fit_a_phone(browser, live_server, course_tree.course, log_in, assert_fits)
 
     settings.H5P_ROOT = tmp_path / "h5p"
     h5p_activity_is_played_and_recorded(browser, live_server, course_tree.lessons[2], learner)
