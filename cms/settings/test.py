@@ -1,5 +1,8 @@
 """Settings for the test suite: the database comes from DATABASE_URL when set."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"
@@ -20,3 +23,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Checked H5P files are written to disk (not through a storage): a folder of the run's own.
+H5P_ROOT = Path(tempfile.mkdtemp(prefix="leaving-care-test-h5p-"))

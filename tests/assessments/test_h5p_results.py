@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments.models import Attempt, H5PContent, H5PUserState, XapiStatement
@@ -28,7 +29,9 @@ def h5p_root(settings, tmp_path):
 def activity(db):
     installer = UserFactory(is_staff=True, is_superuser=True)
     content = H5PContent(title="")
-    libraries = h5p_content_store(content, build_package(), user=installer)
+    package = build_package()
+    libraries = h5p_content_store(content, package, user=installer)
+    content.package.save("activity.h5p", ContentFile(package.getvalue()), save=False)
     content.save()
     content.libraries.set(libraries)
     return content
@@ -292,3 +295,14 @@ def test_a_package_cannot_loosen_the_cleaning_of_an_installed_library(activity, 
         (storage.content_folder(content.content_hash) / "content" / "content.json").read_text()
     )
     assert "onerror" not in stored["question"]
+
+
+def test_editing_an_activity_without_a_new_package_is_not_logged_as_an_upload(client, activity):
+    editor = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    url = f"/admin/snippets/assessments/h5pcontent/edit/{activity.pk}/"
+    response = client.post(url, {"title": "Who stands by you?"})
+    assert response.status_code == 302, response.context["form"].errors
+    activity.refresh_from_db()
+    assert activity.title == "Who stands by you?"
+    assert not AuditEntry.objects.filter(action="h5p_uploaded").exists()
