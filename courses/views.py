@@ -71,15 +71,23 @@ def trainer_home(request):
     context = {
         "cohorts": cohorts,
         "own_cohort_ids": {cohort.pk for cohort in cohorts},
-        "lineage": selectors.participant_lineage(participant) if participant else [],
-        "cascade": selectors.trainer_cascade(participant) if participant else None,
-        "cascade_tree": selectors.trainer_cascade_tree(participant) if participant else None,
+        "lineage": [],
+        "cascade": None,
     }
-    if participant and context["cascade"].cohorts_led:
-        # The trainer's own cohorts and the next generation start unfolded.
-        context["cascade_tree_open_below"] = min(
-            cohort.generation for cohort in context["cascade"].cohorts_led
+    if participant:
+        cascade = selectors.trainer_cascade(participant)
+        context.update(
+            lineage=selectors.participant_lineage(participant),
+            cascade=cascade,
+            cascade_tree=selectors.trainer_cascade_tree(
+                participant, cohorts_led=cascade.cohorts_led
+            ),
         )
+        if cascade.cohorts_led:
+            # The trainer's own cohorts and the next generation start unfolded.
+            context["cascade_tree_open_below"] = min(
+                cohort.generation for cohort in cascade.cohorts_led
+            )
     return render(request, "courses/trainer_home.html", context)
 
 

@@ -169,6 +169,12 @@ class Assessment(TranslatableMixin, index.Indexed, models.Model):
     def question_list(self) -> list[Question]:
         return [block.value for block in self.questions if block.value is not None]
 
+    def passes(self, percent) -> bool | None:
+        """Whether a result passes; None where there is no pass mark or no score."""
+        if self.pass_mark is None or percent is None:
+            return None
+        return percent >= self.pass_mark
+
     def clean(self):
         super().clean()
         if self.kind != self.Kind.KNOWLEDGE_CHECK and self.course_id is None:

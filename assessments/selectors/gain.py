@@ -122,7 +122,7 @@ def _mean(values: list[Decimal]) -> Decimal | None:
     return (sum(values) / len(values)).quantize(Decimal("0.1"))
 
 
-def _pre_and_post(course_key, participants: QuerySet) -> dict[int, list]:
+def _pre_and_post(course_key, participants) -> dict[int, list]:
     """{participant id: [first pre-test percent, latest post-test percent]} in one query."""
     attempts = (
         Attempt.objects.filter(
@@ -147,23 +147,10 @@ def _pre_and_post(course_key, participants: QuerySet) -> dict[int, list]:
 
 def person_result(participant, course) -> PersonResult:
     """One person's pre-test, post-test and gain in a course (any cohort, or none)."""
-
-    def percent(kind: str, order: str):
-        attempt = (
-            Attempt.objects.filter(
-                participant=participant, course_key=course.translation_key, kind=kind
-            )
-            .exclude(percent=None)
-            .order_by(order)
-            .first()
-        )
-        return attempt.percent if attempt else None
-
-    return PersonResult(
-        participant_id=participant.pk,
-        pre=percent(Assessment.Kind.PRE_TEST, "submitted_at"),
-        post=percent(Assessment.Kind.POST_TEST, "-submitted_at"),
+    pre, post = _pre_and_post(course.translation_key, [participant.pk]).get(
+        participant.pk, (None, None)
     )
+    return PersonResult(participant_id=participant.pk, pre=pre, post=post)
 
 
 def knowledge_gain(course, *, by: str, memberships: QuerySet | None = None) -> list[GainSummary]:

@@ -76,9 +76,7 @@ def clean_answers(assessment: Assessment, raw_answers: dict) -> dict:
 
 def _attempt_from_score(assessment: Assessment, score: Score, **fields) -> Attempt:
     percent = score.percent
-    passed = None
-    if assessment.pass_mark is not None and percent is not None:
-        passed = percent >= assessment.pass_mark
+    passed = assessment.passes(percent)
     return Attempt.objects.create(
         assessment=assessment,
         activity_key=assessment.translation_key,

@@ -102,9 +102,7 @@ def paper_results_enter(
         if not 0 <= points <= top:
             raise ValueError("points outside the test's range")
         percent = (points * 100 / top).quantize(TWO_PLACES) if top else None
-        passed = None
-        if assessment.pass_mark is not None and percent is not None:
-            passed = percent >= assessment.pass_mark
+        passed = assessment.passes(percent)
         Attempt.objects.update_or_create(
             participant_id=participant_id,
             activity_key=assessment.translation_key,

@@ -97,16 +97,20 @@ def _subtree_filter(cohorts: list[Cohort], prefix: str = "") -> Q:
     return condition
 
 
+def _cohorts_led(participant: Participant) -> list[Cohort]:
+    return list(
+        Cohort.objects.filter(
+            trainers__participant=participant, trainers__role=CohortTrainer.Role.LEAD
+        ).order_by("starts_on")
+    )
+
+
 def trainer_cascade(participant: Participant) -> CascadeReport:
     """The subtree of every cohort a trainer led: cohorts, people reached and trainers produced.
 
     Five queries whatever the size of the subtree.
     """
-    cohorts_led = list(
-        Cohort.objects.filter(
-            trainers__participant=participant, trainers__role=CohortTrainer.Role.LEAD
-        ).order_by("starts_on")
-    )
+    cohorts_led = _cohorts_led(participant)
     if not cohorts_led:
         return CascadeReport(cohorts_led=[])
     in_subtree = _subtree_filter(cohorts_led)
@@ -177,16 +181,20 @@ class CascadeTree:
         return self.total - self.shown
 
 
-def trainer_cascade_tree(participant: Participant, *, limit: int = 250) -> CascadeTree:
+def trainer_cascade_tree(
+    participant: Participant, *, limit: int = 250, cohorts_led: list[Cohort] | None = None
+) -> CascadeTree:
     """The cohorts below each cohort a trainer led, as a tree (two queries, three if cut).
 
     A master trainer's cascade can hold thousands of cohorts; the tree holds the
     first `limit` of them by generation and start date, and says how many it left out.
+    `cohorts_led` (from `trainer_cascade`) saves reading them again.
     """
-    cohorts_led = Cohort.objects.filter(
-        trainers__participant=participant, trainers__role=CohortTrainer.Role.LEAD
-    ).only("cascade_path")
-    in_subtree = Cohort.objects.filter(_subtree_filter(list(cohorts_led)))
+    if cohorts_led is None:
+        cohorts_led = _cohorts_led(participant)
+    if not cohorts_led:
+        return CascadeTree(roots=[], shown=0, total=0)
+    in_subtree = Cohort.objects.filter(_subtree_filter(cohorts_led))
     lead_names = CohortTrainer.objects.filter(
         cohort=OuterRef("pk"), role=CohortTrainer.Role.LEAD
     ).values("participant__display_name")[:1]

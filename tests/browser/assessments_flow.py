@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
-from courses import services as courses
-from courses.models import Cohort
-from tests.factories import (
-    UserFactory,
-    assessment,
-    country,
-    organisation,
-    participant,
-    question,
-)
+from tests.browser.helpers import PHONE, assert_fits, log_in, trainer_with_cohort
+from tests.factories import assessment, question
 
 
-def assessments_fit_a_phone(browser, live_server, course, log_in, assert_fits):
+def assessments_fit_a_phone(browser, live_server, course):
     long_option = (
         "As a rights-holder, with the professionals and services around them as duty-bearers"
     )
@@ -36,22 +26,11 @@ def assessments_fit_a_phone(browser, live_server, course, log_in, assert_fits):
     pre = assessment("pre_test", items, title="Where you start", course=course)
     assessment("post_test", items, title="What you learnt", course=course, pass_mark=70)
 
-    trainer = UserFactory(first_name="Petya", last_name="Koleva")
-    cohort = courses.cohort_create(
-        name="Training Plovdiv",
-        course=course,
-        kind=Cohort.Kind.INTERNATIONAL_TOT,
-        country=country(),
-        language="en",
-        host_organisation=organisation(),
-        lead_trainer=courses.participant_for_user(trainer, country()),
-        starts_on=datetime.date(2026, 3, 2),
-        ends_on=datetime.date(2026, 3, 6),
+    trainer, cohort = trainer_with_cohort(
+        course, "Training Plovdiv", "en", ("Ана Димитрова", "Ștefan Țurcanu", "Y-07")
     )
-    for name in ("Ана Димитрова", "Ștefan Țurcanu", "Y-07"):
-        courses.cohort_add_member(cohort, participant(name))
 
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     base = live_server.url
     log_in(page, live_server, trainer.email)

@@ -10,26 +10,11 @@ import json
 from assessments.models import Attempt, H5PContent, H5PUserState, XapiStatement
 from assessments.services.h5p import h5p_content_store
 from courses.models import LessonProgress
-from tests.factories import PASSWORD, UserFactory, publish
+from tests.browser.helpers import log_in, wait_until
+from tests.factories import UserFactory, publish
 from tests.h5p_packages import build_package
 
 ANSWER = "You, with the people who support you"
-
-
-def log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit] >> nth=-1")
-    page.wait_for_url(f"{live_server.url}/en/learning/")
-
-
-def wait_until(page, condition, what: str, tries: int = 100):
-    for _ in range(tries):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"waited {tries / 10:.0f} s for {what}")
 
 
 def activity_frame(page, problems):
