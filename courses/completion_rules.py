@@ -2,8 +2,10 @@
 
 `courses` knows lessons and attendance. An app that knows more (assessments:
 the required tests passed) registers a rule here from its AppConfig.ready(),
-so `courses` never imports it. A rule answers, for one person and one course
-(by its translation key, so every language counts), whether they meet it.
+so `courses` never imports it. A rule answers, for one person (their Participant
+record, so roster-only people with paper results are judged too) and one
+course (by its translation key, so every language counts), whether they
+meet it.
 Completion is granted only when every registered rule says yes.
 """
 
@@ -24,6 +26,6 @@ def register(rule: CompletionRule) -> CompletionRule:
     return rule
 
 
-def rules_met(user, course_key: uuid.UUID) -> bool:
-    """Whether a person with an account meets every registered rule for a course."""
-    return all(rule(user, course_key) for rule in _rules)
+def rules_met(participant, course_key: uuid.UUID) -> bool:
+    """Whether a person meets every registered rule for a course."""
+    return all(rule(participant, course_key) for rule in _rules)
