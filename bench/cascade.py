@@ -344,7 +344,7 @@ def build(plan: Plan, course, countries: list, hosts: list) -> Built:
     memberships = accreditations = 0
 
     def place(planned: PlannedCohort):
-        # The rule of services.cohorts._place_in_cascade, read from the accreditations made here.
+        # The rule of services/cohorts.py _place_in_cascade, read from the accreditations made here.
         if planned.kind == Cohort.Kind.INTERNATIONAL_TOT:
             return None, 0
         parent = accredited_by[planned.lead].granted_by_cohort
@@ -457,7 +457,7 @@ def check(built: Built, service_sample: int | None) -> list[str]:
     """What is wrong with the stored cascade or the selectors' answers about it."""
     from courses import selectors
     from courses.models import Cohort
-    from courses.services.cohorts import valid_accreditation
+    from courses.selectors.accreditation import valid_accreditation
 
     plan = built.plan
     label = plan.label

@@ -27,7 +27,7 @@ from .forms import (
     YoungPersonForm,
 )
 from .guards import cohort_or_403
-from .models import Cohort, CohortMembership, CohortSession, Participant
+from .models import Cohort, CohortMembership, CohortSession
 from .selectors import access
 
 
@@ -111,16 +111,13 @@ def cohort_new(request):
 def cohort_detail(request, pk: int):
     cohort = cohort_or_403(request, pk, manage=False)
     can_manage = access.can_manage_cohort(request.user, cohort)
-    memberships = cohort.memberships.select_related(
-        "participant__user", "participant__organisation"
-    )
     audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, contact_data=can_manage)
     return render(
         request,
         "courses/cohort_detail.html",
         {
             "cohort": cohort,
-            "memberships": memberships.order_by("participant__display_name"),
+            "memberships": selectors.cohort_roster(cohort),
             "sessions": cohort.sessions.all(),
             "can_manage": can_manage,
             # Contact data is for those who run the cohort (not young experts).
@@ -148,9 +145,8 @@ def attendance(request, pk: int, session_pk: int):
     """Bulk attendance for one session: everyone on one screen, made for a phone."""
     cohort = cohort_or_403(request, pk, manage=request.method == "POST")
     session = get_object_or_404(CohortSession, pk=session_pk, cohort=cohort)
-    members = [m.participant for m in cohort.memberships.select_related("participant")]
-    members.sort(key=lambda participant: participant.display_name)
-    current = dict(session.attendance.values_list("participant_id", "status"))
+    members = list(selectors.cohort_members(cohort))
+    current = selectors.session_marks(session)
     form = AttendanceForm(request.POST or None, members=members, current=current)
     if request.method == "POST" and form.is_valid():
         marks = form.marks()
@@ -221,7 +217,7 @@ def join(request, code: str):
     return render(
         request,
         "courses/join.html",
-        {"cohort": cohort, "refusal": refusal, "full": services.cohort_is_full(cohort)},
+        {"cohort": cohort, "refusal": refusal, "full": selectors.cohort_is_full(cohort)},
         status=409 if refusal else 200,
     )
 
@@ -350,15 +346,11 @@ def accredit_graduates(request, pk: int):
     return redirect("courses:cohort", pk=cohort.pk)
 
 
-def _members_of(cohort: Cohort):
-    return Participant.objects.filter(memberships__cohort=cohort).order_by("display_name")
-
-
 @login_required
 def members_merge(request, pk: int):
     """Fold a duplicate record of a person into the other one; reach then counts them once."""
     cohort = cohort_or_403(request, pk, manage=True)
-    form = MergeForm(request.POST or None, members=_members_of(cohort))
+    form = MergeForm(request.POST or None, members=selectors.cohort_members(cohort))
     if request.method == "POST" and form.is_valid():
         keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
         try:
@@ -383,7 +375,7 @@ def member_move(request, pk: int):
     """Move a member to another cohort; the person must run both."""
     cohort = cohort_or_403(request, pk, manage=True)
     targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
-    form = MoveForm(request.POST or None, members=_members_of(cohort), targets=targets)
+    form = MoveForm(request.POST or None, members=selectors.cohort_members(cohort), targets=targets)
     if request.method == "POST":
         target_id = request.POST.get("target")
         target = Cohort.objects.filter(pk=target_id).first() if target_id else None

@@ -1,5 +1,6 @@
 """Reads about courses: online progress, and cohorts and the training cascade."""
 
+from .accreditation import valid_accreditation
 from .cascade import (
     CascadeGeneration,
     CascadeNode,
@@ -12,6 +13,7 @@ from .cascade import (
     trainer_cascade,
     trainer_cascade_tree,
 )
+from .cohorts import cohort_is_full, cohort_members, cohort_roster, session_marks
 from .progress import (
     CourseProgress,
     CourseStructure,
@@ -42,7 +44,10 @@ __all__ = [
     "LineageStep",
     "ModuleEntry",
     "ModuleProgress",
+    "cohort_is_full",
     "cohort_lineage",
+    "cohort_members",
+    "cohort_roster",
     "course_for_lesson",
     "course_page_model",
     "course_progress",
@@ -56,6 +61,8 @@ __all__ = [
     "participant_lineage",
     "progress_in",
     "reach_multiplier",
+    "session_marks",
     "trainer_cascade",
     "trainer_cascade_tree",
+    "valid_accreditation",
 ]

@@ -1,30 +1,41 @@
-"""Writes about courses. Views, pages and tasks call these; nothing else writes."""
+"""Writes about courses. Views, pages and tasks call these; nothing else writes.
 
-from .cohorts import (
-    CascadeError,
+By concern: cohorts.py (cohorts, their lead, members and sessions),
+attendance.py, accreditation.py, participants.py (people's records, merging,
+roster-only people, team members), completion.py, progress.py (online
+lessons), imports.py (roster files).
+"""
+
+from .accreditation import (
     accreditation_grant_first_generation,
     accreditation_grant_for_cohort,
-    attendance_mark,
+    graduates_accredit,
+)
+from .attendance import attendance_mark
+from .cohorts import (
     cohort_add_member,
     cohort_change_lead,
     cohort_create,
-    cohort_is_full,
     cohort_join,
-    graduates_accredit,
-    membership_complete,
     membership_move,
+    session_create,
+)
+from .completion import (
+    enrolment_refresh_completion,
+    membership_complete,
     membership_refresh_completion,
+)
+from .errors import CascadeError
+from .imports import ImportRejected, ImportResult, RowError, cohort_import_members
+from .participants import (
     participant_for_user,
     participant_merge,
     roster_person_add,
-    session_create,
     team_member_add,
 )
-from .imports import ImportRejected, ImportResult, RowError, cohort_import_members
 from .progress import (
     NotALessonOfACourse,
     enrolment_create,
-    enrolment_refresh_completion,
     lesson_complete,
     lesson_open,
 )
@@ -39,7 +50,6 @@ __all__ = [
     "accreditation_grant_for_cohort",
     "attendance_mark",
     "cohort_add_member",
-    "cohort_is_full",
     "cohort_join",
     "cohort_change_lead",
     "cohort_create",

@@ -59,7 +59,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import Cohort, CohortMembership, CohortTrainer, Organisation, Participant
-from .cohorts import cohort_add_member, participant_for_user
+from .cohorts import cohort_add_member
+from .participants import participant_for_user
 from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
 logger = logging.getLogger(__name__)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from .. import progress_cache, selectors
 from ..models import Enrolment, LessonProgress
+from .completion import enrolment_refresh_completion
 
 
 class NotALessonOfACourse(ValueError):
@@ -83,20 +84,3 @@ def lesson_complete(user, lesson: Page) -> LessonProgress:
     enrolment = Enrolment.objects.get(user=user, course_key=progress.course_key)
     enrolment_refresh_completion(enrolment)
     return progress
-
-
-def enrolment_refresh_completion(enrolment: Enrolment) -> bool:
-    """Complete the enrolment once the course's completion rules are met.
-
-    Completion is never taken back: a lesson added to the course later does
-    not undo what a person has already achieved.
-    """
-    if enrolment.completed_at is not None:
-        return True
-    if not selectors.course_progress(enrolment.user, enrolment.course).is_complete:
-        return False
-    Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now()
-    )
-    progress_cache.progress_changed(enrolment.user_id)
-    return True

@@ -1,0 +1,29 @@
+"""Reads about one cohort: its members, its places, a session's marks."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from ..models import Cohort, CohortMembership, CohortSession, Participant
+
+
+def cohort_is_full(cohort: Cohort) -> bool:
+    """Whether every place of the cohort is taken."""
+    return cohort.memberships.count() >= cohort.capacity
+
+
+def cohort_members(cohort: Cohort) -> QuerySet[Participant]:
+    """The cohort's members (their participant records), by name."""
+    return Participant.objects.filter(memberships__cohort=cohort).order_by("display_name")
+
+
+def cohort_roster(cohort: Cohort) -> QuerySet[CohortMembership]:
+    """The cohort's memberships with each person and organisation, by name."""
+    return cohort.memberships.select_related(
+        "participant__user", "participant__organisation"
+    ).order_by("participant__display_name")
+
+
+def session_marks(session: CohortSession) -> dict[int, str]:
+    """The attendance marked for a session: participant id -> status."""
+    return dict(session.attendance.values_list("participant_id", "status"))

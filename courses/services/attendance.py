@@ -1,0 +1,55 @@
+"""Attendance: marking who was present at a cohort's session."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Attendance, CohortMembership, CohortSession
+from .completion import membership_refresh_completion
+from .errors import CascadeError
+
+
+def attendance_mark(
+    session: CohortSession, marks: dict[int, str], *, marked_by, marked_at=None
+) -> int:
+    """Record attendance for a session's members; returns how many marks changed.
+
+    Idempotent: sending the same marks again changes nothing, and a mark made
+    earlier (say, on a phone that was offline) never overwrites a later one.
+    Only members of the session's cohort can be marked.
+    """
+    marked_at = marked_at or timezone.now()
+    members = set(
+        CohortMembership.objects.filter(cohort_id=session.cohort_id).values_list(
+            "participant_id", flat=True
+        )
+    )
+    strangers = set(marks) - members
+    if strangers:
+        raise CascadeError(_("Only members of this cohort can be marked."), code="not_a_member")
+    existing = {mark.participant_id: mark for mark in session.attendance.all()}
+    changed = 0
+    with transaction.atomic():
+        for participant_id, status in marks.items():
+            mark = existing.get(participant_id)
+            if mark is None:
+                Attendance.objects.create(
+                    session=session,
+                    participant_id=participant_id,
+                    status=status,
+                    marked_by=marked_by,
+                    marked_at=marked_at,
+                )
+                changed += 1
+            elif mark.status != status and mark.marked_at <= marked_at:
+                mark.status, mark.marked_by, mark.marked_at = status, marked_by, marked_at
+                mark.save(update_fields=["status", "marked_by", "marked_at"])
+                changed += 1
+    if changed:
+        for membership in CohortMembership.objects.filter(
+            cohort_id=session.cohort_id, participant_id__in=list(marks), completed_at__isnull=True
+        ).select_related("cohort", "participant"):
+            membership_refresh_completion(membership)
+    return changed

@@ -1,0 +1,108 @@
+"""People's records: the one record of a person with an account, roster-only
+people, team members, and folding a duplicate record into the other."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Attendance,
+    Cohort,
+    CohortMembership,
+    CohortTrainer,
+    Country,
+    Participant,
+    TrainerAccreditation,
+)
+from . import cohorts  # cohorts.py imports this module too: read its names at call time
+from .errors import CascadeError
+
+
+def participant_for_user(user, country: Country | None = None) -> Participant:
+    """The one participant record of a person with an account (created on first need).
+
+    A person first seen online has no country; the first cohort they join gives one.
+    """
+    participant = Participant.objects.filter(user=user).first()
+    if participant is not None:
+        if participant.country_id is None and country is not None:
+            participant.country = country
+            participant.save(update_fields=["country"])
+        return participant
+    try:
+        with transaction.atomic():
+            return Participant.objects.create(
+                user=user, display_name=user.get_full_name() or user.email, country=country
+            )
+    except IntegrityError:
+        return Participant.objects.get(user=user)
+
+
+@transaction.atomic
+def participant_merge(keep: Participant, duplicate: Participant) -> Participant:
+    """Fold a duplicate record of the same person into `keep`; reach then counts them once.
+
+    Memberships, attendance, trainer roles and accreditations move to `keep`
+    (where both have a record for the same cohort or session, `keep`'s stays).
+    The duplicate is kept, marked as merged, so links to it still resolve.
+    """
+    if keep.pk == duplicate.pk:
+        raise CascadeError(_("A person cannot be merged with themselves."), code="same_person")
+    if keep.user_id and duplicate.user_id:
+        raise CascadeError(
+            _("Both records have an account; merge the accounts first."), code="two_accounts"
+        )
+    for model, unique_with in (
+        (CohortMembership, "cohort"),
+        (Attendance, "session"),
+        (CohortTrainer, "cohort"),
+    ):
+        taken = model.objects.filter(participant=keep).values_list(f"{unique_with}_id", flat=True)
+        model.objects.filter(participant=duplicate).exclude(
+            **{f"{unique_with}_id__in": list(taken)}
+        ).update(participant=keep)
+        model.objects.filter(participant=duplicate).delete()
+    TrainerAccreditation.objects.filter(participant=duplicate).update(participant=keep)
+    if duplicate.user_id and not keep.user_id:
+        user_id = duplicate.user_id
+        Participant.objects.filter(pk=duplicate.pk).update(user=None)
+        keep.user_id = user_id
+    for field in ("age_band", "organisation_id"):
+        if not getattr(keep, field) and getattr(duplicate, field):
+            setattr(keep, field, getattr(duplicate, field))
+    keep.save()
+    Participant.objects.filter(merged_into=duplicate).update(merged_into=keep)
+    duplicate.merged_into = keep
+    duplicate.user = None
+    duplicate.save(update_fields=["merged_into", "user"])
+    return keep
+
+
+def roster_person_add(cohort: Cohort, *, display_name: str, age_band: str) -> CohortMembership:
+    """Record a young person without an account (first name or code, age band) as a member."""
+    person = Participant(
+        display_name=unicodedata.normalize("NFC", display_name.strip()),
+        age_band=age_band,
+        country=cohort.country,
+    )
+    person.full_clean()
+    person.save()
+    return cohorts.cohort_add_member(cohort, person)
+
+
+def team_member_add(cohort: Cohort, user, role: str) -> CohortTrainer:
+    """Add a co-trainer or a young expert (co-facilitator) to a cohort's team."""
+    if role not in (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.YOUNG_EXPERT):
+        raise CascadeError(_("Only co-trainers and young experts join a team."), code="bad_role")
+    person = participant_for_user(user, cohort.country)
+    existing = CohortTrainer.objects.filter(cohort=cohort, participant=person).first()
+    if existing is not None:
+        if existing.role == CohortTrainer.Role.LEAD:
+            raise CascadeError(_("This person leads the cohort."), code="already_lead")
+        existing.role = role
+        existing.save(update_fields=["role"])
+        return existing
+    return CohortTrainer.objects.create(cohort=cohort, participant=person, role=role)
