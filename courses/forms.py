@@ -14,7 +14,21 @@ from .selectors import course_page_model
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker: its value is always ISO (2025-11-04), whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A browser date-and-time picker: its value is always ISO (2025-11-04T17:09)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class CohortForm(forms.ModelForm):
@@ -62,7 +76,7 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = CohortSession
         fields = ["starts_at", "duration_minutes", "place"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"starts_at": DateTimeInput()}
 
 
 class AttendanceForm(forms.Form):
@@ -104,7 +118,12 @@ class YoungPersonForm(forms.ModelForm):
 
 
 class TeamMemberForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail of their account"))
+    """Whom to invite to the team; they join once they accept."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("They get an invitation at this address, with or without an account yet."),
+    )
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[
