@@ -1,8 +1,29 @@
 """Countries, organisations and the people training reaches."""
 
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+
+@lru_cache(maxsize=16)
+def _country_names(language: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(language, sep="-").territories)
+    except (ValueError, UnknownLocaleError):
+        return {}
+
+
+def country_name(code: str, fallback: str) -> str:
+    """A country's name in the interface language (CLDR), e.g. 'България' for BG in Bulgarian.
+
+    `fallback` (the name kept in the database) serves a code CLDR does not know.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return _country_names(language).get(code.upper(), fallback)
 
 
 class Country(models.Model):
@@ -20,7 +41,8 @@ class Country(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        # Shown in the reader's language everywhere: pages, admin lists, select options.
+        return country_name(self.code, self.name)
 
 
 class Organisation(models.Model):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from ..models import Cohort, CohortMembership, CohortTrainer, Participant, TrainerAccreditation
+from ..models.people import country_name
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ def trainer_cascade_tree(
             "parent_id",
             "name",
             "kind",
+            "country__code",
             "country__name",
             "generation",
             "lead_trainer",
@@ -219,7 +221,7 @@ def trainer_cascade_tree(
             cohort_id=row["pk"],
             name=row["name"],
             kind=row["kind"],
-            country=row["country__name"],
+            country=country_name(row["country__code"], row["country__name"]),
             generation=row["generation"],
             lead_trainer=row["lead_trainer"] or "",
             people=row["people"],

@@ -6,7 +6,6 @@ from the format settings they check.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django import forms
@@ -14,9 +13,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-# 4 November 2025, 17:09 where the platform runs: day 4 and month 11 cannot be
-# confused, and 17 shows whether the clock is 24-hour.
-MOMENT = datetime.datetime(2025, 11, 4, 17, 9, tzinfo=ZoneInfo(settings.TIME_ZONE))
+from tests.cms.conftest import MOMENT
 
 SHOWN = {
     # language: (short date, short date and time, time)
@@ -98,32 +95,6 @@ def test_hungarian_accepts_the_date_with_or_without_spaces():
     with translation.override("hu"):
         assert forms.DateField().clean("2025.11.04.") == MOMENT.date()
         assert forms.DateField().clean("2025. 11. 04.") == MOMENT.date()
-
-
-@pytest.fixture
-def cohort_with_a_session(db):
-    """A cohort led by `lead`, its one session at MOMENT; written as rows, not through services."""
-    from courses.models import Cohort, CohortSession, CohortTrainer
-    from tests.factories import UserFactory, build_course, country, organisation, participant
-
-    course = build_course(modules=1, lessons_per_module=1, slug="formats").course
-    bulgaria = country()
-    lead_user = UserFactory(first_name="Petya", last_name="Koleva")
-    cohort = Cohort.objects.create(
-        name="Training Plovdiv",
-        course=course,
-        kind=Cohort.Kind.NATIONAL_TRAINING,
-        country=bulgaria,
-        language="bg",
-        host_organisation=organisation(in_country=bulgaria),
-        starts_on=MOMENT.date(),
-        ends_on=MOMENT.date() + datetime.timedelta(days=2),
-        cascade_path="/",
-    )
-    lead = participant("Petya Koleva", in_country=bulgaria, user=lead_user)
-    CohortTrainer.objects.create(cohort=cohort, participant=lead, role=CohortTrainer.Role.LEAD)
-    CohortSession.objects.create(cohort=cohort, starts_at=MOMENT, place="Plovdiv")
-    return cohort, lead_user
 
 
 @pytest.mark.parametrize("language", ["bg", "et"])

@@ -1,6 +1,7 @@
 """URLs carry the language; untranslated pages fall back visibly; translations go through wagtail-localize."""
 
 import pytest
+from django.utils import translation
 
 from cms.demo.loader import translate_page
 from cms.selectors import outdated_translations
@@ -154,3 +155,33 @@ def test_the_outdated_translations_report_is_for_translators_only(client, db):
     assert client.get("/admin/reports/outdated-translations/").status_code in (302, 403)
     reviewer.user_permissions.add(Permission.objects.get(codename="submit_translation"))
     assert client.get("/admin/reports/outdated-translations/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Bulgaria"), ("bg", "България"), ("de", "Bulgarien")]
+)
+def test_country_names_follow_the_interface_language(client, cohort_with_a_session, language, name):
+    cohort, lead_user = cohort_with_a_session
+    client.force_login(lead_user)
+    page = client.get(f"/{language}/learning/training/cohorts/{cohort.pk}/").content.decode()
+    meta = page.split('<p class="meta">')[1].split("</p>")[0]
+    assert f" · {name} · " in meta
+    home = client.get(f"/{language}/learning/training/").content.decode()
+    assert f" · {name} · " in home
+
+
+def test_country_choices_are_named_in_the_interface_language(db):
+    from courses.forms import CohortForm
+    from tests.factories import country
+
+    bulgaria = country()
+    with translation.override("bg"):
+        html = str(CohortForm()["country"])
+    assert f'<option value="{bulgaria.pk}">България</option>' in html
+
+
+def test_a_country_cldr_does_not_know_keeps_its_recorded_name(db):
+    from tests.factories import country
+
+    with translation.override("bg"):
+        assert str(country(code="XX", name="Atlantis")) == "Atlantis"
