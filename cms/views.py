@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.url_routing import RouteResult
 
 from . import i18n
+from . import my_learning as my_learning_cards
 from .caching import cached
 from .models import CoursePage, LessonPage, ModulePage
 from .outline import learning_cards
@@ -73,5 +74,14 @@ def search(request):
 
 @login_required
 def my_learning(request):
-    """Every course the person is enrolled in, with progress and where to continue."""
-    return render(request, "cms/my_learning.html", {"courses": learning_cards(request)})
+    """Every course the person is enrolled in, with progress and where to continue;
+    their face-to-face cohorts and the invitations waiting for their answer."""
+    return render(
+        request,
+        "cms/my_learning.html",
+        {
+            "courses": learning_cards(request),
+            "cohorts": my_learning_cards.cohort_cards(request),
+            "invitations": my_learning_cards.invitation_cards(request),
+        },
+    )

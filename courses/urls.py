@@ -30,4 +30,5 @@ urlpatterns = [
     path("training/cohorts/<int:pk>/merge/", views.members_merge, name="members_merge"),
     path("training/cohorts/<int:pk>/move/", views.member_move, name="member_move"),
     path("join/<str:code>/", views.join, name="join"),
+    path("invitations/<int:pk>/", views.invitation_answer, name="invitation_answer"),
 ]

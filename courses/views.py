@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -217,9 +216,44 @@ def join(request, code: str):
     return render(
         request,
         "courses/join.html",
-        {"cohort": cohort, "refusal": refusal, "full": selectors.cohort_is_full(cohort)},
+        {
+            "cohort": cohort,
+            "refusal": refusal,
+            "full": selectors.cohort_is_full(cohort),
+            "sessions": selectors.cohort_schedule(cohort),
+        },
         status=409 if refusal else 200,
     )
+
+
+@login_required
+@require_POST
+def invitation_answer(request, pk: int):
+    """The addressee accepts or declines an invitation from "My learning".
+
+    Someone else's invitation, or one to an address this person has not
+    verified, is not found (404): nobody learns whom it was for.
+    """
+    invitation = get_object_or_404(selectors.invitations_for_user(request.user), pk=pk)
+    answers = {
+        "accept": (services.invitation_accept, _("You have joined “%(name)s”.")),
+        "decline": (
+            services.invitation_decline,
+            _("You have declined the invitation to “%(name)s”."),
+        ),
+    }
+    answer = answers.get(request.POST.get("answer", ""))
+    if answer is None:
+        messages.error(request, _("Choose whether to accept or decline the invitation."))
+        return redirect("my_learning")
+    service, done = answer
+    try:
+        service(invitation, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done % {"name": invitation.cohort.name})
+    return redirect("my_learning")
 
 
 @login_required
@@ -288,33 +322,38 @@ def young_person_new(request, pk: int):
 
 @login_required
 def team_member_new(request, pk: int):
+    """Invite a co-trainer or young expert by e-mail: the same answer whoever the address is."""
     cohort = cohort_or_403(request, pk, manage=True)
     form = TeamMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = (
-            get_user_model()
-            .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
-            .first()
-        )
-        if user is None:
-            form.add_error("email", _("Nobody has an account with this e-mail."))
+        try:
+            services.invitation_create(
+                cohort=cohort,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            try:
-                services.team_member_add(cohort, user, form.cleaned_data["role"])
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Team updated."))
-                return redirect("courses:cohort", pk=cohort.pk)
+            messages.success(
+                request,
+                _(
+                    "Invitation sent by e-mail. They join the team once they accept it "
+                    "in “My learning”."
+                ),
+            )
+            return redirect("courses:cohort", pk=cohort.pk)
     return _form_page(
         request,
         cohort,
         form,
         _("Add to the team"),
-        _("Add"),
+        _("Send the invitation"),
         _(
             "A co-trainer runs the cohort with you. A young expert co-facilitates: they see "
-            "sessions and attendance, never contact data."
+            "sessions and attendance, never contact data. They join the team once they "
+            "accept the invitation."
         ),
     )
 

@@ -169,3 +169,26 @@ def assessment(kind: str = "knowledge_check", questions=(), title: str = "", **f
 
 def option_id(item, text: str) -> str:
     return next(option.id for option in item.options if option.value["text"] == text)
+
+def cohort_led_by(lead, *, course, created_by, name="International ToT Sofia", **fields):
+    """A cohort planned through the service: by default an international ToT from 2 March 2026."""
+    from courses import services
+    from courses.models import Cohort
+
+    starts_on = fields.pop("starts_on", datetime.date(2026, 3, 2))
+    values = {
+        "kind": Cohort.Kind.INTERNATIONAL_TOT,
+        "country": country(),
+        "language": "en",
+        "host_organisation": organisation(),
+        "ends_on": starts_on + datetime.timedelta(days=4),
+        **fields,
+    }
+    return services.cohort_create(
+        name=name,
+        course=course,
+        lead_trainer=lead,
+        starts_on=starts_on,
+        created_by=created_by,
+        **values,
+    )

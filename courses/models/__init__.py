@@ -2,12 +2,14 @@
 
 from .cascade import TrainerAccreditation
 from .cohorts import Attendance, Cohort, CohortMembership, CohortSession, CohortTrainer
+from .invitations import CohortInvitation
 from .people import Country, Organisation, Participant
 from .progress import Enrolment, LessonProgress
 
 __all__ = [
     "Attendance",
     "Cohort",
+    "CohortInvitation",
     "CohortMembership",
     "CohortSession",
     "CohortTrainer",

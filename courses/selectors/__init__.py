@@ -14,6 +14,8 @@ from .cascade import (
     trainer_cascade_tree,
 )
 from .cohorts import cohort_is_full, cohort_members, cohort_roster, session_marks
+from .invitations import invitations_for_user, verified_emails
+from .learner_cohorts import LearnerCohort, ScheduleEntry, cohort_schedule, learner_cohorts
 from .progress import (
     CourseProgress,
     CourseStructure,
@@ -40,20 +42,25 @@ __all__ = [
     "CascadeTree",
     "CourseProgress",
     "CourseStructure",
+    "LearnerCohort",
     "LessonEntry",
     "LineageStep",
     "ModuleEntry",
     "ModuleProgress",
+    "ScheduleEntry",
     "cohort_is_full",
     "cohort_lineage",
     "cohort_members",
     "cohort_roster",
+    "cohort_schedule",
     "course_for_lesson",
     "course_page_model",
     "course_progress",
     "course_structure",
     "course_structures",
     "enrolment_is_complete",
+    "invitations_for_user",
+    "learner_cohorts",
     "learner_courses",
     "lesson_page_model",
     "original_page",
@@ -64,5 +71,6 @@ __all__ = [
     "session_marks",
     "trainer_cascade",
     "trainer_cascade_tree",
+    "verified_emails",
     "valid_accreditation",
 ]

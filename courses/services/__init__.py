@@ -27,6 +27,7 @@ from .completion import (
 )
 from .errors import CascadeError
 from .imports import ImportRejected, ImportResult, RowError, cohort_import_members
+from .invitations import invitation_accept, invitation_create, invitation_decline
 from .participants import (
     participant_for_user,
     participant_merge,
@@ -54,6 +55,9 @@ __all__ = [
     "cohort_change_lead",
     "cohort_create",
     "graduates_accredit",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_decline",
     "cohort_import_members",
     "enrolment_create",
     "enrolment_refresh_completion",

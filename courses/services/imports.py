@@ -23,15 +23,18 @@ All rows or none: every row is checked first and every problem is reported
 with its line as the user sees it in the file; if there is one, nothing is
 written and `ImportRejected` carries the whole list.
 
-One person, one participant:
+One person, one participant; and the file reveals nothing about accounts:
 
-- An e-mail of an existing account (case-insensitive) means that account's
-  participant record, named as the account is named.
-- An unknown e-mail creates a participant with the name and organisation only
-  (a participant has no e-mail) and is returned in `ImportResult.invitations`
-  so the caller can invite the person. When the same name with the same
-  organisation is already a member of this cohort without an account, that
-  member is the person (importing a file twice adds nobody).
+- A professional joins the roster as the name the trainer typed, with the
+  organisation, and the address is invited (`invitations.invitation_create`):
+  the person becomes the member with their account only by accepting. Whether
+  the address has an account is never looked up, so a known and an unknown
+  address give the trainer the same result, and nobody's account name or
+  address appears on any page the trainer opens.
+- An address this cohort already invited as a member means the record made
+  for that invitation (importing a file twice adds nobody, and invites nobody
+  twice). An address shown on this cohort's roster (a member who joined with
+  their account) means that member: the trainer sees that address already.
 - A young person is the participant in the cohort's country with the same
   name or code (case-insensitive) and age band and no account who is already
   a member of this cohort or of another cohort with the same lead trainer.
@@ -50,17 +53,24 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..models import Cohort, CohortMembership, CohortTrainer, Organisation, Participant
+from ..models import (
+    Cohort,
+    CohortInvitation,
+    CohortMembership,
+    CohortTrainer,
+    Organisation,
+    Participant,
+)
+from ..models.invitations import normalise_email
+from ..selectors.access import can_manage_cohort
 from .cohorts import cohort_add_member
-from .participants import participant_for_user
+from .invitations import canonical_record, invitation_new
 from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
 logger = logging.getLogger(__name__)
@@ -80,8 +90,8 @@ NAME_MAX_LENGTH = Participant._meta.get_field("display_name").max_length
 class ImportResult:
     added: list[Participant] = field(default_factory=list)
     already_members: list[Participant] = field(default_factory=list)
-    # (e-mail, participant) for people without an account, to be invited by the caller.
-    invitations: list[tuple[str, Participant]] = field(default_factory=list)
+    # One for each professional added; their e-mails leave once the import commits.
+    invitations: list[CohortInvitation] = field(default_factory=list)
 
 
 @dataclass
@@ -93,7 +103,6 @@ class _Person:
     organisation: Organisation | None
     email: str = ""
     age_band: str = ""
-    user: object | None = None
     participant: Participant | None = None
     already_member: bool = False
 
@@ -103,8 +112,11 @@ def cohort_import_members(
 ) -> ImportResult:
     """Add everyone in a roster file to a cohort, or nobody (see the module docstring).
 
-    Raises `ImportRejected` with every problem found; nothing is written then.
+    Raises `ImportRejected` with every problem found; nothing is written then, and
+    `PermissionDenied` when `imported_by` does not run the cohort.
     """
+    if not can_manage_cohort(imported_by, cohort):
+        raise PermissionDenied
     rows = _read_rows(data, filename)
     people, errors = _check_rows(cohort, rows)
     with transaction.atomic():
@@ -114,9 +126,9 @@ def cohort_import_members(
         errors += _check_capacity(cohort, people)
         if errors:
             raise ImportRejected(sorted(errors, key=lambda error: error.line))
-        result = _apply(cohort, people)
+        result = _apply(cohort, people, imported_by=imported_by)
     logger.info(
-        "Roster import into cohort %s by user %s: %s added, %s already members, %s to invite",
+        "Roster import into cohort %s by user %s: %s added, %s already members, %s invited",
         cohort.pk,
         getattr(imported_by, "pk", None),
         len(result.added),
@@ -213,7 +225,7 @@ def _check_row(
         if len(matches) == 1:
             organisation = matches[0]
         else:
-            names = {"name": values["organisation"], "country": cohort.country.name}
+            names = {"name": values["organisation"], "country": str(cohort.country)}
             if matches:
                 message = _("More than one organisation in %(country)s is called “%(name)s”.")
             else:
@@ -251,8 +263,8 @@ def _check_row(
                     _("“%(email)s” is not an e-mail address.") % {"email": values["email"]},
                 )
             else:
-                email = values["email"]
-                key = ("email", email.lower())
+                email = normalise_email(values["email"])
+                key = ("email", email)
         name_column = "last_name"
     else:
         display_name = values["name_or_code"]
@@ -298,39 +310,29 @@ def _duplicate_message(first_line: int) -> str:
 # Matching people to participants --------------------------------------------------------------
 
 
-def _canonical(participant: Participant) -> Participant:
-    """The record a merged duplicate was merged into."""
-    seen = {participant.pk}
-    while participant.merged_into_id and participant.merged_into_id not in seen:
-        participant = participant.merged_into
-        seen.add(participant.pk)
-    return participant
-
-
 def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
     """Find the participant each person already is, if any; errors when two rows are one."""
     member_ids = set(
         CohortMembership.objects.filter(cohort=cohort).values_list("participant_id", flat=True)
     )
-    users = _users_by_email({person.email for person in people if person.email})
-    participant_of_user = {
-        participant.user_id: participant
-        for participant in Participant.objects.filter(user__in=users.values())
-    }
-    young_people, invited_members = _roster_only_participants(cohort, member_ids)
+    by_email = _known_addresses(cohort)
+    team_invited = _open_team_invitations(cohort)
+    young_people = _young_people(cohort, member_ids)
 
     errors, line_of_participant = [], {}
     for person in people:
         participant = None
         if person.email:
-            person.user = users.get(person.email.lower())
-            if person.user is None:
-                # Invited earlier into this cohort; each row takes one such member, so two
-                # namesakes with different e-mails stay two people.
-                namesakes = invited_members[(fold(person.display_name), person.organisation)]
-                participant = namesakes.pop(0) if namesakes else None
-            elif person.user.pk in participant_of_user:
-                participant = _canonical(participant_of_user[person.user.pk])
+            if person.email in team_invited:
+                errors.append(
+                    RowError(
+                        person.line,
+                        "email",
+                        _("This address already has an open invitation to this cohort's team."),
+                    )
+                )
+                continue
+            participant = by_email.get(person.email)
         else:
             candidates = young_people[(fold(person.display_name), person.age_band)]
             # The one already in this cohort, else the first recorded.
@@ -348,27 +350,46 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
     return errors
 
 
-def _users_by_email(emails: set[str]) -> dict[str, object]:
-    """Accounts by lower-cased e-mail address."""
-    users = {}
-    if emails:
-        found = (
-            get_user_model()
-            .objects.annotate(email_lower=Lower("email"))
-            .filter(email_lower__in={email.lower() for email in emails})
-            .order_by("pk")
-        )
-        for user in found:
-            users.setdefault(user.email.lower(), user)
-    return users
+def _known_addresses(cohort: Cohort) -> dict[str, Participant]:
+    """Addresses this cohort already knows, to the participant each stands for.
+
+    Only what the trainer has seen: addresses invited into this cohort as members
+    (the record made for the invitation, or the record it was folded into), and the
+    addresses of members who joined with their account, which the roster shows.
+    No other account is looked up.
+    """
+    known = {}
+    invitations = (
+        CohortInvitation.objects.filter(cohort=cohort, role=CohortInvitation.Role.MEMBER)
+        .select_related("participant__merged_into")
+        .order_by("pk")
+    )
+    for invitation in invitations:
+        known.setdefault(invitation.email, canonical_record(invitation.participant))
+    members = CohortMembership.objects.filter(
+        cohort=cohort, participant__user__isnull=False
+    ).select_related("participant__user")
+    for membership in members:
+        known.setdefault(normalise_email(membership.participant.user.email), membership.participant)
+    return known
 
 
-def _roster_only_participants(cohort: Cohort, member_ids: set[int]):
-    """People without an account that this cohort's lead trainer already has on a roster.
+def _open_team_invitations(cohort: Cohort) -> set[str]:
+    return set(
+        CohortInvitation.objects.filter(
+            cohort=cohort,
+            role__in=CohortInvitation.TEAM_ROLES,
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+        ).values_list("email", flat=True)
+    )
 
-    Young people by (name, age band), from any cohort of the same lead trainer; invited
-    professionals by (name, organisation), from this cohort only. Names are compared in
-    Python: databases disagree on case-insensitive comparison beyond ASCII.
+
+def _young_people(cohort: Cohort, member_ids: set[int]):
+    """Young people this cohort's lead trainer already has on a roster, by (name, age band).
+
+    From any cohort of the same lead trainer. Names are compared in Python:
+    databases disagree on case-insensitive comparison beyond ASCII.
     """
     leads = CohortTrainer.objects.filter(cohort=cohort, role=CohortTrainer.Role.LEAD).values(
         "participant"
@@ -378,7 +399,7 @@ def _roster_only_participants(cohort: Cohort, member_ids: set[int]):
             participant__in=leads, role=CohortTrainer.Role.LEAD
         ).values_list("cohort_id", flat=True)
     ) | {cohort.pk}
-    young_people, invited_members = defaultdict(list), defaultdict(list)
+    young_people = defaultdict(list)
     known = (
         Participant.objects.filter(
             country=cohort.country,
@@ -386,17 +407,13 @@ def _roster_only_participants(cohort: Cohort, member_ids: set[int]):
             merged_into__isnull=True,
             memberships__cohort__in=same_lead_cohorts,
         )
-        .select_related("organisation")
+        .exclude(age_band="")
         .distinct()
         .order_by("pk")
     )
     for participant in known:
-        name = fold(participant.display_name)
-        if participant.age_band:
-            young_people[(name, participant.age_band)].append(participant)
-        elif participant.pk in member_ids:
-            invited_members[(name, participant.organisation)].append(participant)
-    return young_people, invited_members
+        young_people[(fold(participant.display_name), participant.age_band)].append(participant)
+    return young_people
 
 
 def _check_capacity(cohort: Cohort, people: list[_Person]) -> list[RowError]:
@@ -414,15 +431,13 @@ def _check_capacity(cohort: Cohort, people: list[_Person]) -> list[RowError]:
 # Writing --------------------------------------------------------------------------------------
 
 
-def _apply(cohort: Cohort, people: list[_Person]) -> ImportResult:
+def _apply(cohort: Cohort, people: list[_Person], *, imported_by) -> ImportResult:
     result = ImportResult()
     for person in people:
         if person.already_member:
             result.already_members.append(person.participant)
             continue
         participant = person.participant
-        if participant is None and person.user is not None:
-            participant = participant_for_user(person.user, cohort.country)
         if participant is None:
             participant = Participant.objects.create(
                 display_name=person.display_name,
@@ -431,7 +446,15 @@ def _apply(cohort: Cohort, people: list[_Person]) -> ImportResult:
                 organisation=person.organisation,
             )
             if person.email:
-                result.invitations.append((person.email, participant))
+                result.invitations.append(
+                    invitation_new(
+                        cohort=cohort,
+                        email=person.email,
+                        role=CohortInvitation.Role.MEMBER,
+                        participant=participant,
+                        invited_by=imported_by,
+                    )
+                )
         elif person.organisation is not None and participant.organisation_id is None:
             participant.organisation = person.organisation
             participant.save(update_fields=["organisation"])

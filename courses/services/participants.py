@@ -93,8 +93,12 @@ def roster_person_add(cohort: Cohort, *, display_name: str, age_band: str) -> Co
     return cohorts.cohort_add_member(cohort, person)
 
 
-def team_member_add(cohort: Cohort, user, role: str) -> CohortTrainer:
-    """Add a co-trainer or a young expert (co-facilitator) to a cohort's team."""
+def team_member_add(cohort: Cohort, *, user, role: str) -> CohortTrainer:
+    """Add a co-trainer or a young expert (co-facilitator) to a cohort's team.
+
+    Called when the person accepts an invitation (`invitation_accept`): the team
+    form only invites, so a trainer never learns whether an address has an account.
+    """
     if role not in (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.YOUNG_EXPERT):
         raise CascadeError(_("Only co-trainers and young experts join a team."), code="bad_role")
     person = participant_for_user(user, cohort.country)

@@ -1,4 +1,8 @@
-"""Importing a cohort's roster from CSV or XLSX: everyone or nobody, names exactly as typed."""
+"""Importing a cohort's roster from CSV or XLSX: everyone or nobody, names exactly as typed.
+
+A professional joins as the name the trainer typed and is invited by e-mail;
+whether the address has an account is never looked up (TESTS-SECURITY 41).
+"""
 
 import csv
 import datetime
@@ -8,9 +12,12 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
 
+from accounts.models import RoleAssignment
 from courses import services
-from courses.models import Cohort, CohortMembership, Participant
+from courses.models import Cohort, CohortInvitation, CohortMembership, Participant
 from courses.services import imports
 from tests.factories import UserFactory, build_course, country, organisation, participant
 
@@ -67,6 +74,7 @@ class Roster:
         self.lumos = organisation("Фондация Лумос")
         self.lead = participant("Rutger")
         self.coordinator = UserFactory(first_name="Georgi", last_name="Ivanov")
+        RoleAssignment.objects.create(user=self.coordinator, role=RoleAssignment.Role.COORDINATOR)
         self.maria = UserFactory(
             email="maria.petrova@example.org", first_name="Мария", last_name="Петрова"
         )
@@ -83,6 +91,7 @@ class Roster:
             lead_trainer=lead,
             starts_on=datetime.date(2025, 3, 1),
             ends_on=datetime.date(2025, 3, 5),
+            created_by=self.coordinator,
         )
 
     def load(self, data, filename="roster.csv", cohort=None):
@@ -119,14 +128,16 @@ def assert_whole_roster_imported(roster, result):
     assert names(result.added) == NAMES
     assert roster.member_names() == sorted(NAMES)
     assert result.already_members == []
-    # The account holder is their own participant; the others are invited, not given accounts.
-    assert result.added[0].user == roster.maria
-    assert [email for email, _ in result.invitations] == [
+    # Every professional, Maria with her account too, is the name typed and an invitation.
+    assert [invitation.email for invitation in result.invitations] == [
+        "maria.petrova@example.org",
         "stefan@example.org",
         "zsofia@example.org",
         "gergo@example.org",
     ]
-    assert [person.user for _, person in result.invitations] == [None, None, None]
+    assert [invitation.participant for invitation in result.invitations] == result.added[:4]
+    assert [person.user for person in result.added] == [None] * 6
+    assert not CohortMembership.objects.filter(participant__user=roster.maria).exists()
     assert [person.age_band for person in result.added[4:]] == ["14_17", "18_21"]
     assert result.added[1].organisation == roster.lumos
     assert result.added[3].organisation == roster.host
@@ -384,3 +395,81 @@ def test_a_sheet_that_claims_to_span_every_column_is_read_to_its_real_width(rost
     assert all(len(cells) <= spreadsheets.MAX_COLUMNS for _, cells in rows)
     result = roster.load(forged.getvalue(), "roster.xlsx")
     assert names(result.added) == ["Y1"]
+
+
+def professional(email, first="Made", last="Up"):
+    return [email, first, last, "", "", ""]
+
+
+def test_a_known_address_joins_as_the_name_typed_and_is_only_invited(
+    roster, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = roster.load(csv_file([professional("Maria.Petrova@example.org")]))
+
+    assert names(result.added) == ["Made Up"]
+    assert result.added[0].user is None
+    assert roster.member_names() == ["Made Up"]
+    # Maria's account gets no record, no membership: she has not said yes.
+    assert not Participant.objects.filter(user=roster.maria).exists()
+    invitation = CohortInvitation.objects.get()
+    assert (invitation.email, invitation.participant) == (
+        "maria.petrova@example.org",
+        result.added[0],
+    )
+    assert invitation.accepted_at is None and invitation.invited_by == roster.coordinator
+    assert [message.to for message in mail.outbox] == [["maria.petrova@example.org"]]
+
+
+def test_a_known_and_an_unknown_address_give_the_same_result(roster):
+    known = roster.load(csv_file([professional("maria.petrova@example.org")]))
+    other = roster.load(
+        csv_file([professional("nobody@example.org")]),
+        cohort=roster.new_cohort("International ToT Varna", roster.lead),
+    )
+
+    def shape(result):
+        return (
+            names(result.added),
+            [person.user for person in result.added],
+            names(result.already_members),
+            len(result.invitations),
+        )
+
+    assert shape(known) == shape(other) == (["Made Up"], [None], [], 1)
+
+
+def test_only_someone_who_runs_the_cohort_imports(roster):
+    learner = UserFactory()
+
+    with pytest.raises(PermissionDenied):
+        services.cohort_import_members(
+            roster.cohort, csv_file(ROWS), "roster.csv", imported_by=learner
+        )
+
+    assert roster.member_names() == []
+    assert not CohortInvitation.objects.exists()
+
+
+def test_an_invited_address_is_the_same_person_when_imported_again_under_another_name(roster):
+    first = roster.load(csv_file([professional("stefan@example.org", "Ștefan", "Țurcanu")]))
+
+    second = roster.load(csv_file([professional("STEFAN@example.org", "S.", "Turcanu")]))
+
+    assert second.added == [] and second.invitations == []
+    assert second.already_members == first.added
+    assert CohortInvitation.objects.count() == 1
+
+
+def test_an_address_invited_to_the_team_cannot_also_be_imported_as_a_member(roster):
+    services.invitation_create(
+        cohort=roster.cohort,
+        email="stefan@example.org",
+        role=CohortInvitation.Role.CO_TRAINER,
+        invited_by=roster.coordinator,
+    )
+
+    errors = roster.reject(csv_file([professional("Stefan@example.org")]))
+
+    assert [(error.line, error.column) for error in errors] == [(2, "email")]
+    assert "open invitation to this cohort's team" in errors[0].message

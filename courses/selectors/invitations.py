@@ -1,0 +1,40 @@
+"""Invitations as their addressee sees them: only through an address they have verified.
+
+An address someone merely typed into their account proves nothing, so an
+unverified address never shows, accepts or declines an invitation. Two queries
+whatever the number of addresses.
+"""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.db.models import QuerySet
+
+from ..models import CohortInvitation
+from ..models.invitations import normalise_email
+
+
+def verified_emails(user) -> set[str]:
+    """The person's verified addresses, spelt as invitations store them."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return {
+        normalise_email(address)
+        for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    }
+
+
+def invitations_for_user(user) -> QuerySet[CohortInvitation]:
+    """Open invitations to any of the person's verified addresses, newest first."""
+    emails = verified_emails(user)
+    if not emails:
+        return CohortInvitation.objects.none()
+    return (
+        CohortInvitation.objects.filter(
+            email__in=emails, accepted_at__isnull=True, declined_at__isnull=True
+        )
+        .select_related("cohort__host_organisation", "cohort__country")
+        .order_by("-created_at", "-pk")
+    )

@@ -1,0 +1,17 @@
+"""Background work for courses. Tasks take ids and are safe to run twice."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+
+from .services.invitations import invitation_email_send
+
+
+@shared_task(
+    autoretry_for=(SMTPException, ConnectionError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def invitation_send(invitation_id: int) -> bool:
+    """E-mail an invitation; an invitation already sent, or answered, is not sent again."""
+    return invitation_email_send(invitation_id)
