@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Assessment, Question
-from .services import max_points, parse_points
+from .selectors import PresentedQuestion, max_points, presented_questions
+from .services import parse_points
 
 LIKERT_LABELS = (
     (1, _("Strongly disagree")),
@@ -11,7 +12,6 @@ LIKERT_LABELS = (
     (4, _("Agree")),
     (5, _("Strongly agree")),
 )
-TRUE_FALSE = (("true", _("True")), ("false", _("False")))
 
 
 def field_name(question: Question) -> str:
@@ -19,21 +19,29 @@ def field_name(question: Question) -> str:
 
 
 class AssessmentForm(forms.Form):
-    """One field per question; the server scores what comes back (services.scoring)."""
+    """One field per question, in the order drawn for this attempt; the server scores
+    what comes back (services.scoring), by option ids, whatever the order."""
 
-    started_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    # The open attempt's token; the service refuses one that is not this person's open attempt.
+    attempt = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
-    def __init__(self, *args, assessment: Assessment, **kwargs):
+    def __init__(self, *args, assessment: Assessment, attempt=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.assessment = assessment
-        self.questions = assessment.question_list
-        for number, question in enumerate(self.questions, start=1):
-            self.fields[field_name(question)] = self._field_for(question, number)
+        # What the person sees is the order stored with their open attempt.
+        order = attempt.presented_order if attempt is not None else {}
+        if attempt is not None:
+            self.fields["attempt"].initial = attempt.token
+        presented = presented_questions(assessment, order)
+        self.questions = [shown.question for shown in presented]
+        for number, shown in enumerate(presented, start=1):
+            self.fields[field_name(shown.question)] = self._field_for(shown, number)
 
     @staticmethod
-    def _field_for(question: Question, number: int) -> forms.Field:
+    def _field_for(shown: PresentedQuestion, number: int) -> forms.Field:
+        question = shown.question
         label = f"{number}. {question.prompt}"
-        options = [(option.id, option.value["text"]) for option in question.options]
+        options = [(option.id, option.text) for option in shown.options]
         if question.kind == Question.Kind.MULTIPLE:
             return forms.MultipleChoiceField(
                 label=label,
@@ -42,10 +50,8 @@ class AssessmentForm(forms.Form):
                 help_text=_("Tick every answer that is right."),
                 error_messages={"required": _("Tick at least one answer.")},
             )
-        if question.kind == Question.Kind.SINGLE:
+        if question.kind in (Question.Kind.SINGLE, Question.Kind.TRUE_FALSE):
             choices = options
-        elif question.kind == Question.Kind.TRUE_FALSE:
-            choices = TRUE_FALSE
         else:
             choices = LIKERT_LABELS
         return forms.ChoiceField(

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from courses.services import participant_for_user
 
-from . import services
+from . import selectors, services
 from .forms import AssessmentForm
 from .models import Assessment, H5PContent
 from .selectors import last_attempt
@@ -17,15 +17,21 @@ def knowledge_check(context, assessment_id: int) -> str:
     if assessment is None:
         return ""
     assessment = assessment.localized
+    if not request.user.is_authenticated:
+        return ""
     participant = participant_for_user(request.user)
-    last = last_attempt(request.user, assessment.translation_key)
+    left = selectors.attempts_left(participant, assessment)
+    # Each reader gets their own attempt and order, although the lesson around it is cached.
+    opened = services.attempt_open(participant, assessment) if left != 0 else None
     return render_to_string(
         "assessments/includes/knowledge_check.html",
         {
             "assessment": assessment,
-            "form": AssessmentForm(assessment=assessment, auto_id=f"kc{assessment.pk}-%s"),
-            "attempts_left": services.attempts_left(participant, assessment),
-            "last_attempt": last,
+            "form": AssessmentForm(
+                assessment=assessment, attempt=opened, auto_id=f"kc{assessment.pk}-%s"
+            ),
+            "attempts_left": left,
+            "last_attempt": last_attempt(request.user, assessment.translation_key),
         },
         request=request,
     )

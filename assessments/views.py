@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -11,7 +10,7 @@ from django.utils.translation import ngettext
 from audit.models import AuditEntry
 from audit.services import audit_record
 from courses.guards import cohort_or_403
-from courses.models import CohortMembership, Participant
+from courses.models import CohortMembership
 from courses.selectors import access
 from courses.services import ImportRejected, RowError, participant_for_user
 
@@ -30,46 +29,58 @@ def _safe_next(request) -> str:
 
 @login_required
 def take(request, pk: int):
-    """Answer an assessment; the server scores the answers and keeps the attempt."""
+    """Answer an assessment in the order drawn for this attempt; the server scores the answers.
+
+    Opening the page opens (or reuses) the person's attempt in progress, which
+    keeps the order shown; sending completes exactly that attempt.
+    """
     assessment = get_object_or_404(Assessment, pk=pk).localized
     participant = participant_for_user(request.user)
-    left = services.attempts_left(participant, assessment)
-    form = AssessmentForm(
-        request.POST or None, assessment=assessment, initial={"started_at": timezone.now()}
-    )
     next_url = _safe_next(request)
-    refusal = ""
-    if request.method == "POST" and form.is_valid():
-        try:
-            attempt = services.attempt_submit(
-                participant,
-                assessment,
-                form.raw_answers(),
-                started_at=form.cleaned_data.get("started_at"),
-            )
-        except services.AnswersInvalid as invalid:
-            form.add_answer_errors(invalid.errors)
-        except ValidationError as error:
-            refusal = " ".join(error.messages)
-        else:
-            result_url = attempt_url(attempt)
-            return redirect(
-                f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
-            )
-    last = last_attempt(request.user, assessment.translation_key)
-    return render(
-        request,
-        "assessments/take.html",
-        {
-            "assessment": assessment,
-            "form": form,
-            "attempts_left": left,
-            "last_attempt": last,
-            "refusal": refusal,
-            "next": next_url,
-        },
-        status=400 if request.method == "POST" else 200,
+    context = {"assessment": assessment, "next": next_url, "refusal": "", "form": None}
+    if not selectors.post_test_available(request.user, assessment):
+        context["refusal"] = _(
+            "The post-test opens once you have completed the course's lessons. "
+            "Finish them first, then come back."
+        )
+        context["course"] = assessment.course
+        return render(request, "assessments/take.html", context, status=403)
+    left = selectors.attempts_left(participant, assessment)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        form = AssessmentForm(
+            request.POST,
+            assessment=assessment,
+            attempt=selectors.open_attempt(participant, assessment),
+        )
+        if form.is_valid():
+            try:
+                attempt = services.attempt_submit(
+                    participant,
+                    assessment,
+                    form.raw_answers(),
+                    token=form.cleaned_data["attempt"],
+                )
+            except services.AnswersInvalid as invalid:
+                form.add_answer_errors(invalid.errors)
+            except ValidationError as error:
+                context["refusal"] = " ".join(error.messages)
+                form = None  # answer again, on the test as it is open now
+            else:
+                result_url = attempt_url(attempt)
+                return redirect(
+                    f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
+                )
+        context["form"] = form
+    if context["form"] is None and left != 0:
+        opened = services.attempt_open(participant, assessment)
+        context["form"] = AssessmentForm(assessment=assessment, attempt=opened)
+    context.update(
+        attempts_left=left,
+        last_attempt=last_attempt(request.user, assessment.translation_key),
     )
+    return render(request, "assessments/take.html", context, status=status)
 
 
 def attempt_url(attempt: Attempt) -> str:
@@ -94,9 +105,9 @@ def attempt(request, token):
         context.update(title=activity.title, kind_label=_("Interactive activity"))
         return render(request, "assessments/attempt.html", context)
     assessment = attempt.assessment.localized
-    left = services.attempts_left(attempt.participant, assessment)
-    if services.feedback_visible(attempt, left):
-        context["feedback"] = services.question_feedback(assessment, attempt)
+    left = selectors.attempts_left(attempt.participant, assessment)
+    if selectors.feedback_visible(attempt, left):
+        context["feedback"] = selectors.question_feedback(assessment, attempt)
     context.update(
         assessment=assessment,
         title=assessment.title,
@@ -110,20 +121,12 @@ def attempt(request, token):
 def paper_results(request, pk: int):
     """A cohort's pre- and post-test results from paper: typed on one screen, or from a file."""
     cohort = cohort_or_403(request, pk, manage=True)
-    tests = services.paper_tests(cohort).by_column()
-    columns = list(tests.items())
-    members = list(Participant.objects.filter(memberships__cohort=cohort).order_by("display_name"))
-    current = {
-        (attempt.participant_id, attempt.assessment_id): attempt.score
-        for attempt in Attempt.objects.filter(
-            participant__in=members, source=Attempt.Source.PAPER, cohort=cohort
-        )
-    }
+    columns = list(selectors.paper_tests(cohort).by_column().items())
     form = PaperResultsForm(
         request.POST if "enter" in request.POST else None,
-        members=members,
+        members=selectors.cohort_members_by_name(cohort),
         tests=columns,
-        current=current,
+        current=selectors.paper_scores(cohort),
     )
     file_errors = []
     if request.method == "POST":

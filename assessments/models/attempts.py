@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -14,8 +15,37 @@ from .bank import Assessment
 KINDS = [*Assessment.Kind.choices, ("h5p", _("Interactive activity"))]
 
 
+class SubmittedAttempts(models.Manager):
+    """Attempts that were sent (or entered, or reported): what every result and count reads."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=Attempt.Status.SUBMITTED)
+
+
+class AllAttempts(models.Manager):
+    """Sent and open alike: for deleting with a person, never for counting results."""
+
+
+class OpenAttempts(models.Manager):
+    """Tests opened and not sent yet: they hold the order the person was shown."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=Attempt.Status.IN_PROGRESS)
+
+
 class Attempt(models.Model):
-    """One go at an assessment or an H5P activity: answers, time, and the server's score."""
+    """One go at an assessment or an H5P activity: answers, time, and the server's score.
+
+    An online attempt exists from the moment the person opens the test (`in_progress`),
+    holding the order in which its questions and options were shown to them; sending
+    the answers completes it. `Attempt.objects` sees only completed attempts, so no
+    count or result can take an opened test for a result; `Attempt.in_progress` sees
+    the opened ones.
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Sent")
 
     class Source(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -65,6 +95,16 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.SUBMITTED, editable=False
+    )
+    # {"questions": [question key, ...], "options": {question key: [option id, ...]}},
+    # drawn by the server when the test is opened (services.attempts.attempt_open).
+    presented_order = models.JSONField(default=dict, blank=True, editable=False)
+
+    objects = SubmittedAttempts()
+    in_progress = OpenAttempts()
+    everything = AllAttempts()
 
     class Meta:
         verbose_name = _("attempt")
@@ -74,11 +114,17 @@ class Attempt(models.Model):
             models.Index(fields=["participant", "activity_key", "-submitted_at"]),
             models.Index(fields=["participant", "course_key", "kind", "submitted_at"]),
         ]
+        base_manager_name = "everything"
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "activity_key"],
                 condition=models.Q(source="paper"),
                 name="one_paper_result_per_person_and_test",
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "activity_key"],
+                condition=models.Q(status="in_progress"),
+                name="one_open_attempt_per_person_and_test",
             ),
             models.CheckConstraint(
                 condition=models.Q(assessment__isnull=True) ^ models.Q(h5p_content__isnull=True),
@@ -99,3 +145,18 @@ class Attempt(models.Model):
     def __str__(self) -> str:
         activity = self.assessment or self.h5p_content
         return f"{activity} · {self.participant} · {self.submitted_at:%Y-%m-%d}"
+
+    @property
+    def points(self) -> Decimal | None:
+        """The score without trailing zeros (9, 9.5), for showing."""
+        return _plain(self.score)
+
+    @property
+    def points_possible(self) -> Decimal | None:
+        return _plain(self.max_score)
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()

@@ -144,6 +144,24 @@ class Assessment(TranslatableMixin, index.Indexed, models.Model):
             "From the question bank. Use the same questions in a pre-test and its post-test."
         ),
     )
+    # Answer options are always shuffled for each attempt; the order of the questions
+    # only when the editor allows it (some tests build on their order).
+    shuffle_questions = models.BooleanField(
+        _("shuffle the questions"),
+        default=False,
+        help_text=_(
+            "Show the questions in a different order to each person and attempt. "
+            "Answer options are always shuffled."
+        ),
+    )
+    required_for_completion = models.BooleanField(
+        _("required to complete the course"),
+        default=False,
+        help_text=_(
+            "People complete the course only once they have passed this post-test or "
+            "knowledge check, online or on paper. Needs a pass mark."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -151,7 +169,13 @@ class Assessment(TranslatableMixin, index.Indexed, models.Model):
         PageChooserPanel("course", "cms.CoursePage"),
         FieldPanel("introduction"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("attempts_allowed"), FieldPanel("feedback")],
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("feedback"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("required_for_completion"),
+            ],
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
@@ -183,3 +207,22 @@ class Assessment(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError(
                 {"pass_mark": _("A pre-test measures where people start; it has no pass mark.")}
             )
+        if self.required_for_completion:
+            self._clean_required()
+
+    def _clean_required(self) -> None:
+        if self.kind not in (self.Kind.POST_TEST, self.Kind.KNOWLEDGE_CHECK):
+            raise ValidationError(
+                {
+                    "required_for_completion": _(
+                        "Only a post-test or a knowledge check can be required to complete "
+                        "a course."
+                    )
+                }
+            )
+        if self.pass_mark is None:
+            raise ValidationError(
+                {"pass_mark": _("A test required to complete the course needs a pass mark.")}
+            )
+        if self.course_id is None:
+            raise ValidationError({"course": _("Choose the course this test is required for.")})

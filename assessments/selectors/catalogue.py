@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
+from courses.selectors import course_progress
+
 from ..models import Assessment, Attempt
 
 
@@ -37,6 +39,17 @@ def course_assessment(course, kind: str, language: str = "") -> Assessment | Non
 class CourseTest:
     assessment: Assessment
     last_attempt: Attempt | None
+    available: bool = True  # False: a post-test before the required lessons are done
+
+
+def post_test_available(user, assessment: Assessment) -> bool:
+    """Whether a person may take this test now: a post-test only once they have completed
+    the course's required lessons (in any language); any other test at any time."""
+    if assessment.kind != Assessment.Kind.POST_TEST or assessment.course_id is None:
+        return True
+    if not user.is_authenticated:
+        return False
+    return course_progress(user, assessment.course).is_complete
 
 
 COURSE_TEST_KINDS = (
@@ -56,7 +69,14 @@ def learner_course_tests(user, course, language: str = "") -> list[CourseTest]:
             participant__user=user, activity_key__in=[test.translation_key for test in tests]
         ).order_by("submitted_at")
         last = {attempt.activity_key: attempt for attempt in attempts}
-    return [CourseTest(test, last.get(test.translation_key)) for test in tests]
+    return [
+        CourseTest(
+            test,
+            last.get(test.translation_key),
+            available=user.is_authenticated and post_test_available(user, test),
+        )
+        for test in tests
+    ]
 
 
 def last_attempt(user, activity_key) -> Attempt | None:

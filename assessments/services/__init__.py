@@ -2,36 +2,22 @@
 
 from .attempts import (
     AnswersInvalid,
+    attempt_open,
     attempt_submit,
-    attempts_left,
-    attempts_made,
-    feedback_visible,
-    question_feedback,
+    presentation_draw,
 )
-from .paper import (
-    PaperTests,
-    max_points,
-    paper_results_enter,
-    paper_results_import,
-    paper_tests,
-    parse_points,
-)
+from .paper import paper_results_enter, paper_results_import, parse_points
 from .scoring import Score, clean_answer, score_answers
 
 __all__ = [
-    "PaperTests",
-    "max_points",
-    "paper_results_enter",
-    "paper_results_import",
-    "paper_tests",
-    "parse_points",
     "AnswersInvalid",
     "Score",
+    "attempt_open",
     "attempt_submit",
-    "attempts_left",
-    "attempts_made",
     "clean_answer",
-    "feedback_visible",
-    "question_feedback",
+    "paper_results_enter",
+    "paper_results_import",
+    "parse_points",
+    "presentation_draw",
     "score_answers",
 ]

@@ -1,18 +1,32 @@
-"""Taking an assessment online: checking the answers, scoring them and keeping the attempt."""
+"""Taking an assessment online: opening it in a shuffled order, then scoring what comes back.
+
+Opening a test (`attempt_open`) creates the person's attempt in progress and
+draws, on the server, the order of its answer options (and of its questions
+where the assessment allows): the order is kept with the attempt, so a reload
+shows the same test and the result shows it as it was seen. Sending the
+answers (`attempt_submit`) completes that attempt; answers name options by
+their ids, so the score never depends on where an option was shown.
+"""
 
 from __future__ import annotations
 
-import datetime
+import secrets
+import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CohortMembership, Participant
+from courses.models import Participant
 
-from ..models import Assessment, Attempt
-from .scoring import Score, clean_answer, score_answers
+from ..models import Assessment, Attempt, Question
+from ..selectors.attempts import TRUE_FALSE_IDS, attempts_left, cohort_for, course_key
+from .completion import completion_refresh
+from .scoring import clean_answer, score_answers
+
+# Not guessable from anything a person can see (no seed from ids or times).
+_shuffler = secrets.SystemRandom()
 
 
 class AnswersInvalid(ValidationError):
@@ -23,37 +37,57 @@ class AnswersInvalid(ValidationError):
         super().__init__(_("Some questions need an answer."), code="answers")
 
 
-def attempts_made(participant: Participant, assessment: Assessment) -> int:
-    return Attempt.objects.filter(
-        participant=participant, activity_key=assessment.translation_key
-    ).count()
+def _shuffled(items: list) -> list:
+    items = list(items)
+    _shuffler.shuffle(items)
+    return items
 
 
-def attempts_left(participant: Participant, assessment: Assessment) -> int | None:
-    """How many more attempts this person has, or None when there is no limit."""
-    if not assessment.attempts_allowed:
-        return None
-    return max(assessment.attempts_allowed - attempts_made(participant, assessment), 0)
+def presentation_draw(assessment: Assessment) -> dict:
+    """A fresh order for one attempt: options always shuffled, questions where allowed.
+
+    Attitude scales keep their order (strongly disagree … strongly agree).
+    """
+    questions = [str(question.translation_key) for question in assessment.question_list]
+    options: dict[str, list[str]] = {}
+    for question in assessment.question_list:
+        key = str(question.translation_key)
+        if question.kind == Question.Kind.TRUE_FALSE:
+            options[key] = _shuffled(TRUE_FALSE_IDS)
+        elif question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+            options[key] = _shuffled([option.id for option in question.options])
+    return {
+        "questions": _shuffled(questions) if assessment.shuffle_questions else questions,
+        "options": options,
+    }
 
 
-def course_key(assessment: Assessment):
-    return assessment.course.translation_key if assessment.course_id else None
+def attempt_open(participant: Participant, assessment: Assessment) -> Attempt:
+    """The person's attempt in progress at this assessment: the one already open, or a new one.
 
-
-def cohort_for(participant: Participant, assessment: Assessment):
-    """The cohort in which this person takes the assessment's course, if any (the latest)."""
-    key = course_key(assessment)
-    if key is None:
-        return None
-    membership = (
-        CohortMembership.objects.filter(
-            participant=participant, cohort__course__translation_key=key
-        )
-        .select_related("cohort")
-        .order_by("-cohort__starts_on")
-        .first()
-    )
-    return membership.cohort if membership else None
+    Safe to call on every page view; two at once still give one open attempt.
+    """
+    key = assessment.translation_key
+    found = Attempt.in_progress.filter(participant=participant, activity_key=key).first()
+    if found is not None:
+        return found
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                participant=participant,
+                assessment=assessment,
+                activity_key=key,
+                course_key=course_key(assessment),
+                kind=assessment.kind,
+                source=Attempt.Source.ONLINE,
+                status=Attempt.Status.IN_PROGRESS,
+                started_at=now,
+                submitted_at=now,
+                presented_order=presentation_draw(assessment),
+            )
+    except IntegrityError:  # a concurrent request opened it first
+        return Attempt.in_progress.get(participant=participant, activity_key=key)
 
 
 def clean_answers(assessment: Assessment, raw_answers: dict) -> dict:
@@ -74,74 +108,65 @@ def clean_answers(assessment: Assessment, raw_answers: dict) -> dict:
     return answers
 
 
-def _attempt_from_score(assessment: Assessment, score: Score, **fields) -> Attempt:
-    percent = score.percent
-    passed = assessment.passes(percent)
-    return Attempt.objects.create(
-        assessment=assessment,
-        activity_key=assessment.translation_key,
-        course_key=course_key(assessment),
-        kind=assessment.kind,
-        results={key: result.as_json() for key, result in score.results.items()},
-        score=score.points if score.max_points else None,
-        max_score=score.max_points or None,
-        percent=percent,
-        passed=passed,
-        attitude=score.attitude,
-        **fields,
-    )
-
-
 @transaction.atomic
 def attempt_submit(
     participant: Participant,
     assessment: Assessment,
     raw_answers: dict,
     *,
-    started_at: datetime.datetime | None = None,
+    token,
 ) -> Attempt:
-    """Check, score and store one online attempt. Raises `AnswersInvalid` or ValidationError."""
+    """Check, score and complete the person's open attempt named by `token`.
+
+    Refused (ValidationError, code `not_open`) when the token names no attempt this
+    person has open at this assessment: none, someone else's, or one already sent.
+    Raises `AnswersInvalid` when answers are missing; the attempt then stays open.
+    """
     # One submission at a time per person, so two tabs cannot both use the last attempt.
     Participant.objects.select_for_update().get(pk=participant.pk)
-    left = attempts_left(participant, assessment)
-    if left == 0:
+    attempt = (
+        Attempt.in_progress.select_for_update()
+        .filter(
+            token=_uuid_or_none(token),
+            participant=participant,
+            activity_key=assessment.translation_key,
+        )
+        .first()
+    )
+    if attempt is None:
+        raise ValidationError(
+            _(
+                "These answers do not belong to the test as it is open now (it was sent "
+                "already, or opened again). Nothing was counted: please answer again."
+            ),
+            code="not_open",
+        )
+    if attempts_left(participant, assessment) == 0:
         raise ValidationError(_("You have used every attempt at this."), code="no_attempts_left")
     answers = clean_answers(assessment, raw_answers)
-    now = timezone.now()
-    if started_at is not None and not (now - datetime.timedelta(days=1) <= started_at <= now):
-        started_at = None
-    return _attempt_from_score(
-        assessment,
-        score_answers(assessment, answers),
-        participant=participant,
-        cohort=cohort_for(participant, assessment),
-        source=Attempt.Source.ONLINE,
-        started_at=started_at,
-        submitted_at=now,
-        answers=answers,
-    )
+    score = score_answers(assessment, answers)
+    percent = score.percent
+    attempt.assessment = assessment  # the language version that was answered
+    attempt.kind = assessment.kind
+    attempt.course_key = course_key(assessment)
+    attempt.cohort = cohort_for(participant, assessment)
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submitted_at = timezone.now()
+    attempt.answers = answers
+    attempt.results = {key: result.as_json() for key, result in score.results.items()}
+    attempt.score = score.points if score.max_points else None
+    attempt.max_score = score.max_points or None
+    attempt.percent = percent
+    attempt.passed = assessment.passes(percent)
+    attempt.attitude = score.attitude
+    attempt.save()
+    if attempt.passed:
+        completion_refresh(participant, attempt.course_key)
+    return attempt
 
 
-def feedback_visible(attempt: Attempt, left: int | None) -> bool:
-    rule = attempt.assessment.feedback
-    if rule == Assessment.Feedback.AFTER_EACH_ATTEMPT:
-        return True
-    if rule == Assessment.Feedback.AFTER_LAST_ATTEMPT:
-        return bool(attempt.passed) or left == 0
-    return False
-
-
-def question_feedback(assessment: Assessment, attempt: Attempt) -> list[dict]:
-    """Per question, in the reader's language: the prompt, whether it was right, and why."""
-    items = []
-    for question in assessment.question_list:
-        key = str(question.translation_key)
-        result = attempt.results.get(key)
-        items.append(
-            {
-                "question": question,
-                "correct": result["correct"] if result else None,
-                "feedback": question.feedback,
-            }
-        )
-    return items
+def _uuid_or_none(token) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(token))
+    except (TypeError, ValueError):
+        return None

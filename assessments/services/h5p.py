@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import shutil
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..h5p import storage
+from ..h5p import limits, storage
 from ..h5p.package import CheckedPackage, LibraryFiles, PackageRejected, read_package
-from ..h5p.sanitise import sanitise_content
+from ..h5p.sanitise import sanitise_content, sanitise_metadata
 from ..models import H5PContent, H5PLibrary
 
 logger = logging.getLogger("assessments.h5p")
@@ -51,16 +54,29 @@ def _needed(package: CheckedPackage, in_package: dict[str, LibraryFiles], instal
     return needed
 
 
+def _upload_digest(upload) -> str:
+    """SHA-256 of the uploaded bytes: the name the raw package is kept under."""
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in iter(lambda: upload.read(limits.CHUNK_BYTES), b""):
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
 @transaction.atomic
 def h5p_content_store(content: H5PContent, upload, *, user) -> list[H5PLibrary]:
     """Check `upload`, install the libraries it brings that are new, store its content.
 
     Sets the content's hash, main library and metadata (the caller saves it) and
-    returns the libraries it runs with. Raises `PackageRejected` naming each
-    problem; then nothing is stored. Only people with the permission
+    returns the libraries it runs with; the raw package, once the caller saves
+    it, is kept as `h5p/packages/<sha256>.h5p`, never under the uploader's
+    name. Raises `PackageRejected` naming each problem; then nothing is stored
+    (no row, no file, no folder). Only people with the permission
     `assessments.install_h5p_library` may add library code; a library already
     installed is never overwritten, even by a different copy of the same version.
     """
+    package_digest = _upload_digest(upload)
     package = read_package(upload)
     installed = _installed()
     in_package = {
@@ -114,33 +130,45 @@ def h5p_content_store(content: H5PContent, upload, *, user) -> list[H5PLibrary]:
     )
     cleaned = sanitise_content(package.content, main_key, semantics_for)
     files = {
-        "h5p.json": json.dumps(package.metadata, ensure_ascii=False).encode("utf-8"),
+        "h5p.json": json.dumps(sanitise_metadata(package.metadata), ensure_ascii=False).encode(),
         "content/content.json": json.dumps(cleaned, ensure_ascii=False).encode("utf-8"),
         **{f"content/{name}": data for name, data in package.content_files.items()},
     }
     content_hash = storage.files_hash(files)
-    storage.write_once(storage.content_folder(content_hash), files)
-
-    for key in new:
-        library = in_package[key]
-        storage.write_once(storage.library_folder(library.folder), library.files)
-        installed[key] = H5PLibrary.objects.create(
-            machine_name=library.machine_name,
-            major_version=library.major,
-            minor_version=library.minor,
-            patch_version=library.patch,
-            title=str(library.metadata.get("title", ""))[:255],
-            runnable=bool(library.metadata.get("runnable")),
-            files_hash=storage.files_hash(library.files),
-            metadata=library.metadata,
-            semantics=library.semantics,
-            installed_by=user,
-        )
-        logger.info("H5P library %s installed by user %s", key, user.pk)
+    written: list[Path] = []  # removed again if anything below fails
+    try:
+        if storage.write_once(storage.content_folder(content_hash), files):
+            written.append(storage.content_folder(content_hash))
+        for key in new:
+            library = in_package[key]
+            row = H5PLibrary(
+                machine_name=library.machine_name,
+                major_version=library.major,
+                minor_version=library.minor,
+                patch_version=library.patch,
+                title=str(library.metadata.get("title", ""))[:255],
+                runnable=bool(library.metadata.get("runnable")),
+                files_hash=storage.files_hash(library.files),
+                metadata=library.metadata,
+                semantics=library.semantics,
+                installed_by=user,
+            )
+            # Stored under the name content asks for ("FontAwesome-4.5"), whatever the
+            # package's folder spelled ("FontAwesome-04.5").
+            if storage.write_once(storage.library_folder(row.folder), library.files):
+                written.append(storage.library_folder(row.folder))
+            row.save()
+            installed[key] = row
+            logger.info("H5P library %s installed by user %s", key, user.pk)
+    except Exception:
+        for folder in written:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
 
     content.content_hash = content_hash
     content.main_library = main_key
-    content.metadata = package.metadata
+    content.metadata = sanitise_metadata(package.metadata)
+    content.package_digest = package_digest  # names the stored package (models.h5p)
     if not content.title:
         content.title = package.title or main_key
     logger.info("H5P content %s stored by user %s", content_hash[:12], user.pk)

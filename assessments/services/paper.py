@@ -19,7 +19,6 @@ its line, and then nothing is entered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -30,35 +29,12 @@ from courses.models import Cohort, Participant
 from courses.services.spreadsheets import ImportRejected, RowError, fold, read_rows
 
 from ..models import Assessment, Attempt
-from ..selectors.catalogue import course_assessment
+from ..selectors.paper import max_points, paper_tests
+from .completion import completion_refresh
 from .scoring import TWO_PLACES
 
 PAPER_COLUMNS = ("email", "name_or_code", "pre_test", "post_test")
 MAX_ROWS = 2000
-
-
-@dataclass(frozen=True)
-class PaperTests:
-    pre: Assessment | None
-    post: Assessment | None
-
-    def by_column(self) -> dict[str, Assessment]:
-        return {
-            column: test
-            for column, test in (("pre_test", self.pre), ("post_test", self.post))
-            if test is not None
-        }
-
-
-def paper_tests(cohort: Cohort) -> PaperTests:
-    return PaperTests(
-        pre=course_assessment(cohort.course, Assessment.Kind.PRE_TEST, cohort.language),
-        post=course_assessment(cohort.course, Assessment.Kind.POST_TEST, cohort.language),
-    )
-
-
-def max_points(assessment: Assessment) -> int:
-    return sum(1 for question in assessment.question_list if question.is_scored)
 
 
 def parse_points(raw: str, assessment: Assessment) -> Decimal | None:
@@ -92,6 +68,7 @@ def paper_results_enter(
     tests = {test.pk: test for test in paper_tests(cohort).by_column().values()}
     members = set(cohort.memberships.values_list("participant_id", flat=True))
     entered = 0
+    passed_someone: set[int] = set()
     for (participant_id, assessment_id), points in scores.items():
         if participant_id not in members or assessment_id not in tests:
             raise ValueError("a result for someone or something outside this cohort")
@@ -121,6 +98,11 @@ def paper_results_enter(
             },
         )
         entered += 1
+        if passed:
+            passed_someone.add(participant_id)
+    # A pass may be the last thing a member needed (a roster-only member too).
+    for participant in Participant.objects.filter(pk__in=passed_someone):
+        completion_refresh(participant, cohort.course.translation_key)
     return entered
 
 

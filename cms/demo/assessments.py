@@ -23,24 +23,36 @@ def load_assessments(course: CoursePage, report: LoadReport) -> dict[str, Assess
     """The English question bank and assessments, with a knowledge check ending each module."""
     if Assessment.objects.filter(course=course).exists():
         return {}
-    locale = Locale.get_default()
-    questions = {item["key"]: _question(item, locale) for item in data.QUESTIONS}
+    questions = load_question_bank()
     assessments = {}
     for item in data.ASSESSMENTS:
-        assessments[item["key"]] = Assessment.objects.create(
-            locale=locale,
-            title=item["title"],
-            kind=item["kind"],
-            course=course,
-            introduction=item["introduction"],
-            pass_mark=item["pass_mark"],
-            attempts_allowed=item["attempts_allowed"],
-            questions=[("question", questions[key]) for key in item["questions"]],
-        )
+        assessments[item["key"]] = assessment_create(item["key"], course, questions)
         if item["module"]:
             _add_knowledge_check(course, item["module"], assessments[item["key"]])
     report.assessments = len(assessments)
     return assessments
+
+
+def load_question_bank() -> dict[str, Question]:
+    """The demo's English questions, by their key in the content file."""
+    locale = Locale.get_default()
+    return {item["key"]: _question(item, locale) for item in data.QUESTIONS}
+
+
+def assessment_create(key: str, course: CoursePage, questions: dict[str, Question]) -> Assessment:
+    """One demo assessment (e.g. "course-post-test") built from the question bank."""
+    item = next(item for item in data.ASSESSMENTS if item["key"] == key)
+    return Assessment.objects.create(
+        locale=Locale.get_default(),
+        title=item["title"],
+        kind=item["kind"],
+        course=course,
+        introduction=item["introduction"],
+        pass_mark=item["pass_mark"],
+        attempts_allowed=item["attempts_allowed"],
+        required_for_completion=item.get("required_for_completion", False),
+        questions=[("question", questions[key]) for key in item["questions"]],
+    )
 
 
 def _question(item: dict, locale: Locale) -> Question:

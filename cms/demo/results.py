@@ -16,7 +16,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from assessments.models import Assessment, Attempt, Question
-from assessments.services import attempt_submit, max_points, paper_results_enter, paper_tests
+from assessments.selectors import max_points, paper_tests
+from assessments.services import attempt_open, attempt_submit, paper_results_enter
 from courses.models import Cohort, CohortTrainer
 
 # Mean share of knowledge questions right, before and after, by generation.
@@ -69,12 +70,18 @@ def _online(cohort, people, pre, post, post_mean, finished, chance) -> int:
     count = 0
     for person in people:
         if chance.random() >= MISSED_PRE_TEST:
-            attempt_submit(person, pre, _answers(pre, _share(PRE_MEAN, chance), chance))
+            _take(person, pre, _answers(pre, _share(PRE_MEAN, chance), chance))
             count += 1
         if finished:
-            attempt_submit(person, post, _answers(post, _share(post_mean, chance), chance))
+            _take(person, post, _answers(post, _share(post_mean, chance), chance))
             count += 1
     return count
+
+
+def _take(person, assessment: Assessment, answers: dict) -> None:
+    """Open the test as a person would (the order is drawn) and send the answers."""
+    opened = attempt_open(person, assessment)
+    attempt_submit(person, assessment, answers, token=opened.token)
 
 
 def _paper(cohort, people, pre, post, post_mean, finished, chance) -> int:

@@ -14,6 +14,8 @@ from tests.factories import (
     UserFactory,
     assessment,
     build_course,
+    cohort_graduate,
+    coordinator,
     country,
     option_id,
     organisation,
@@ -38,17 +40,18 @@ class World:
         self.bulgaria, self.estonia = country(), country("EE", "Estonia")
         self.lead_user = UserFactory(first_name="Petya", last_name="Koleva")
         self.lead = courses.participant_for_user(self.lead_user, self.bulgaria)
+        self.coordinator = coordinator()
         self.tot = self.cohort(
             "International ToT",
             Cohort.Kind.INTERNATIONAL_TOT,
             "Rutger",
             starts=datetime.date(2026, 1, 5),
         )
-        courses.membership_complete(courses.cohort_add_member(self.tot, self.lead))
-        courses.accreditation_grant_for_cohort(self.tot, self.lead)
+        cohort_graduate(self.tot, [self.lead], by=self.coordinator, accredit=True)
         self.training = self.cohort("Training Plovdiv", Cohort.Kind.NATIONAL_TRAINING, self.lead)
 
     def cohort(self, name, kind, lead, in_country=None, starts=datetime.date(2026, 3, 2)):
+        lead = lead if not isinstance(lead, str) else participant(lead)
         return courses.cohort_create(
             name=name,
             course=self.course,
@@ -56,9 +59,11 @@ class World:
             country=in_country or self.bulgaria,
             language="en",
             host_organisation=organisation(),
-            lead_trainer=lead if not isinstance(lead, str) else participant(lead),
+            lead_trainer=lead,
             starts_on=starts,
             ends_on=starts + datetime.timedelta(days=4),
+            # A coordinator plans a training of trainers; an accredited trainer their own.
+            created_by=self.coordinator if kind == Cohort.Kind.INTERNATIONAL_TOT else lead.user,
         )
 
     def members(self, cohort, *names):
@@ -133,7 +138,9 @@ def test_online_and_paper_results_count_alike(world):
     wrong_half = right | {
         str(q.translation_key): option_id(q, "Wrong") for q in world.questions[:2]
     }
-    pre = services.attempt_submit(person, world.pre, wrong_half)
+    pre = services.attempt_submit(
+        person, world.pre, wrong_half, token=services.attempt_open(person, world.pre).token
+    )
     assert pre.cohort == world.training and pre.percent == 50
     world.paper(world.training, {person: (None, 4)})
     assert selectors.person_result(person, world.course).gain == Decimal(50)

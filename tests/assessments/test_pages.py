@@ -41,17 +41,25 @@ def field(item) -> str:
     return f"q-{item.translation_key}"
 
 
+def opened(client, url: str) -> str:
+    """Open a test page as a reader does; the token of the attempt it opened."""
+    html = client.get(url).content.decode()
+    return re.search(r'name="attempt" value="([0-9a-f-]+)"', html).group(1)
+
+
 def test_a_missing_answer_is_named_and_the_other_answers_are_kept(client, check):
     rights, early = check.question_list
     client.force_login(UserFactory())
     url = f"/en/learning/assessments/{check.pk}/"
-    response = client.post(url, {field(rights): option_id(rights, "Article 12")})
+    token = opened(client, url)
+    response = client.post(url, {field(rights): option_id(rights, "Article 12"), "attempt": token})
     html = response.content.decode()
     assert response.status_code == 400
     assert "Answer this question." in html
     kept = re.search(rf'<input[^>]*value="{option_id(rights, "Article 12")}"[^>]*>', html)
     assert "checked" in kept.group(0)
     assert html.count("checked") == 1
+    assert f'value="{token}"' in html  # the same attempt, in the same order
     assert not Attempt.objects.exists()
 
 
@@ -59,14 +67,20 @@ def test_the_result_shows_the_servers_score_and_feedback_to_its_owner_only(clien
     rights, early = check.question_list
     owner = UserFactory()
     client.force_login(owner)
+    url = f"/en/learning/assessments/{check.pk}/"
     response = client.post(
-        f"/en/learning/assessments/{check.pk}/",
-        {field(rights): option_id(rights, "Article 3"), field(early): "true", "score": "100"},
+        url,
+        {
+            field(rights): option_id(rights, "Article 3"),
+            field(early): "true",
+            "score": "100",
+            "attempt": opened(client, url),
+        },
     )
     attempt = Attempt.objects.get()
     assert response.status_code == 302 and response.url.endswith(f"/attempts/{attempt.token}/")
     page = client.get(response.url).content.decode()
-    assert "50% right" in page and "Not passed yet: the pass mark is 100%." in page
+    assert "50 % — 1 of 2 points" in page and "Not passed yet: the pass mark is 100%." in page
     assert "Article 12 of the UNCRC." in page and "Try again" in page
 
     client.force_login(UserFactory())
@@ -85,12 +99,14 @@ def test_a_knowledge_check_in_a_lesson_is_drawn_for_each_reader(client, check):
     html = client.get(lesson.url).content.decode()
     assert "Check: rights" in html and "Check my answers" in html
     assert "csrfmiddlewaretoken" in html.split("Check: rights")[1]
+    token = re.search(r'name="attempt" value="([0-9a-f-]+)"', html).group(1)
     response = client.post(
         f"/en/learning/assessments/{check.pk}/",
         {
             field(rights): option_id(rights, "Article 12"),
             field(early): "true",
             "next": f"{lesson.url}#knowledge-check-{check.pk}",
+            "attempt": token,
         },
     )
     assert response.status_code == 302
@@ -118,7 +134,8 @@ def test_the_course_page_offers_its_tests_and_shows_what_was_done(client):
     html = client.get(tree.course.url).content.decode()
     assert "Where you start" in html and "Tell us" in html
     assert f"/en/learning/assessments/{pre.pk}/?next=" in html
-    client.post(f"/en/learning/assessments/{pre.pk}/", {field(item): "true"})
+    url = f"/en/learning/assessments/{pre.pk}/"
+    client.post(url, {field(item): "true", "attempt": opened(client, url)})
     html = client.get(tree.course.url).content.decode()
     assert "Done: 100% right." in html
 
@@ -128,9 +145,17 @@ def test_feedback_follows_the_assessments_rule(client, check):
     check.feedback = "never"
     check.save()
     client.force_login(UserFactory())
+    url = f"/en/learning/assessments/{check.pk}/"
     response = client.post(
-        f"/en/learning/assessments/{check.pk}/",
-        {field(rights): option_id(rights, "Article 3"), field(early): "true"},
+        url,
+        {
+            field(rights): option_id(rights, "Article 3"),
+            field(early): "true",
+            "attempt": opened(client, url),
+        },
     )
     page = client.get(response.url).content.decode()
-    assert "50% right" in page and "Article 12 of the UNCRC." not in page
+    assert "50 % — 1 of 2 points" in page and "Article 12 of the UNCRC." not in page
+    # Neither the right option nor which questions were right.
+    assert "the right answer" not in page and "your answer" not in page
+    assert "You answered this right." not in page and "Not quite." not in page

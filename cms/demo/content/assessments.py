@@ -673,6 +673,8 @@ ASSESSMENTS = [
         "module": None,
         "pass_mark": 70,
         "attempts_allowed": 2,
+        # The course is complete only once this is passed (online or on paper).
+        "required_for_completion": True,
         "questions": list(_PRE_POST_QUESTIONS),
     },
     {
