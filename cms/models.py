@@ -86,6 +86,7 @@ class ReaderPage(Page):
         page_language = i18n.page_language(self)
         context["reader_language"] = language
         context["is_fallback"] = page_language != language
+        context["page_language"] = page_language
         context["page_language_name"] = i18n.language_name(page_language)
         context["reader_language_name"] = i18n.language_name(language)
         return context
@@ -185,7 +186,7 @@ class ModulePage(ReaderPage):
         context["outline"] = outline
         context["module_outline"] = outline.module(self.translation_key) if outline else None
         context["module_breadcrumbs"] = (
-            [{"title": outline.course.title, "url": outline.course_url}] if outline else []
+            [outline.course] if outline else []
         )
         return context
 
@@ -270,9 +271,9 @@ class LessonPage(ReaderPage):
         if services.lesson_open(request.user, self, known=outline.progress):
             outline = course_outline(course_id, request)
         module_outline = outline.module_of_lesson(self.translation_key)
-        crumbs = [{"title": outline.course.title, "url": outline.course_url}]
+        crumbs = [outline.course]
         if module_outline is not None:
-            crumbs.append({"title": module_outline.title, "url": module_outline.url})
+            crumbs.append(module_outline)
         context.update(
             # Rendered only when the page's cached fragment has to be built.
             lesson_body=partial(self.rendered_body, request),

@@ -23,6 +23,8 @@ class ReaderEntry:
     title: str
     url: str
     is_fallback: bool
+    # The language the page is written in (for a lang attribute where it falls back).
+    language: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class _Placed:
     @property
     def is_fallback(self) -> bool:
         return self.place.is_fallback
+
+    @property
+    def language(self) -> str:
+        return self.place.language
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ def _reader_entry(page: Page, language: str, request) -> ReaderEntry:
         title=page.title,
         url=i18n.url_for_reader(page, language, request),
         is_fallback=i18n.page_language(page) != language,
+        language=i18n.page_language(page),
     )
 
 
@@ -178,6 +185,7 @@ class ReaderLink:
     page: Page
     url: str
     is_fallback: bool
+    language: str
 
 
 def children_for_reader(parent: Page, model: type[Page], request) -> list[ReaderLink]:
@@ -200,6 +208,7 @@ def children_for_reader(parent: Page, model: type[Page], request) -> list[Reader
                 page=page,
                 url=i18n.url_for_reader(page, language, request),
                 is_fallback=i18n.page_language(page) != language,
+                language=i18n.page_language(page),
             )
         )
     return links
@@ -214,6 +223,9 @@ class LearningCard:
     url: str
     resume_title: str
     resume_url: str
+    # The languages the course and the lesson to resume are written in.
+    language: str = ""
+    resume_language: str = ""
 
     @property
     def is_complete(self) -> bool:
@@ -246,6 +258,8 @@ def learning_cards(request) -> list[LearningCard]:
                 resume_url=(
                     i18n.url_for_reader(resume_page, language, request) if resume_page else ""
                 ),
+                language=i18n.page_language(course),
+                resume_language=i18n.page_language(resume_page) if resume_page else "",
             )
         )
     return cards

@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,6 +27,41 @@ def duration(minutes) -> str:
     if hours:
         return ngettext("%(hours)s hour", "%(hours)s hours", hours) % {"hours": hours}
     return ngettext("%(minutes)s minute", "%(minutes)s minutes", rest) % {"minutes": rest}
+
+
+@register.filter
+def lang_attr(language: str | None) -> str:
+    """` lang="en"` on text written in another language than the interface's, else nothing.
+
+    A page shown as a fallback (an English lesson under /et/) keeps the page's
+    <html lang> in the interface language; its own text is marked so that a
+    screen reader pronounces it in the language it is written in.
+    """
+    if not language or language == i18n.reader_language():
+        return ""
+    if translation.get_language_info(language)["bidi"]:
+        return format_html(' lang="{}" dir="rtl"', language)
+    return format_html(' lang="{}"', language)
+
+
+@register.filter
+def page_language(page) -> str:
+    """The language a page is written in (e.g. a video's captions follow it, not the reader)."""
+    return i18n.page_language(page)
+
+
+@register.simple_tag(takes_context=True)
+def interface_lang(context) -> str:
+    """` lang="et"` on the interface's own words inside content shown in another language.
+
+    A block label such as "Reflect" is translated into the reader's language
+    even when the lesson around it falls back to its English original.
+    """
+    page = context.get("page")
+    language = i18n.reader_language()
+    if page is None or i18n.page_language(page) == language:
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 class SharedFragmentNode(template.Node):

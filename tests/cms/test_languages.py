@@ -185,3 +185,83 @@ def test_a_country_cldr_does_not_know_keeps_its_recorded_name(db):
 
     with translation.override("bg"):
         assert str(country(code="XX", name="Atlantis")) == "Atlantis"
+
+
+ESTONIAN = {
+    "Leaving Care Training": "Hoolduselt lahkumise koolitus",
+    "Course course": "Kursus",
+    "A course summary.": "Kursuse kokkuvõte.",
+    "Module 1": "Moodul 1",
+    "What this module covers.": "Mida moodul käsitleb.",
+    "Explain article 12 of the UNCRC.": "Selgitage ÜRO lapse õiguste konventsiooni artiklit 12.",
+    "Lesson 1.1": "Õppetund 1.1",
+    "An introduction.": "Sissejuhatus.",
+    "Care leavers want flexibility and respect.": "Hoolduselt lahkujad soovivad paindlikkust.",
+}
+
+
+def translate_to_estonian(*pages):
+    et = locale("et")
+    for page in (home_page(), *pages):
+        translate_page(page, et, ESTONIAN)
+
+
+def main_of(html: str) -> str:
+    return html.split('<main id="main"')[1].split("</main>")[0]
+
+
+def test_an_english_lesson_under_the_estonian_interface_is_marked_english(
+    learner_client, course_tree
+):
+    lesson = course_tree.lessons[0]
+    html = learner_client.get("/et/" + lesson.url.removeprefix("/en/")).content.decode()
+    assert '<html lang="et">' in html
+    main = main_of(html)
+    assert '<div class="lesson-body" lang="en">' in main
+    assert f'<h1 lang="en">{lesson.title}</h1>' in main
+    # The breadcrumbs and the lesson list name English pages: marked too.
+    breadcrumbs = main.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert f'lang="en">{course_tree.course.title}</a>' in breadcrumbs
+    assert f'lang="en">{course_tree.lessons[1].title}</a>' in main
+    # The interface's own words inside the English lesson stay Estonian.
+    assert 'class="fallback-note" role="note" lang="et"' in main
+    assert '<h2 class="block-reflection__label" lang="et">' in main
+
+
+def test_a_translated_lesson_carries_no_other_language(learner_client, course_tree):
+    lesson = course_tree.lessons[0]
+    translate_to_estonian(course_tree.course, course_tree.modules[0], lesson)
+    html = learner_client.get(lesson.get_translation(locale("et")).url).content.decode()
+    main = main_of(html)
+    assert '<div class="lesson-body">' in main
+    assert "<h1>Õppetund 1.1</h1>" in main
+    article = main.split('<footer class="lesson-footer">')[0]
+    assert 'lang="en"' not in article.split("</nav>", 1)[1]  # after the breadcrumbs
+    assert 'block-reflection__label">' in main
+    # Lesson 1.2 is not translated: the link to it says so.
+    assert f'lang="en">{course_tree.lessons[1].title} →</a>' in main
+
+
+def test_the_course_page_marks_what_falls_back(client, course_tree):
+    translate_to_estonian(course_tree.course, course_tree.modules[0])
+    html = client.get(course_tree.course.get_translation(locale("et")).url).content.decode()
+    main = main_of(html)
+    assert "<h1>Kursus</h1>" in main
+    translated = course_tree.modules[0].get_translation(locale("et"))
+    assert f'<a href="{translated.url}">Moodul 1</a>' in main
+    assert f'lang="en">{course_tree.modules[1].title}</a>' in main
+
+
+def test_an_untranslated_course_is_marked_english_on_my_learning(
+    learner, learner_client, course_tree
+):
+    services.enrolment_create(learner, course_tree.course)
+    html = learner_client.get("/et/learning/").content.decode()
+    assert f'lang="en">{course_tree.course.title}</a></h2>' in main_of(html)
+    html = learner_client.get("/en/learning/").content.decode()
+    assert 'lang="en"' not in main_of(html)
+
+
+def test_english_pages_under_english_carry_no_extra_language(learner_client, course_tree):
+    html = learner_client.get(course_tree.lessons[0].url).content.decode()
+    assert " lang=" not in main_of(html)
