@@ -29,6 +29,8 @@ class CohortCard:
     cohort: LearnerCohort
     course_title: str
     course_url: str
+    # The language the course title is written in (its original where untranslated).
+    course_language: str
     result: PersonResult | None
 
     @property
@@ -70,6 +72,7 @@ def cohort_cards(request) -> list[CohortCard]:
                 cohort=entry,
                 course_title=course.title,
                 course_url=i18n.url_for_reader(course, language, request),
+                course_language=i18n.page_language(course),
                 result=person_result(participant, entry.cohort.course),
             )
         )

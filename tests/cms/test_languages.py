@@ -265,3 +265,17 @@ def test_an_untranslated_course_is_marked_english_on_my_learning(
 def test_english_pages_under_english_carry_no_extra_language(learner_client, course_tree):
     html = learner_client.get(course_tree.lessons[0].url).content.decode()
     assert " lang=" not in main_of(html)
+
+
+def test_my_cohorts_course_is_marked_english_where_it_falls_back(
+    learner, learner_client, cohort_with_a_session
+):
+    from courses.models import CohortMembership
+    from tests.factories import participant
+
+    cohort, _lead_user = cohort_with_a_session
+    member = participant("Мария Петрова", in_country=cohort.country, user=learner)
+    CohortMembership.objects.create(cohort=cohort, participant=member)
+    main = main_of(learner_client.get("/et/learning/").content.decode())
+    assert cohort.name in main
+    assert f'lang="en">{cohort.course.title}</a>' in main
