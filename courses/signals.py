@@ -1,7 +1,23 @@
+"""The courses app's signals: what it announces, and what it listens to.
+
+Announced (sent by courses/services/completion.py, once per real completion,
+inside the transaction that wrote it; a receiver doing slow work should defer
+it with transaction.on_commit):
+
+- `course_completed(sender=Enrolment, enrolment=...)`: a person completed a
+  course online (required lessons done and every completion rule met).
+- `cohort_membership_completed(sender=CohortMembership, membership=...)`: a
+  member completed a cohort (attendance, the online part, the rules).
+"""
+
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from .models import Enrolment, LessonProgress
 from .progress_cache import on_progress_saved
+
+course_completed = Signal()
+cohort_membership_completed = Signal()
 
 
 def connect() -> None:

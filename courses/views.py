@@ -97,7 +97,7 @@ def cohort_new(request):
         data = form.cleaned_data
         try:
             lead = services.participant_for_user(request.user, data["country"])
-            cohort = services.cohort_create(lead_trainer=lead, **data)
+            cohort = services.cohort_create(lead_trainer=lead, created_by=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -149,9 +149,20 @@ def attendance(request, pk: int, session_pk: int):
     form = AttendanceForm(request.POST or None, members=members, current=current)
     if request.method == "POST" and form.is_valid():
         marks = form.marks()
-        services.attendance_mark(
-            session, marks, marked_by=request.user, marked_at=_client_time(request)
-        )
+        try:
+            services.attendance_mark(
+                session, marks, marked_by=request.user, marked_at=_client_time(request)
+            )
+        except ValidationError as error:
+            if request.headers.get("Accept") == "application/json":
+                return JsonResponse({"saved": False, "error": " ".join(error.messages)}, status=409)
+            form.add_error(None, error)
+            return render(
+                request,
+                "courses/attendance.html",
+                {"cohort": cohort, "session": session, "form": form, "can_manage": True},
+                status=409,
+            )
         audit_record(
             request,
             AuditEntry.Action.ATTENDANCE_MARKED,
@@ -175,7 +186,9 @@ def attendance(request, pk: int, session_pk: int):
     )
 
 
-def _form_page(request, cohort: Cohort, form, heading: str, submit_label: str, intro: str = ""):
+def _form_page(
+    request, cohort: Cohort, form, heading: str, submit_label: str, intro: str = "", status=200
+):
     """One of the small forms that change a cohort (settings, team, members, sessions)."""
     return render(
         request,
@@ -187,6 +200,7 @@ def _form_page(request, cohort: Cohort, form, heading: str, submit_label: str, i
             "submit_label": submit_label,
             "intro": intro,
         },
+        status=status,
     )
 
 
@@ -293,9 +307,17 @@ def cohort_settings(request, pk: int):
     cohort = cohort_or_403(request, pk, manage=True)
     form = CohortSettingsForm(request.POST or None, instance=cohort)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Cohort saved."))
-        return redirect("courses:cohort", pk=cohort.pk)
+        try:
+            services.cohort_settings_change(
+                cohort,
+                changed_by=request.user,
+                **{name: form.cleaned_data[name] for name in form.Meta.fields},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Cohort saved."))
+            return redirect("courses:cohort", pk=cohort.pk)
     return _form_page(request, cohort, form, _("Cohort settings"), _("Save"))
 
 
@@ -359,30 +381,46 @@ def team_member_new(request, pk: int):
 
 
 @login_required
-@require_POST
 def accredit_graduates(request, pk: int):
+    """Name the graduates who will be accredited; a POST accredits exactly those confirmed."""
     cohort = cohort_or_403(request, pk, manage=True)
-    try:
-        granted = services.graduates_accredit(cohort, granted_by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        audit_record(
-            request,
-            AuditEntry.Action.TRAINERS_ACCREDITED,
-            cohort,
-            accreditations=[accreditation.pk for accreditation in granted],
-        )
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s graduate accredited as a trainer.",
-                "%(count)s graduates accredited as trainers.",
-                len(granted),
+    if not access.can_accredit_graduates(request.user, cohort):
+        audit_record(request, AuditEntry.Action.ACCESS_REFUSED, cohort)
+        raise PermissionDenied
+    graduates = selectors.graduates_to_accredit(cohort)
+    refusal = ""
+    if request.method == "POST":
+        # Ids that are not numbers name nobody: the list then differs and is shown again.
+        confirmed = {int(v) for v in request.POST.getlist("participant") if v.isdigit()}
+        try:
+            granted = services.graduates_accredit(
+                cohort, granted_by=request.user, participant_ids=confirmed
             )
-            % {"count": len(granted)},
-        )
-    return redirect("courses:cohort", pk=cohort.pk)
+        except ValidationError as error:
+            refusal = " ".join(error.messages)
+        else:
+            audit_record(
+                request,
+                AuditEntry.Action.TRAINERS_ACCREDITED,
+                cohort,
+                accreditations=[accreditation.pk for accreditation in granted],
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s graduate accredited as a trainer.",
+                    "%(count)s graduates accredited as trainers.",
+                    len(granted),
+                )
+                % {"count": len(granted)},
+            )
+            return redirect("courses:cohort", pk=cohort.pk)
+    return render(
+        request,
+        "courses/accredit_graduates.html",
+        {"cohort": cohort, "graduates": graduates, "refusal": refusal},
+        status=409 if refusal else 200,
+    )
 
 
 @login_required
@@ -393,9 +431,25 @@ def members_merge(request, pk: int):
     if request.method == "POST" and form.is_valid():
         keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
         try:
-            services.participant_merge(keep, duplicate)
+            services.participant_merge(keep, duplicate, by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
+            if error.code == "not_allowed":
+                audit_record(
+                    request,
+                    AuditEntry.Action.ACCESS_REFUSED,
+                    cohort,
+                    keep=keep.pk,
+                    duplicate=duplicate.pk,
+                )
+                return _form_page(
+                    request,
+                    cohort,
+                    form,
+                    _("Merge two records of the same person"),
+                    _("Merge"),
+                    status=403,
+                )
         else:
             audit_record(
                 request,

@@ -1,13 +1,28 @@
 """Admin screens for coordinators: countries, organisations, cohorts and accreditation."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import Cohort, Country, Organisation, TrainerAccreditation
+from accounts.models import is_coordinator
+from audit.models import AuditEntry
+from audit.services import audit_record
+
+from . import services
+from .forms import CohortForm, CohortSettingsForm
+from .models import Cohort, Country, Organisation, Participant, TrainerAccreditation
 
 
 class CountryViewSet(ModelViewSet):
@@ -29,17 +44,56 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name", "region"]
 
 
-class NoAddingPolicy(ModelPermissionPolicy):
-    """Cohorts are planned by trainers on the site, where their place in the cascade is set."""
+class CoordinatorsAddPolicy(ModelPermissionPolicy):
+    """Only coordinators add here, and the services check it again (generation 0 is theirs)."""
 
     def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+        if action == "add":
+            return is_coordinator(user)
+        return super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-register_permission_policy(Cohort, NoAddingPolicy(Cohort))
+register_permission_policy(Cohort, CoordinatorsAddPolicy(Cohort))
+register_permission_policy(TrainerAccreditation, CoordinatorsAddPolicy(TrainerAccreditation))
+
+
+class CohortAdminForm(CohortForm):
+    """A coordinator plans a cohort for a lead trainer (an international ToT, for instance)."""
+
+    lead_trainer = forms.ModelChoiceField(
+        label=_("Lead trainer"), queryset=Participant.objects.filter(merged_into__isnull=True)
+    )
+
+
+class ServiceErrorsInFormMixin:
+    """A refusal from a service shows on the form, with what the person typed kept."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class CohortCreateView(ServiceErrorsInFormMixin, generic.CreateView):
+    def save_instance(self):
+        data = dict(self.form.cleaned_data)
+        return services.cohort_create(created_by=self.request.user, **data)
+
+
+class CohortEditView(ServiceErrorsInFormMixin, generic.EditView):
+    def save_instance(self):
+        fields = CohortSettingsForm.Meta.fields
+        return services.cohort_settings_change(
+            self.object,
+            changed_by=self.request.user,
+            **{name: self.form.cleaned_data[name] for name in fields},
+        )
 
 
 class CohortViewSet(ModelViewSet):
@@ -49,9 +103,21 @@ class CohortViewSet(ModelViewSet):
     list_display = ["name", "kind", "country", "generation", "starts_on", "status"]
     list_filter = ["country", "kind", "status", "generation"]
     search_fields = ["name"]
-    # The cascade fields are set by the services from the lead trainer's
-    # accreditation; the admin changes only what does not move a cohort.
-    form_fields = ["name", "status", "capacity", "attendance_threshold", "starts_on", "ends_on"]
+    add_view_class = CohortCreateView
+    edit_view_class = CohortEditView
+    # Created and changed through the services, which place the cohort in the
+    # cascade from its lead trainer's accreditation and check who may do it.
+    form_fields = CohortSettingsForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return CohortSettingsForm if for_update else CohortAdminForm
+
+
+class AccreditationCreateView(ServiceErrorsInFormMixin, generic.CreateView):
+    def save_instance(self):
+        return services.accreditation_grant_first_generation(
+            granted_by=self.request.user, **self.form.cleaned_data
+        )
 
 
 class AccreditationViewSet(ModelViewSet):
@@ -62,7 +128,15 @@ class AccreditationViewSet(ModelViewSet):
     list_filter = ["country", "level"]
     # Added here: the first generation, accredited by a coordinator. Later
     # generations are accredited by completing a training of trainers.
-    form_fields = ["participant", "level", "country", "valid_from", "valid_until", "revoked_at"]
+    form_fields = ["participant", "level", "country", "valid_from", "valid_until"]
+    add_view_class = AccreditationCreateView
+
+    def get_form_class(self, for_update=False):
+        if for_update:  # an accreditation is extended or revoked, never handed to someone else
+            return forms.modelform_factory(
+                TrainerAccreditation, fields=["valid_until", "revoked_at"]
+            )
+        return super().get_form_class()
 
 
 class TrainingViewSetGroup(ViewSetGroup):
@@ -75,3 +149,55 @@ class TrainingViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingViewSetGroup()
+
+
+class MergeRecordsForm(forms.Form):
+    """Two records of the same person, anywhere: a coordinator's merge."""
+
+    keep = forms.ModelChoiceField(
+        label=_("Keep this record"), queryset=Participant.objects.filter(merged_into__isnull=True)
+    )
+    duplicate = forms.ModelChoiceField(
+        label=_("Fold this record into it"),
+        queryset=Participant.objects.filter(merged_into__isnull=True),
+    )
+
+
+def merge_records(request):
+    """Merge any two records (roles and accreditations included), audited."""
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    form = MergeRecordsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
+        try:
+            services.participant_merge(keep, duplicate, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            audit_record(
+                request, AuditEntry.Action.PARTICIPANTS_MERGED, keep, duplicate=duplicate.pk
+            )
+            messages.success(request, gettext("The two records are now one."))
+            return redirect("courses_merge_records")
+    return TemplateResponse(request, "courses/admin/merge_records.html", {"form": form}, status=200)
+
+
+@hooks.register("register_admin_urls")
+def register_merge_url():
+    return [path("training/merge/", merge_records, name="courses_merge_records")]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_merge_menu_item():
+    return CoordinatorMenuItem(
+        _("Merge records of a person"),
+        reverse("courses_merge_records"),
+        icon_name="resubmit",
+        order=310,
+    )

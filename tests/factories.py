@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
+from unittest import mock
 
 import factory
 from allauth.account.models import EmailAddress
@@ -169,6 +172,61 @@ def assessment(kind: str = "knowledge_check", questions=(), title: str = "", **f
 
 def option_id(item, text: str) -> str:
     return next(option.id for option in item.options if option.value["text"] == text)
+
+
+# --- Cohorts: people who may plan them, and graduates made the honest way -------------------
+
+
+def coordinator(**kwargs):
+    """A programme coordinator (the role, not a superuser)."""
+    from accounts.models import RoleAssignment
+
+    user = UserFactory(**kwargs)
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.COORDINATOR)
+    return user
+
+
+@contextmanager
+def clock(moment: datetime.datetime):
+    """Run the block as if it were `moment` (services read timezone.now())."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield moment
+
+
+def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
+    """An aware datetime on `day` at `hour` in the site's time zone."""
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def cohort_graduate(cohort, people, *, by, accredit: bool = False):
+    """People complete a cohort as the rules ask, on its last day: its sessions are held,
+    they are present at each, and those with an account finish the course online;
+    with `accredit`, the training of trainers then accredits them (valid from that day).
+    """
+    from cms.models import LessonPage
+    from courses import services
+
+    with clock(at(cohort.ends_on, 17)):
+        sessions = list(cohort.sessions.all()) or [
+            services.session_create(
+                cohort, starts_at=at(cohort.starts_on), duration_minutes=180, place="Sofia"
+            )
+        ]
+        for person in people:
+            services.cohort_add_member(cohort, person)
+            if person.user_id:
+                for lesson in LessonPage.objects.descendant_of(cohort.course).live():
+                    services.lesson_complete(person.user, lesson)
+        for session in sessions:
+            services.attendance_mark(
+                session, {person.pk: "present" for person in people}, marked_by=by
+            )
+        if accredit:
+            for person in people:
+                services.accreditation_grant_for_cohort(cohort, person, granted_by=by)
+
 
 def cohort_led_by(lead, *, course, created_by, name="International ToT Sofia", **fields):
     """A cohort planned through the service: by default an international ToT from 2 March 2026."""

@@ -1,6 +1,6 @@
 """Reads about courses: online progress, and cohorts and the training cascade."""
 
-from .accreditation import valid_accreditation
+from .accreditation import cohort_last_session_start, graduates_to_accredit, valid_accreditation
 from .cascade import (
     CascadeGeneration,
     CascadeNode,
@@ -49,6 +49,7 @@ __all__ = [
     "ModuleProgress",
     "ScheduleEntry",
     "cohort_is_full",
+    "cohort_last_session_start",
     "cohort_lineage",
     "cohort_members",
     "cohort_roster",
@@ -59,6 +60,7 @@ __all__ = [
     "course_structure",
     "course_structures",
     "enrolment_is_complete",
+    "graduates_to_accredit",
     "invitations_for_user",
     "learner_cohorts",
     "learner_courses",

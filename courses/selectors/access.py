@@ -1,7 +1,9 @@
 """Who may see and change which cohort. Checked per object, on every request.
 
-- A coordinator sees and changes every cohort.
-- A lead trainer or co-trainer sees and changes the cohorts they run.
+- A coordinator sees and changes every cohort, and alone plans an international
+  training of trainers (generation 0).
+- A lead trainer or co-trainer sees and changes the cohorts they run; the lead
+  (or a coordinator) accredits a training of trainers' graduates.
 - A young expert (co-facilitator) sees their cohort's sessions and attendance,
   never contact data, and changes nothing.
 - Anyone else (learners, other trainers, NSG members) sees no roster.
@@ -31,6 +33,11 @@ def cohort_role(user, cohort: Cohort) -> str | None:
 
 def can_manage_cohort(user, cohort: Cohort) -> bool:
     return cohort_role(user, cohort) in MANAGING_ROLES or is_coordinator(user)
+
+
+def can_accredit_graduates(user, cohort: Cohort) -> bool:
+    """The cohort's lead trainer or a coordinator accredits its graduates."""
+    return cohort_role(user, cohort) == CohortTrainer.Role.LEAD or is_coordinator(user)
 
 
 def can_view_attendance(user, cohort: Cohort) -> bool:

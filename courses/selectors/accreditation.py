@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from ..models import Participant, TrainerAccreditation
+from django.db.models import Max
+
+from ..models import Cohort, Participant, TrainerAccreditation
 
 
 def valid_accreditation(
@@ -20,4 +22,21 @@ def valid_accreditation(
         )
         .order_by("-valid_until")
         .first()
+    )
+
+
+def cohort_last_session_start(cohort: Cohort) -> datetime.datetime | None:
+    """When the cohort's last session starts (None when it has no session)."""
+    return cohort.sessions.aggregate(last=Max("starts_at"))["last"]
+
+
+def graduates_to_accredit(cohort: Cohort) -> list[Participant]:
+    """Members who completed this training of trainers and are not yet accredited by it, by name."""
+    already = TrainerAccreditation.objects.filter(granted_by_cohort=cohort).values("participant_id")
+    return list(
+        Participant.objects.filter(
+            memberships__cohort=cohort, memberships__completed_at__isnull=False
+        )
+        .exclude(pk__in=already)
+        .order_by("display_name", "pk")
     )

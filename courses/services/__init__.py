@@ -17,12 +17,13 @@ from .cohorts import (
     cohort_change_lead,
     cohort_create,
     cohort_join,
+    cohort_settings_change,
     membership_move,
     session_create,
 )
 from .completion import (
+    course_completion_refresh,
     enrolment_refresh_completion,
-    membership_complete,
     membership_refresh_completion,
 )
 from .errors import CascadeError
@@ -54,6 +55,8 @@ __all__ = [
     "cohort_join",
     "cohort_change_lead",
     "cohort_create",
+    "cohort_settings_change",
+    "course_completion_refresh",
     "graduates_accredit",
     "invitation_accept",
     "invitation_create",
@@ -63,7 +66,6 @@ __all__ = [
     "enrolment_refresh_completion",
     "lesson_complete",
     "lesson_open",
-    "membership_complete",
     "membership_move",
     "membership_refresh_completion",
     "participant_merge",

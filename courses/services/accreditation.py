@@ -1,26 +1,66 @@
-"""Trainer accreditation: graduates of a training of trainers, and first-generation trainers."""
+"""Trainer accreditation: graduates of a training of trainers, and first-generation trainers.
+
+A training of trainers accredits a member when (a) its last session has
+started, (b) the member completed the cohort (see completion.py: attendance,
+the online part, every completion rule) and (c) the cohort's lead trainer or
+a coordinator grants it. The accreditation is valid from the day it is
+granted, so nobody leads a cohort on the strength of a training not yet held.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import is_coordinator
+
 from ..models import Cohort, CohortMembership, Country, Participant, TrainerAccreditation
+from ..selectors.access import can_accredit_graduates
+from ..selectors.accreditation import cohort_last_session_start, graduates_to_accredit
 from .errors import CascadeError
 
 
-def accreditation_grant_for_cohort(
-    cohort: Cohort,
-    participant: Participant,
-    *,
-    level: str = TrainerAccreditation.Level.TRAINER,
-    granted_by=None,
-    valid_for_days: int = 3 * 365,
-) -> TrainerAccreditation:
-    """Accredit a graduate of a training-of-trainers cohort they completed."""
+def _grant_day(cohort: Cohort, granted_on: datetime.date | None) -> datetime.date:
+    """The day an accreditation is granted: today, once the cohort's last session has started.
+
+    `granted_on` exists only to record historical accreditation (the demo
+    loader builds a past cascade with it); it must still fall between the
+    last session and today.
+    """
+    last_session = cohort_last_session_start(cohort)
+    today = timezone.localdate()
+    if last_session is None or last_session > timezone.now():
+        raise CascadeError(
+            _("%(cohort)s accredits its graduates only after its last session has taken place.")
+            % {"cohort": cohort.name},
+            code="training_not_held",
+        )
+    day = granted_on or today
+    if not timezone.localdate(last_session) <= day <= today:
+        raise CascadeError(
+            _("An accreditation is dated between the last session and today."),
+            code="bad_grant_day",
+        )
+    return day
+
+
+def _check_may_accredit(cohort: Cohort, granted_by) -> None:
+    if granted_by is None or not can_accredit_graduates(granted_by, cohort):
+        raise CascadeError(
+            _("Only the cohort's lead trainer or a coordinator accredits its graduates."),
+            code="not_allowed",
+        )
     if not cohort.trains_trainers:
         raise CascadeError(_("Only a training of trainers accredits trainers."), code="not_a_tot")
+
+
+def _grant(
+    cohort: Cohort, participant: Participant, *, level: str, granted_by, day, valid_for_days: int
+) -> TrainerAccreditation:
     if not CohortMembership.objects.filter(
         cohort=cohort, participant=participant, completed_at__isnull=False
     ).exists():
@@ -29,17 +69,75 @@ def accreditation_grant_for_cohort(
             % {"person": participant.display_name, "cohort": cohort.name},
             code="not_completed",
         )
-    # Valid from the day the training ended, also when it is recorded later.
-    valid_from = cohort.ends_on
+    existing = TrainerAccreditation.objects.filter(
+        granted_by_cohort=cohort, participant=participant
+    ).first()
+    if existing is not None:  # granting twice changes nothing
+        return existing
     return TrainerAccreditation.objects.create(
         participant=participant,
         level=level,
         country=cohort.country,
-        valid_from=valid_from,
-        valid_until=valid_from + datetime.timedelta(days=valid_for_days),
+        valid_from=day,
+        valid_until=day + datetime.timedelta(days=valid_for_days),
         granted_by_cohort=cohort,
         granted_by=granted_by,
     )
+
+
+@transaction.atomic
+def accreditation_grant_for_cohort(
+    cohort: Cohort,
+    participant: Participant,
+    *,
+    granted_by,
+    level: str = TrainerAccreditation.Level.TRAINER,
+    valid_for_days: int = 3 * 365,
+    granted_on: datetime.date | None = None,
+) -> TrainerAccreditation:
+    """Accredit one graduate of a training of trainers they completed (valid from today)."""
+    _check_may_accredit(cohort, granted_by)
+    day = _grant_day(cohort, granted_on)
+    return _grant(
+        cohort,
+        participant,
+        level=level,
+        granted_by=granted_by,
+        day=day,
+        valid_for_days=valid_for_days,
+    )
+
+
+@transaction.atomic
+def graduates_accredit(
+    cohort: Cohort,
+    *,
+    granted_by,
+    participant_ids: Iterable[int],
+    level: str = TrainerAccreditation.Level.TRAINER,
+    granted_on: datetime.date | None = None,
+) -> list[TrainerAccreditation]:
+    """Accredit exactly the graduates the person confirmed (`participant_ids`).
+
+    Refused, with nothing written, when the graduates still to accredit are no
+    longer the ones confirmed (someone completed or was accredited meanwhile):
+    the person confirms the new list.
+    """
+    _check_may_accredit(cohort, granted_by)
+    day = _grant_day(cohort, granted_on)
+    Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one accreditation at a time
+    graduates = graduates_to_accredit(cohort)
+    if {graduate.pk for graduate in graduates} != set(participant_ids):
+        raise CascadeError(
+            _("The list of graduates has changed. Check it and confirm again."),
+            code="graduates_changed",
+        )
+    return [
+        _grant(
+            cohort, graduate, level=level, granted_by=granted_by, day=day, valid_for_days=3 * 365
+        )
+        for graduate in graduates
+    ]
 
 
 def accreditation_grant_first_generation(
@@ -52,6 +150,10 @@ def accreditation_grant_first_generation(
     granted_by,
 ) -> TrainerAccreditation:
     """A coordinator accredits a first-generation trainer with no training recorded here."""
+    if granted_by is None or not is_coordinator(granted_by):
+        raise CascadeError(
+            _("Only a coordinator accredits a trainer without a training."), code="not_allowed"
+        )
     accreditation = TrainerAccreditation(
         participant=participant,
         level=level,
@@ -63,17 +165,3 @@ def accreditation_grant_first_generation(
     accreditation.full_clean()
     accreditation.save()
     return accreditation
-
-
-def graduates_accredit(cohort: Cohort, *, granted_by) -> list[TrainerAccreditation]:
-    """Accredit every member who completed this training of trainers and is not yet accredited."""
-    already = TrainerAccreditation.objects.filter(granted_by_cohort=cohort).values_list(
-        "participant_id", flat=True
-    )
-    graduates = CohortMembership.objects.filter(cohort=cohort, completed_at__isnull=False).exclude(
-        participant_id__in=list(already)
-    )
-    return [
-        accreditation_grant_for_cohort(cohort, membership.participant, granted_by=granted_by)
-        for membership in graduates.select_related("participant")
-    ]

@@ -1,14 +1,24 @@
-"""Attendance: marking who was present at a cohort's session."""
+"""Attendance: marking who was present at a cohort's session.
+
+Attendance is for sessions that have started: nobody completes a cohort, or
+is accredited by it, before it met. A session counts as started from
+`START_GRACE` before its start, for clocks and time zones that disagree a little.
+"""
 
 from __future__ import annotations
+
+import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Attendance, CohortMembership, CohortSession
+from ..selectors.access import can_manage_cohort
 from .completion import membership_refresh_completion
 from .errors import CascadeError
+
+START_GRACE = datetime.timedelta(hours=1)
 
 
 def attendance_mark(
@@ -18,9 +28,25 @@ def attendance_mark(
 
     Idempotent: sending the same marks again changes nothing, and a mark made
     earlier (say, on a phone that was offline) never overwrites a later one.
-    Only members of the session's cohort can be marked.
+    Only members of the session's cohort can be marked, only by someone who
+    runs the cohort (or a coordinator), and only once the session has started:
+    `marked_at` (when the marks were made, on a phone perhaps) may not be
+    before the session's start either.
     """
-    marked_at = marked_at or timezone.now()
+    if marked_by is None or not can_manage_cohort(marked_by, session.cohort):
+        raise CascadeError(_("Only the cohort's trainers mark its attendance."), code="not_allowed")
+    now = timezone.now()
+    opens_at = session.starts_at - START_GRACE
+    if opens_at > now:
+        raise CascadeError(
+            _("This session has not started yet; attendance is marked once it has."),
+            code="session_not_started",
+        )
+    marked_at = marked_at or now
+    if marked_at < opens_at:
+        raise CascadeError(
+            _("These marks were made before the session started."), code="marked_before_session"
+        )
     members = set(
         CohortMembership.objects.filter(cohort_id=session.cohort_id).values_list(
             "participant_id", flat=True

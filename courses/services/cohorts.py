@@ -22,6 +22,8 @@ from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from accounts.models import is_coordinator
+
 from ..models import (
     Cohort,
     CohortMembership,
@@ -31,11 +33,34 @@ from ..models import (
     Organisation,
     Participant,
 )
+from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
 from ..selectors.cohorts import cohort_is_full
 from ..selectors.progress import original_page
+from . import participants  # participants.py imports this module too: read it at call time
 from .errors import CascadeError
-from .participants import participant_for_user
+
+SETTINGS_FIELDS = {"name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"}
+
+
+def _check_may_lead(kind: str, lead: Participant, by) -> None:
+    """Who may put someone at the head of a cohort.
+
+    Generation 0 (an international training of trainers) is a coordinator's
+    decision. Any other cohort is led by its planner themselves, or by whom a
+    coordinator names; the lead's accreditation is checked by _place_in_cascade.
+    """
+    coordinator = by is not None and is_coordinator(by)
+    if kind == Cohort.Kind.INTERNATIONAL_TOT and not coordinator:
+        raise CascadeError(
+            _("Only a programme coordinator plans an international training of trainers."),
+            code="coordinators_only",
+        )
+    if not coordinator and (by is None or lead.user_id != by.pk):
+        raise CascadeError(
+            _("You can plan a cohort only with yourself as its lead trainer."),
+            code="not_your_cohort",
+        )
 
 
 def _place_in_cascade(kind: str, lead: Participant, starts_on: datetime.date):
@@ -67,12 +92,19 @@ def cohort_create(
     lead_trainer: Participant,
     starts_on: datetime.date,
     ends_on: datetime.date,
+    created_by,
     capacity: int = 25,
     attendance_threshold: int = 80,
     co_trainers: tuple[Participant, ...] = (),
     young_experts: tuple[Participant, ...] = (),
 ) -> Cohort:
-    """Create a cohort, placed in the cascade below the cohort that trained its lead trainer."""
+    """Create a cohort, placed in the cascade below the cohort that trained its lead trainer.
+
+    `created_by` (the acting user) must be a coordinator for generation 0, and
+    otherwise the lead trainer themselves or a coordinator; the lead must hold
+    a valid accreditation on the start date.
+    """
+    _check_may_lead(kind, lead_trainer, created_by)
     parent, generation = _place_in_cascade(kind, lead_trainer, starts_on)
     cohort = Cohort(
         name=name,
@@ -108,12 +140,19 @@ def cohort_create(
 
 
 @transaction.atomic
-def cohort_change_lead(cohort: Cohort, new_lead: Participant) -> Cohort:
+def cohort_change_lead(cohort: Cohort, new_lead: Participant, *, by) -> Cohort:
     """Hand a cohort to another lead trainer; it moves, with its subtree, to the new lead's lineage.
 
-    Refused when the new lead was trained inside this cohort's own subtree: the
-    cohort would become its own ancestor.
+    Only a coordinator hands a cohort over (the lead needs a valid
+    accreditation on the start date, except for generation 0). Refused when the
+    new lead was trained inside this cohort's own subtree: the cohort would
+    become its own ancestor.
     """
+    if by is None or not is_coordinator(by):
+        raise CascadeError(
+            _("Only a programme coordinator hands a cohort to another lead trainer."),
+            code="coordinators_only",
+        )
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     parent, generation = _place_in_cascade(cohort.kind, new_lead, cohort.starts_on)
     if parent is not None and parent.cascade_path.startswith(cohort.cascade_path):
@@ -151,7 +190,7 @@ def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembers
 def cohort_join(cohort: Cohort, user) -> CohortMembership:
     """A person joins with the invite link or code, while the cohort is open and has room."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
-    participant = participant_for_user(user, cohort.country)
+    participant = participants.participant_for_user(user, cohort.country)
     existing = cohort.memberships.filter(participant=participant).first()
     if existing is not None:
         return existing

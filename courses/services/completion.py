@@ -1,65 +1,120 @@
-"""Completion: when a person has completed a course online, and a cohort.
+"""Completion: the one door through which a person completes a course or a cohort.
 
-Every path that can complete someone (a lesson finished, attendance marked,
-a paper result, an H5P result, an import, the admin) calls these.
+Every path that can complete someone (a lesson finished, attendance marked, a
+paper or online test result, an H5P result, an import, the admin) calls these.
+Each completion is written in exactly one place, with a conditional UPDATE
+(`completed_at IS NULL`), so two requests racing complete once; the winner
+sends `courses.signals.course_completed` or `cohort_membership_completed`.
+Completion is never taken back.
+
+The rules:
+- An enrolment completes when its required lessons are done and every rule
+  registered in `courses.completion_rules` is met (assessments registers
+  "required assessments passed").
+- A cohort membership completes when the member attended at least the
+  cohort's threshold of its sessions, (for a member with an account) their
+  enrolment in the cohort's course is complete, and every registered rule is
+  met (roster-only people can meet them with paper results).
 """
 
 from __future__ import annotations
 
+import uuid
+
 from django.utils import timezone
 
-from .. import progress_cache, selectors
-from ..models import Attendance, CohortMembership, Enrolment
+from .. import completion_rules, progress_cache, selectors
+from ..models import Attendance, CohortMembership, Enrolment, Participant
+from ..signals import cohort_membership_completed, course_completed
+from .participants import participant_for_user
 
 
 def enrolment_refresh_completion(enrolment: Enrolment) -> bool:
-    """Complete the enrolment once the course's completion rules are met.
+    """Complete the enrolment if the course's rules are met now; returns whether it is complete.
 
-    Completion is never taken back: a lesson added to the course later does
-    not undo what a person has already achieved.
+    When it completes, the person's memberships in cohorts of this course are
+    judged again, since the online part was what they were waiting for.
     """
     if enrolment.completed_at is not None:
         return True
     if not selectors.course_progress(enrolment.user, enrolment.course).is_complete:
         return False
-    Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now()
+    participant = participant_for_user(enrolment.user)
+    if not completion_rules.rules_met(participant, enrolment.course_key):
+        return False
+    now = timezone.now()
+    won = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        completed_at=now
     )
-    progress_cache.progress_changed(enrolment.user_id)
+    enrolment.completed_at = now if won else enrolment.completed_at
+    if won:
+        progress_cache.progress_changed(enrolment.user_id)
+        course_completed.send(sender=Enrolment, enrolment=enrolment)
+        _refresh_memberships(participant, enrolment.course_key)
+    else:  # someone else completed it meanwhile
+        enrolment.refresh_from_db(fields=["completed_at"])
     return True
 
 
-def membership_complete(membership: CohortMembership) -> CohortMembership:
-    if membership.completed_at is None:
-        membership.completed_at = timezone.now()
-        membership.save(update_fields=["completed_at"])
-    return membership
-
-
 def membership_refresh_completion(membership: CohortMembership) -> bool:
-    """Complete a cohort member who meets both rules; never taken back once given.
-
-    1. Attendance: present at no less than the cohort's threshold of its sessions.
-    2. Online: a member with an account has completed the cohort's course online.
-       (Roster-only members, such as young people without accounts, are judged on
-       attendance alone.)
-    """
+    """Complete a cohort member who meets every rule now; returns whether they are complete."""
     if membership.completed_at is not None:
         return True
     cohort = membership.cohort
     sessions = cohort.sessions.count()
     present = Attendance.objects.filter(
-        session__cohort=cohort, participant_id=membership.participant_id, status="present"
+        session__cohort=cohort,
+        participant_id=membership.participant_id,
+        status=Attendance.Status.PRESENT,
     ).count()
-    attended_enough = sessions > 0 and present * 100 >= cohort.attendance_threshold * sessions
-    user_id = membership.participant.user_id
-    online_done = (
-        user_id is None
-        or Enrolment.objects.filter(
-            user_id=user_id, course=cohort.course, completed_at__isnull=False
+    if not (sessions > 0 and present * 100 >= cohort.attendance_threshold * sessions):
+        return False
+    course_key = cohort.course.translation_key
+    participant = membership.participant
+    if (
+        participant.user_id is not None
+        and not Enrolment.objects.filter(
+            user_id=participant.user_id, course_key=course_key, completed_at__isnull=False
         ).exists()
+    ):
+        return False
+    if not completion_rules.rules_met(participant, course_key):
+        return False
+    now = timezone.now()
+    won = CohortMembership.objects.filter(pk=membership.pk, completed_at__isnull=True).update(
+        completed_at=now
     )
-    if attended_enough and online_done:
-        membership_complete(membership)
-        return True
-    return False
+    if won:
+        membership.completed_at = now
+        cohort_membership_completed.send(sender=CohortMembership, membership=membership)
+    else:
+        membership.refresh_from_db(fields=["completed_at"])
+    return True
+
+
+def course_completion_refresh(participant: Participant, course_key: uuid.UUID) -> None:
+    """Judge again a person's completion of one course: their enrolment and their cohorts.
+
+    Called when something a completion rule reads has changed for this person
+    (a passing test attempt, a paper result). Safe to call any number of times.
+    """
+    if participant.merged_into_id:
+        participant = participant.merged_into
+    if participant.user_id is not None:
+        enrolment = (
+            Enrolment.objects.filter(user_id=participant.user_id, course_key=course_key)
+            .select_related("user", "course")
+            .first()
+        )
+        if enrolment is not None:
+            enrolment_refresh_completion(enrolment)
+    _refresh_memberships(participant, course_key)
+
+
+def _refresh_memberships(participant: Participant, course_key: uuid.UUID) -> None:
+    for membership in CohortMembership.objects.filter(
+        participant=participant,
+        cohort__course__translation_key=course_key,
+        completed_at__isnull=True,
+    ).select_related("cohort__course", "participant"):
+        membership_refresh_completion(membership)

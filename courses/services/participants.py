@@ -8,6 +8,8 @@ import unicodedata
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import is_coordinator
+
 from ..models import (
     Attendance,
     Cohort,
@@ -17,6 +19,7 @@ from ..models import (
     Participant,
     TrainerAccreditation,
 )
+from ..selectors.access import MANAGING_ROLES, cohorts_run_by
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
 from .errors import CascadeError
 
@@ -41,16 +44,65 @@ def participant_for_user(user, country: Country | None = None) -> Participant:
         return Participant.objects.get(user=user)
 
 
+def _holds_trainer_standing(participant: Participant) -> bool:
+    return (
+        CohortTrainer.objects.filter(participant=participant).exists()
+        or TrainerAccreditation.objects.filter(participant=participant).exists()
+    )
+
+
+def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
+    if by is not None and is_coordinator(by):
+        return
+    refusal = CascadeError(
+        _(
+            "Only records of people in your own cohorts, with no trainer role or accreditation, "
+            "can be merged here. Ask a programme coordinator to merge these."
+        ),
+        code="not_allowed",
+    )
+    if by is None or not by.is_authenticated:
+        raise refusal
+    if keep.user_id == by.pk:  # the person themselves
+        if duplicate.user_id is not None or _holds_trainer_standing(duplicate):
+            raise refusal
+        return
+    if _holds_trainer_standing(keep) or _holds_trainer_standing(duplicate):
+        raise refusal
+    cohort_ids = set(
+        CohortMembership.objects.filter(participant__in=(keep, duplicate)).values_list(
+            "cohort_id", flat=True
+        )
+    )
+    run = set(
+        cohorts_run_by(by)
+        .filter(trainers__role__in=MANAGING_ROLES, trainers__participant__user=by)
+        .values_list("pk", flat=True)
+    )
+    if not cohort_ids or not cohort_ids <= run:
+        raise refusal
+
+
 @transaction.atomic
-def participant_merge(keep: Participant, duplicate: Participant) -> Participant:
+def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Participant:
     """Fold a duplicate record of the same person into `keep`; reach then counts them once.
 
     Memberships, attendance, trainer roles and accreditations move to `keep`
     (where both have a record for the same cohort or session, `keep`'s stays).
     The duplicate is kept, marked as merged, so links to it still resolve.
+
+    Who may (`by`, the acting user), so that a merge never hands over what the
+    person merging does not own:
+    - a coordinator: any two records (from the admin, audited);
+    - a trainer: two records that hold no trainer role and no accreditation,
+      and belong only to cohorts the trainer runs;
+    - the person themselves, into their own record (`keep` is theirs): a
+      record without an account, trainer role or accreditation, such as the
+      one a trainer typed for them (accepting an invitation proves it is theirs).
     """
     if keep.pk == duplicate.pk:
         raise CascadeError(_("A person cannot be merged with themselves."), code="same_person")
+    _check_may_merge(keep, duplicate, by)
     if keep.user_id and duplicate.user_id:
         raise CascadeError(
             _("Both records have an account; merge the accounts first."), code="two_accounts"

@@ -9,7 +9,16 @@ from django.test.utils import CaptureQueriesContext
 
 from courses import selectors, services
 from courses.models import Cohort, TrainerAccreditation
-from tests.factories import build_course, country, organisation, participant
+from tests.factories import (
+    at,
+    build_course,
+    clock,
+    cohort_graduate,
+    coordinator,
+    country,
+    organisation,
+    participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +37,7 @@ class Cascade:
         self.course = build_course(modules=1, lessons_per_module=1, slug="cascade").course
         self.bulgaria = country()
         self.host = organisation()
-        self.coordinator = get_user_model().objects.create(username="coordinator")
+        self.coordinator = coordinator()
         self.people = {}
 
     def person(self, name):
@@ -37,6 +46,8 @@ class Cascade:
         return self.people[name]
 
     def cohort(self, name, kind, lead, members, starts=0, completed=True, accredit=()):
+        """A cohort as it happens: planned by a coordinator, held (one session on its first
+        day), its members present, and the ToT's graduates accredited on its last day."""
         cohort = services.cohort_create(
             name=name,
             course=self.course,
@@ -47,13 +58,20 @@ class Cascade:
             lead_trainer=self.person(lead),
             starts_on=day(starts),
             ends_on=day(starts + 5),
+            created_by=self.coordinator,
         )
-        for member in members:
-            membership = services.cohort_add_member(cohort, self.person(member))
-            if completed:
-                services.membership_complete(membership)
-        for member in accredit:
-            services.accreditation_grant_for_cohort(cohort, self.person(member))
+        services.session_create(cohort, starts_at=at(day(starts)), place="Sofia")
+        people = [self.person(member) for member in members]
+        if completed and people:
+            cohort_graduate(cohort, people, by=self.coordinator)
+        else:
+            for person in people:
+                services.cohort_add_member(cohort, person)
+        with clock(at(day(starts + 5), 17)):
+            for member in accredit:
+                services.accreditation_grant_for_cohort(
+                    cohort, self.person(member), granted_by=self.coordinator
+                )
         return cohort
 
 
@@ -203,13 +221,17 @@ def test_someone_never_accredited_cannot_lead_a_training(cascade):
 
 def test_only_completed_members_of_a_training_of_trainers_are_accredited(cascade):
     with pytest.raises(services.CascadeError) as not_tot:
-        services.accreditation_grant_for_cohort(cascade.training_b, cascade.person("Ana"))
+        services.accreditation_grant_for_cohort(
+            cascade.training_b, cascade.person("Ana"), granted_by=cascade.coordinator
+        )
     assert not_tot.value.code == "not_a_tot"
     unfinished = cascade.cohort(
         "ToT unfinished", Kind.NATIONAL_TOT, "Maria", ["Zlatka"], starts=60, completed=False
     )
-    with pytest.raises(services.CascadeError) as not_done:
-        services.accreditation_grant_for_cohort(unfinished, cascade.person("Zlatka"))
+    with pytest.raises(services.CascadeError) as not_done, clock(at(day(66))):
+        services.accreditation_grant_for_cohort(
+            unfinished, cascade.person("Zlatka"), granted_by=cascade.coordinator
+        )
     assert not_done.value.code == "not_completed"
 
 
@@ -217,14 +239,18 @@ def test_a_cycle_is_impossible(cascade):
     # Stoyan was trained inside the national ToT's subtree: he cannot become its lead.
     before = Cohort.objects.get(pk=cascade.national_tot.pk).cascade_path
     with pytest.raises(services.CascadeError) as refused:
-        services.cohort_change_lead(cascade.national_tot, cascade.person("Stoyan"))
+        services.cohort_change_lead(
+            cascade.national_tot, cascade.person("Stoyan"), by=cascade.coordinator
+        )
     assert refused.value.code == "no_valid_accreditation"  # dates alone already forbid it
     # Even with dates corrected by hand to allow it, the cascade refuses a loop.
     TrainerAccreditation.objects.filter(participant=cascade.person("Stoyan")).update(
         valid_from=day(0)
     )
     with pytest.raises(services.CascadeError) as refused:
-        services.cohort_change_lead(cascade.national_tot, cascade.person("Stoyan"))
+        services.cohort_change_lead(
+            cascade.national_tot, cascade.person("Stoyan"), by=cascade.coordinator
+        )
     assert refused.value.code == "cascade_cycle"
     assert Cohort.objects.get(pk=cascade.national_tot.pk).cascade_path == before
 
@@ -233,7 +259,9 @@ def test_changing_a_lead_moves_the_whole_subtree(cascade):
     other_tot = cascade.cohort(
         "International ToT 2", Kind.INTERNATIONAL_TOT, "Eva", ["Zoran"], accredit=["Zoran"]
     )
-    services.cohort_change_lead(cascade.national_tot, cascade.person("Zoran"))
+    services.cohort_change_lead(
+        cascade.national_tot, cascade.person("Zoran"), by=cascade.coordinator
+    )
     youth_f = Cohort.objects.get(pk=cascade.youth_f.pk)
     assert selectors.cohort_lineage(youth_f)[0].cohort == other_tot
     assert youth_f.generation == 3

@@ -7,8 +7,25 @@ from django.contrib.auth.models import Permission
 
 from audit.models import AuditEntry
 from courses import services
-from courses.models import Attendance, Cohort, CohortMembership, CohortTrainer
-from tests.factories import UserFactory, build_course, country, organisation, participant
+from courses.models import (
+    Attendance,
+    Cohort,
+    CohortMembership,
+    CohortTrainer,
+    TrainerAccreditation,
+)
+from tests.factories import (
+    UserFactory,
+    at,
+    build_course,
+    clock,
+    cohort_graduate,
+    coordinator,
+    country,
+    organisation,
+    participant,
+    staff_with_mfa,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +37,7 @@ def world(db):
     lead_user = UserFactory(first_name="Petya", last_name="Koleva")
     lead = services.participant_for_user(lead_user, bulgaria)
     lead_user.user_permissions.add(Permission.objects.get(codename="view_facilitation_notes"))
+    coordinating = coordinator()
     tot = services.cohort_create(
         name="International ToT",
         course=course,
@@ -30,9 +48,9 @@ def world(db):
         lead_trainer=participant("Rutger"),
         starts_on=datetime.date(2026, 1, 5),
         ends_on=datetime.date(2026, 1, 9),
+        created_by=coordinating,
     )
-    services.membership_complete(services.cohort_add_member(tot, lead))
-    services.accreditation_grant_for_cohort(tot, lead)
+    cohort_graduate(tot, [lead], by=coordinating, accredit=True)
     cohort = services.cohort_create(
         name="Training Plovdiv",
         course=course,
@@ -43,6 +61,7 @@ def world(db):
         lead_trainer=lead,
         starts_on=datetime.date(2026, 3, 2),
         ends_on=datetime.date(2026, 3, 6),
+        created_by=lead_user,
     )
     members = [participant(name) for name in ("Ana Dimitrova", "Борис Петров", "Y-07")]
     members[0].user = UserFactory(email="ana@example.org")
@@ -62,6 +81,7 @@ def world(db):
         "cohort": cohort,
         "members": members,
         "session": session,
+        "coordinator": coordinating,
     }
 
 
@@ -144,21 +164,40 @@ def test_bulk_attendance_counts_each_mark_once(client, world):
 def test_marks_queued_offline_never_overwrite_later_marks(client, world):
     client.force_login(world["lead_user"])
     url = f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{world['session'].pk}/attendance/"
-    client.post(url, {**marks(world, "absent"), "marked_at": "2026-03-02T10:00:00+00:00"})
-    client.post(url, {**marks(world, "present"), "marked_at": "2026-03-02T09:00:00+00:00"})
-    assert set(Attendance.objects.values_list("status", flat=True)) == {"absent"}
+    # The afternoon of the session day: both marks were made after it started.
+    with clock(at(datetime.date(2026, 3, 2), 14)):
+        client.post(url, {**marks(world, "absent"), "marked_at": "2026-03-02T10:00:00+00:00"})
+        client.post(url, {**marks(world, "present"), "marked_at": "2026-03-02T09:00:00+00:00"})
+    marked = Attendance.objects.filter(session=world["session"])
+    assert set(marked.values_list("status", flat=True)) == {"absent"}
 
 
 def test_other_trainer_gets_403_for_roster_and_attendance(client, world):
-    other = UserFactory()
-    services.participant_for_user(other, world["country"])
+    # A real trainer: accredited by the same ToT, leading a cohort of their own.
+    other = UserFactory(first_name="Other", last_name="Trainer")
+    other_person = services.participant_for_user(other, world["country"])
+    cohort_graduate(world["tot"], [other_person], by=world["coordinator"], accredit=True)
+    own = services.cohort_create(
+        name="Training Varna",
+        course=world["course"],
+        kind=Cohort.Kind.NATIONAL_TRAINING,
+        country=world["country"],
+        language="bg",
+        host_organisation=world["host"],
+        lead_trainer=other_person,
+        starts_on=datetime.date(2026, 4, 6),
+        ends_on=datetime.date(2026, 4, 10),
+        created_by=other,
+    )
+    assert own.trainers.get().role == CohortTrainer.Role.LEAD
     client.force_login(other)
+    assert client.get(f"/en/learning/training/cohorts/{own.pk}/").status_code == 200
     cohort, session = world["cohort"], world["session"]
     assert client.get(f"/en/learning/training/cohorts/{cohort.pk}/").status_code == 403
     url = f"/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
     assert client.get(url).status_code == 403
     assert client.post(url, marks(world)).status_code == 403
-    assert Attendance.objects.count() == 0
+    assert not Attendance.objects.filter(session__cohort=cohort).exists()
     refusals = AuditEntry.objects.filter(action="access_refused", actor=other)
     assert [(entry.method, entry.target_id) for entry in refusals.order_by("pk")] == [
         ("GET", str(cohort.pk)),
@@ -176,7 +215,7 @@ def test_a_session_of_another_cohort_cannot_be_marked_through_mine(client, world
         f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{tot_session.pk}/attendance/"
     )
     assert client.post(url, marks(world)).status_code == 404
-    assert Attendance.objects.count() == 0
+    assert not Attendance.objects.filter(session=tot_session).exists()
 
 
 def test_learner_cannot_reach_attendance_or_the_roster(client, world):
@@ -209,6 +248,7 @@ def test_young_expert_sees_attendance_but_no_contact_data_and_changes_nothing(cl
         lead_trainer=participant("Someone"),
         starts_on=datetime.date(2026, 6, 1),
         ends_on=datetime.date(2026, 6, 2),
+        created_by=world["coordinator"],
     )
     assert client.get(f"/en/learning/training/cohorts/{other.pk}/").status_code == 403
 
@@ -349,10 +389,10 @@ def test_trainer_changes_cohort_settings_but_not_its_place_in_the_cascade(client
     assert cohort.parent == world["tot"] and cohort.generation == 1
 
 
-def test_tot_lead_accredits_graduates_once(client, world):
+def test_tot_lead_accredits_the_graduates_named_on_the_confirmation_page(client, world):
     tot = world["tot"]
     graduate = participant("Nadia")
-    services.membership_complete(services.cohort_add_member(tot, graduate))
+    cohort_graduate(tot, [graduate], by=world["coordinator"])
     services.cohort_add_member(tot, participant("Not finished"))
     rutger_user = UserFactory()
     lead = tot.trainers.get(role="lead").participant
@@ -360,17 +400,36 @@ def test_tot_lead_accredits_graduates_once(client, world):
     lead.save()
     client.force_login(rutger_user)
     url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
-    client.post(url)
-    client.post(url)
-    from courses.models import TrainerAccreditation
-
-    accredited = TrainerAccreditation.objects.filter(granted_by_cohort=tot)
-    assert set(accredited.values_list("participant__display_name", flat=True)) == {
-        "Petya Koleva",
-        "Nadia",
-    }
+    with clock(at(datetime.date(2026, 2, 10), 12)):
+        page = client.get(url)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "Nadia" in html and "Not finished" not in html
+        assert "Petya Koleva" not in html  # accredited already
+        assert client.post(url, {"participant": [graduate.pk]}).status_code == 302
+        assert client.post(url, {"participant": [graduate.pk]}).status_code == 409  # list changed
+    accredited = TrainerAccreditation.objects.get(granted_by_cohort=tot, participant=graduate)
+    assert accredited.valid_from == datetime.date(2026, 2, 10)  # the day it was granted
+    assert accredited.granted_by == rutger_user
+    assert TrainerAccreditation.objects.filter(granted_by_cohort=tot).count() == 2
     client.force_login(world["lead_user"])  # not the ToT's trainer
-    assert client.post(url).status_code == 403
+    assert client.post(url, {"participant": [graduate.pk]}).status_code == 403
+
+
+def test_accrediting_refuses_a_list_that_changed_since_it_was_shown(client, world):
+    tot = world["tot"]
+    first, second = participant("Nadia"), participant("Boyan")
+    cohort_graduate(tot, [first], by=world["coordinator"])
+    staff_with_mfa(client, world["coordinator"])
+    url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
+    with clock(at(datetime.date(2026, 2, 10), 12)):
+        assert "Nadia" in client.get(url).content.decode()
+        cohort_graduate(tot, [second], by=world["coordinator"])  # completes meanwhile
+        response = client.post(url, {"participant": [first.pk]})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "The list of graduates has changed" in html and "Boyan" in html
+    assert not TrainerAccreditation.objects.filter(participant__in=[first, second]).exists()
 
 
 def test_trainer_merges_two_records_of_one_person(client, world):
@@ -404,6 +463,7 @@ def test_moving_a_member_checks_both_cohorts(client, world):
         lead_trainer=services.participant_for_user(other_lead, world["country"]),
         starts_on=datetime.date(2026, 6, 1),
         ends_on=datetime.date(2026, 6, 2),
+        created_by=world["coordinator"],
     )
     mine = services.cohort_create(
         name="Training Plovdiv, autumn",
@@ -415,6 +475,7 @@ def test_moving_a_member_checks_both_cohorts(client, world):
         lead_trainer=world["lead"],
         starts_on=datetime.date(2026, 9, 1),
         ends_on=datetime.date(2026, 9, 3),
+        created_by=world["lead_user"],
     )
     person = world["members"][2]
     client.force_login(world["lead_user"])

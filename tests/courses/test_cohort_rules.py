@@ -6,7 +6,16 @@ import pytest
 
 from courses import selectors, services
 from courses.models import Attendance, Cohort, CohortMembership
-from tests.factories import UserFactory, build_course, country, organisation, participant
+from tests.factories import (
+    UserFactory,
+    at,
+    build_course,
+    clock,
+    coordinator,
+    country,
+    organisation,
+    participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def run(db):
     tree = build_course(modules=1, lessons_per_module=2, slug="rules")
+    coordinating = coordinator()
     cohort = services.cohort_create(
         name="ToT Iași",
         course=tree.course,
@@ -25,7 +35,9 @@ def run(db):
         starts_on=datetime.date(2026, 2, 2),
         ends_on=datetime.date(2026, 2, 6),
         attendance_threshold=75,
+        created_by=coordinating,
     )
+    cohort.coordinator = coordinating  # who marks attendance in these tests
     sessions = [
         services.session_create(
             cohort, starts_at=datetime.datetime(2026, 2, day, 9, tzinfo=datetime.UTC), place="Iași"
@@ -38,7 +50,10 @@ def run(db):
 def attend(sessions, person, present_in: int):
     for index, session in enumerate(sessions):
         status = "present" if index < present_in else "absent"
-        services.attendance_mark(session, {person.pk: status}, marked_by=None)
+        with clock(at(datetime.date(2026, 2, 6), 18)):
+            services.attendance_mark(
+                session, {person.pk: status}, marked_by=session.cohort.coordinator
+            )
 
 
 def test_roster_only_member_completes_on_attendance_alone(run):
@@ -80,13 +95,18 @@ def test_merging_duplicates_counts_the_person_once(run):
         lead_trainer=participant("Lead 2"),
         starts_on=datetime.date(2026, 3, 2),
         ends_on=datetime.date(2026, 3, 3),
+        created_by=cohort.coordinator,
     )
     services.cohort_add_member(other, duplicate)
-    services.attendance_mark(
-        sessions[0], {first.pk: "present", duplicate.pk: "absent"}, marked_by=None
-    )
+    with clock(at(datetime.date(2026, 2, 6), 18)):
+        services.attendance_mark(
+            sessions[0],
+            {first.pk: "present", duplicate.pk: "absent"},
+            marked_by=cohort.coordinator,
+        )
 
-    services.participant_merge(first, duplicate)
+    # Records in two cohorts, one of them not the trainer's: a coordinator's merge.
+    services.participant_merge(first, duplicate, by=cohort.coordinator)
     assert CohortMembership.objects.filter(participant=duplicate).count() == 0
     assert set(
         CohortMembership.objects.filter(participant=first).values_list("cohort", flat=True)
@@ -103,7 +123,7 @@ def test_merging_duplicates_counts_the_person_once(run):
 def test_a_person_cannot_be_merged_with_themselves(run):
     person = participant("Ana")
     with pytest.raises(services.CascadeError):
-        services.participant_merge(person, person)
+        services.participant_merge(person, person, by=coordinator())
 
 
 def test_marking_the_last_session_completes_the_members_who_attended_enough(run):
@@ -111,6 +131,7 @@ def test_marking_the_last_session_completes_the_members_who_attended_enough(run)
     youth = participant("Y-30", age_band="18_21")
     membership = services.cohort_add_member(cohort, youth)
     for session in sessions[:3]:
-        services.attendance_mark(session, {youth.pk: "present"}, marked_by=None)
+        with clock(at(datetime.date(2026, 2, 6), 18)):
+            services.attendance_mark(session, {youth.pk: "present"}, marked_by=cohort.coordinator)
     membership.refresh_from_db()
     assert membership.completed_at is not None
