@@ -235,3 +235,80 @@ def test_viewing_and_entering_results_are_audited_and_paper_results_are_unique(c
     client.get(f"/en/learning/assessments/attempts/{first.token}/")
     viewed = AuditEntry.objects.get(action="record_viewed")
     assert viewed.target_id == str(first.pk)
+
+
+def _result(world, person, test, percent, when):
+    """A result at a fixed moment, as an online attempt would leave it."""
+    return Attempt.objects.create(
+        participant=person,
+        assessment=test,
+        activity_key=test.translation_key,
+        course_key=world.course.translation_key,
+        kind=test.kind,
+        source=Attempt.Source.ONLINE,
+        submitted_at=when,
+        score=Decimal(percent) * 4 / 100,
+        max_score=4,
+        percent=Decimal(percent),
+    )
+
+
+def test_the_first_pre_test_and_the_latest_post_test_count(world):
+    """Two pre-tests and two post-tests each: the first pre and the latest post decide."""
+    day = datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)
+    ana, boris, cvetan, dora, emil = world.members(
+        world.training, "Ana", "Boris", "Cvetan", "Dora", "Emil"
+    )
+    # person: ([pre-tests in time order], [post-tests in time order])
+    taken = {
+        ana: ([25, 75], [50, 100]),  # first pre 25, latest post 100 → gain 75
+        boris: ([50, 0], [100, 75]),  # first pre 50, latest post 75 → gain 25
+        cvetan: ([0, 100], [25, 50]),  # first pre 0, latest post 50 → gain 50
+        dora: ([25, 50], []),  # no post-test yet
+        emil: ([], [75, 25]),  # no pre-test: no gain, never a gain of 0
+    }
+    for person, (pres, posts) in taken.items():
+        for hour, percent in enumerate(pres):
+            _result(world, person, world.pre, percent, day + datetime.timedelta(hours=hour))
+        for hour, percent in enumerate(posts):
+            when = day + datetime.timedelta(days=4, hours=hour)
+            _result(world, person, world.post, percent, when)
+    # Worked out by hand from the table above.
+    expected = {ana: (25, 100), boris: (50, 75), cvetan: (0, 50), dora: (25, None)}
+    expected[emil] = (None, 25)
+    for person, (pre, post) in expected.items():
+        result = selectors.person_result(person, world.course)
+        assert (result.pre, result.post) == (pre, post), person.display_name
+    assert selectors.person_result(ana, world.course).gain == 75
+    assert selectors.person_result(dora, world.course).gain is None
+    assert selectors.person_result(emil, world.course).gain is None
+
+    (summary,) = [
+        s for s in selectors.knowledge_gain(world.course, by="cohort") if s.key == world.training.pk
+    ]
+    assert summary.people == 5
+    assert summary.with_both == 3  # Ana, Boris, Cvetan
+    assert summary.without_post == 1  # Dora
+    assert summary.without_pre == 1  # Emil
+    assert sorted(summary.gains) == [25, 50, 75]
+    assert summary.median_gain == Decimal("50.0")  # the middle of 25, 50, 75
+    assert summary.mean_gain == Decimal("50.0")  # (75 + 25 + 50) / 3
+    assert summary.mean_pre == Decimal("25.0")  # (25 + 50 + 0 + 25) / 4: Dora's pre counts
+    assert summary.mean_post == Decimal("62.5")  # (100 + 75 + 50 + 25) / 4: Emil's post counts
+
+
+def test_the_median_of_an_even_number_of_gains_is_the_mean_of_the_middle_two(world):
+    day = datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)
+    people = world.members(world.training, "Ana", "Boris", "Cvetan", "Dora")
+    gains_by_hand = []
+    for person, (pre, post) in zip(people, [(0, 100), (25, 50), (50, 50), (0, 100)], strict=True):
+        _result(world, person, world.pre, pre, day)
+        _result(world, person, world.post, post, day + datetime.timedelta(days=4))
+        gains_by_hand.append(post - pre)
+    # 100, 25, 0, 100 → in order 0, 25, 100, 100 → (25 + 100) / 2; the mean would be 56.25
+    assert sorted(gains_by_hand) == [0, 25, 100, 100]
+    (summary,) = [
+        s for s in selectors.knowledge_gain(world.course, by="cohort") if s.key == world.training.pk
+    ]
+    assert summary.median_gain == Decimal("62.5")
+    assert summary.without_post == 0 and summary.without_pre == 0
