@@ -6,6 +6,7 @@ from tests.browser.assessments_flow import assessments_fit_a_phone
 from tests.browser.attendance_flow import attendance_is_kept_offline_and_sent_once
 from tests.browser.h5p_flow import h5p_activity_is_played_and_recorded
 from tests.browser.helpers import assert_fits, log_in
+from tests.browser.my_learning_flow import face_to_face_fits_a_phone
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,6 +33,8 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     assert "1 of 6 required lessons done" in phone.content()
 
     attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree)
+
+    face_to_face_fits_a_phone(browser, live_server, course_tree)
 
     assessments_fit_a_phone(browser, live_server, course_tree.course)
 
