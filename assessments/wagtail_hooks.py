@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -43,6 +45,27 @@ class H5PContentViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [FieldPanel("title"), FieldPanel("package")], base_form_class=H5PContentForm
     )
+
+
+class H5PLibraryPermissionPolicy(ModelPermissionPolicy):
+    """Library code arrives only inside checked packages: the admin only lists and inspects it.
+
+    Denying add, change and delete also keeps the list and inspect pages from
+    linking to views that are not routed (which answered 500 for superusers).
+    """
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change", "delete"} and super().user_has_permission(
+            user, action
+        )
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(
+            [action for action in actions if action not in {"add", "change", "delete"}]
+        )
+
+
+register_permission_policy(H5PLibrary, H5PLibraryPermissionPolicy(H5PLibrary), exact_class=True)
 
 
 class H5PLibraryViewSet(ModelViewSet):

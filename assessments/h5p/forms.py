@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..services.h5p import h5p_content_store
@@ -6,17 +5,23 @@ from .package import PackageRejected
 
 
 class H5PContentForm(WagtailAdminModelForm):
-    """The admin form for an H5P activity: the package is checked and stored when it is chosen."""
+    """The admin form for an H5P activity: the package is checked and stored when it is chosen.
 
-    def clean_package(self):
-        upload = self.cleaned_data.get("package")
-        if upload and "package" in self.files:
+    It is stored only once the rest of the form is valid, so a form sent back for
+    another reason leaves no library or content folder behind.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("package")
+        if upload and "package" in self.files and not self.errors:
             try:
                 self.libraries = h5p_content_store(self.instance, upload, user=self.for_user)
             except PackageRejected as rejected:
-                raise ValidationError(rejected.problems) from None
-            upload.seek(0)
-        return upload
+                self.add_error("package", rejected.problems)
+            else:
+                upload.seek(0)
+        return cleaned_data
 
     def save(self, commit=True):
         instance = super().save(commit=commit)

@@ -14,6 +14,11 @@ def max_total_bytes() -> int:
 
 
 MAX_COMPRESSION_RATIO = 100
+# Real activities nest a few dozen levels (a presentation holding an interactive video
+# holding questions); deeper JSON is refused before anything walks it.
+MAX_JSON_DEPTH = 100
+MAX_JSON_DIGITS = 20
+MAX_VERSION = 99999  # H5P core: versions are one to five digits
 MAX_FILES = 5000
 CHUNK_BYTES = 64 * 1024
 

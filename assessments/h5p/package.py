@@ -5,13 +5,23 @@ disk here. A package is refused, whole, with a message naming each problem:
 
 - names that could escape a folder (`../x`, `/abs`, `C:\\x`, backslashes, NUL),
   duplicate names (also when they differ only in case) and symbolic links;
+- a top-level folder that is neither `content` nor a library folder named
+  `machineName-major.minor` holding a `library.json` (as H5P core reads them:
+  `FontAwesome-4.5` as well as `H5P.MultiChoice-1.16`);
 - a file whose type is not allowed where it sits: in `content/` only data
   (no script, markup or SVG), no dotfiles and no files without an extension;
 - more than the configured bytes per file or in total, a compression ratio
   above 100, or an entry that unpacks to more than its header said;
-- an `h5p.json` or `library.json` that is missing or not what the H5P format says;
+- an `h5p.json` or `library.json` that is missing or not what the H5P format says,
+  JSON nested deeper than the limit, numbers with absurdly many digits and
+  versions above five digits (H5P core's own limit);
 - an SVG in a library that carries script, `foreignObject`, event handlers,
   `javascript:` links or XML entities.
+
+Like H5P core, stray files at the top of the archive (exporters add
+`H5P_CONTENT_HERE.txt`) and top-level names starting with `.` or `_` (such as
+`__MACOSX/`) are ignored: their names are checked, their bytes never read,
+extracted or stored.
 """
 
 from __future__ import annotations
@@ -28,11 +38,16 @@ from defusedxml.common import DefusedXmlException
 from django.utils.translation import gettext as _
 
 from . import limits
+from .sanitise import plain_text
 
+# H5P core allows letters, digits, "_", "-" and "." in machine names ("FontAwesome",
+# "H5P.MultiChoice", "H5PEditor.ShowWhen"); a name here never starts with "." or "-".
+MACHINE_NAME_PATTERN = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,126}"
+MACHINE_NAME = re.compile(rf"^{MACHINE_NAME_PATTERN}$", re.ASCII)
 LIBRARY_FOLDER = re.compile(
-    r"^(?P<name>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)-(?P<major>\d+)\.(?P<minor>\d+)$"
+    rf"^(?P<name>{MACHINE_NAME_PATTERN})-(?P<major>\d{{1,5}})\.(?P<minor>\d{{1,5}})$", re.ASCII
 )
-MACHINE_NAME = re.compile(r"^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+$")
+VERSION = re.compile(r"^\d{1,5}$", re.ASCII)  # H5P core: majorVersion etc. are 1 to 5 digits
 WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
 SVG_DANGER = re.compile(rb"<\s*script|foreignObject|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
@@ -59,14 +74,7 @@ class LibraryFiles:
     def is_editor_only(self) -> bool:
         return self.machine_name.startswith("H5PEditor.")
 
-    @property
-    def semantics(self) -> list | None:
-        raw = self.files.get("semantics.json")
-        try:
-            value = json.loads(raw) if raw else None
-        except ValueError:
-            return None
-        return value if isinstance(value, list) else None
+    semantics: list | None = None  # semantics.json, checked like every other JSON file
 
 
 @dataclass
@@ -78,7 +86,8 @@ class CheckedPackage:
 
     @property
     def title(self) -> str:
-        return str(self.metadata.get("title", ""))[:255]
+        """The title from h5p.json as plain text (markup removed, entities read)."""
+        return plain_text(self.metadata.get("title", ""))[:255]
 
     @property
     def main_library(self) -> str:
@@ -133,7 +142,7 @@ def _read_entries(archive: zipfile.ZipFile, problems: list[str]) -> dict[str, by
         # zipfile cuts a name at a NUL byte; the name as stored still has it.
         problem = _name_problem(entry.orig_filename)
         if problem:
-            problems.append(problem % {"name": name.replace("\x00", "\\0")})
+            problems.append(problem % {"name": entry.orig_filename.replace("\x00", "\\0")})
             continue
         folded = name.rstrip("/").casefold()
         if folded in seen:
@@ -152,7 +161,7 @@ def _read_entries(archive: zipfile.ZipFile, problems: list[str]) -> dict[str, by
                 _("“%(name)s” is a symbolic link; packages may not hold links.") % {"name": name}
             )
             continue
-        if entry.is_dir():
+        if entry.is_dir() or _ignored(name):
             continue
         type_problem = _type_problem(name)
         if type_problem:
@@ -175,6 +184,12 @@ def _read_entries(archive: zipfile.ZipFile, problems: list[str]) -> dict[str, by
         if data is not None:
             files[name] = data
     return files
+
+
+def _ignored(name: str) -> bool:
+    """What H5P core skips: top-level files other than h5p.json, and names starting . or _."""
+    top, slash, _rest = name.partition("/")
+    return top[:1] in (".", "_") or (not slash and name != "h5p.json")
 
 
 def _read_bounded(
@@ -215,14 +230,10 @@ def _type_problem(name: str) -> str | None:
         return _("“%(name)s” has no file extension, so its type cannot be checked.") % {
             "name": name
         }
-    in_content = path.parts[0] == "content"
-    allowed = (
-        limits.CONTENT_EXTENSIONS
-        if in_content or len(path.parts) == 1
-        else limits.LIBRARY_EXTENSIONS
-    )
+    in_content = path.parts[0] == "content" or len(path.parts) == 1  # h5p.json
+    allowed = limits.CONTENT_EXTENSIONS if in_content else limits.LIBRARY_EXTENSIONS
     if extension not in allowed:
-        where = _("content") if in_content or len(path.parts) == 1 else _("libraries")
+        where = _("content") if in_content else _("libraries")
         return _("“%(name)s”: files of type .%(extension)s are not allowed in %(where)s.") % {
             "name": name,
             "extension": extension,
@@ -244,17 +255,78 @@ def _too_large_in_total() -> str:
     }
 
 
-def _json(files: dict[str, bytes], name: str, problems: list[str]):
+class JsonRefused(ValueError):
+    """A JSON document that is not valid, nested too deeply or holds absurdly long numbers."""
+
+    INVALID = "invalid"
+    TOO_DEEP = "too deep"
+    TOO_MANY_DIGITS = "too many digits"
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _parse_int(text: str) -> int:
+    # Python refuses to convert more than 4,300 digits (a ValueError); no H5P number needs 20.
+    if len(text.lstrip("-")) > limits.MAX_JSON_DIGITS:
+        raise JsonRefused(JsonRefused.TOO_MANY_DIGITS)
+    return int(text)
+
+
+def _too_deep(value, limit: int) -> bool:
+    """Whether `value` nests lists and objects deeper than `limit` (read without recursion)."""
+    waiting = [(value, 1)]
+    while waiting:
+        item, depth = waiting.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            waiting.extend((child, depth + 1) for child in children)
+    return False
+
+
+def parse_json(data: bytes | str):
+    """JSON from a package or the player, bounded in depth and digits; else `JsonRefused`."""
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        value = json.loads(text, parse_int=_parse_int)
+    except JsonRefused:
+        raise
+    except RecursionError:
+        raise JsonRefused(JsonRefused.TOO_DEEP) from None
+    except (UnicodeDecodeError, ValueError):
+        raise JsonRefused(JsonRefused.INVALID) from None
+    if _too_deep(value, limits.MAX_JSON_DEPTH):
+        raise JsonRefused(JsonRefused.TOO_DEEP)
+    return value
+
+
+def _json(files: dict[str, bytes], name: str, problems: list[str], shown: str = "", kind=dict):
+    shown = shown or name
     if name not in files:
-        problems.append(_("The package has no %(name)s.") % {"name": name})
+        problems.append(_("The package has no %(name)s.") % {"name": shown})
         return None
     try:
-        value = json.loads(files[name].decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        problems.append(_("%(name)s is not valid JSON.") % {"name": name})
+        value = parse_json(files[name])
+    except JsonRefused as refused:
+        if refused.reason == JsonRefused.TOO_DEEP:
+            message = _(
+                "%(name)s is nested more than %(depth)s levels deep; "
+                "no H5P activity needs that many."
+            )
+        elif refused.reason == JsonRefused.TOO_MANY_DIGITS:
+            message = _("%(name)s holds a number with more digits than any H5P value has.")
+        else:
+            message = _("%(name)s is not valid JSON.")
+        problems.append(message % {"name": shown, "depth": limits.MAX_JSON_DEPTH})
         return None
-    if not isinstance(value, dict):
-        problems.append(_("%(name)s is not a JSON object.") % {"name": name})
+    if not isinstance(value, kind):
+        if kind is list:
+            problems.append(_("%(name)s is not a JSON list.") % {"name": shown})
+        else:
+            problems.append(_("%(name)s is not a JSON object.") % {"name": shown})
         return None
     return value
 
@@ -271,15 +343,15 @@ def _check_structure(files: dict[str, bytes]) -> CheckedPackage:
             continue
         if top == "content":
             content_files[rest] = data
-        elif not rest:
-            problems.append(
-                _("“%(name)s” does not belong at the top of a package.") % {"name": name}
-            )
         elif LIBRARY_FOLDER.match(top):
             grouped.setdefault(top, {})[rest] = data
         else:
             problems.append(
-                _("“%(name)s” is neither content nor a library folder.") % {"name": name}
+                _(
+                    "“%(name)s” is neither content nor in a library folder "
+                    "(named like H5P.MultiChoice-1.16)."
+                )
+                % {"name": name}
             )
     libraries = {}
     for folder, library_files in grouped.items():
@@ -320,15 +392,19 @@ def _is_version(value) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
-        return value >= 0
-    return isinstance(value, str) and value.isdigit()
+        return 0 <= value <= limits.MAX_VERSION
+    return isinstance(value, str) and VERSION.match(value) is not None
 
 
 def _check_library(
     folder: str, files: dict[str, bytes], problems: list[str]
 ) -> LibraryFiles | None:
     found = LIBRARY_FOLDER.match(folder)
-    metadata = _json(files, "library.json", problems) if "library.json" in files else None
+    metadata = (
+        _json(files, "library.json", problems, shown=f"{folder}/library.json")
+        if "library.json" in files
+        else None
+    )
     if metadata is None:
         if "library.json" not in files:
             problems.append(
@@ -337,19 +413,36 @@ def _check_library(
         return None
     machine_name = metadata.get("machineName")
     versions = [metadata.get(key) for key in ("majorVersion", "minorVersion", "patchVersion")]
-    if (
-        machine_name != found["name"]
-        or not all(_is_version(value) for value in versions)
-        or int(versions[0]) != int(found["major"])
-        or int(versions[1]) != int(found["minor"])
-    ):
+    if not all(_is_version(value) for value in versions):
+        problems.append(
+            _(
+                "%(folder)s/library.json gives a version that is not a whole number "
+                "of at most five digits."
+            )
+            % {"folder": folder}
+        )
+        return None
+    if machine_name != found["name"] or int(versions[1]) != int(found["minor"]):
         problems.append(
             _("%(folder)s/library.json does not match its folder's name and version.")
             % {"folder": folder}
         )
         return None
+    for key in (
+        "preloadedJs",
+        "preloadedCss",
+        "preloadedDependencies",
+        "dynamicDependencies",
+        "editorDependencies",
+    ):
+        if not isinstance(metadata.get(key) or [], list):
+            problems.append(
+                _("%(folder)s/library.json gives %(key)s in a form H5P does not use.")
+                % {"folder": folder, "key": key}
+            )
+            return None
     for key in ("preloadedJs", "preloadedCss"):
-        for item in metadata.get(key, []) or []:
+        for item in metadata.get(key) or []:
             path = item.get("path") if isinstance(item, dict) else None
             if not isinstance(path, str) or _name_problem(path) or path not in files:
                 problems.append(
@@ -357,10 +450,17 @@ def _check_library(
                     % {"folder": folder, "path": path}
                 )
     for key in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
-        if not all(_is_dependency(item) for item in metadata.get(key, []) or []):
+        if not all(_is_dependency(item) for item in metadata.get(key) or []):
             problems.append(
                 _("%(folder)s/library.json lists its dependencies wrongly.") % {"folder": folder}
             )
+    semantics = None
+    if "semantics.json" in files:
+        semantics = _json(
+            files, "semantics.json", problems, shown=f"{folder}/semantics.json", kind=list
+        )
+        if semantics is None:
+            return None
     for name, data in files.items():
         if name.lower().endswith(".svg"):
             _check_svg(f"{folder}/{name}", data, problems)
@@ -372,6 +472,7 @@ def _check_library(
         patch=int(versions[2]),
         metadata=metadata,
         files=files,
+        semantics=semantics,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from django.contrib.auth.decorators import login_required
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..models import H5PContent
 from ..services import xapi
 from . import limits, storage
-from .package import LIBRARY_FOLDER
+from .package import LIBRARY_FOLDER, JsonRefused, parse_json
 
 CONTENT_HASH = re.compile(r"^[0-9a-f]{64}$")
 MAX_STATE_BYTES = 256 * 1024
@@ -130,9 +129,10 @@ def _json_body(request, limit: int) -> dict:
     if len(request.body) > limit:
         raise xapi.StatementRefused("too large", 413)
     try:
-        body = json.loads(request.body)
-    except ValueError:
-        raise xapi.StatementRefused("not JSON") from None
+        # Bounded: a statement nested thousands deep is refused, not a RecursionError.
+        body = parse_json(request.body)
+    except JsonRefused as refused:
+        raise xapi.StatementRefused(f"not accepted JSON ({refused.reason})") from None
     if not isinstance(body, dict):
         raise xapi.StatementRefused("not a JSON object")
     return body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -52,13 +54,20 @@ class H5PLibrary(models.Model):
         return f"{self.machine_name} {self.major_version}.{self.minor_version}"
 
 
+def package_path(instance: H5PContent, filename: str) -> str:
+    """The stored package's name is the platform's: the hash of its bytes, never the uploader's
+    name or extension (`../../evil.php.h5p` is kept as `h5p/packages/<sha256>.h5p`)."""
+    digest = getattr(instance, "package_digest", "") or uuid.uuid4().hex
+    return f"h5p/packages/{digest}.h5p"
+
+
 class H5PContent(TranslatableMixin, index.Indexed, models.Model):
     """An uploaded .h5p activity; its checked files are stored by content hash."""
 
     title = models.CharField(_("title"), max_length=255)
     package = models.FileField(
         _("H5P package"),
-        upload_to="h5p/packages/%Y/%m/",
+        upload_to=package_path,
         help_text=_("An .h5p file exported from an H5P editor (h5p.org, Lumi, Moodle…)."),
     )
     content_hash = models.CharField(max_length=64, editable=False, db_index=True)

@@ -1,5 +1,6 @@
 """Uploading H5P packages: checked before anything is stored (TESTS-SECURITY 1 to 8)."""
 
+import hashlib
 import io
 import json
 import stat
@@ -7,13 +8,23 @@ import zipfile
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 
-from assessments.h5p import storage
-from assessments.h5p.package import PackageRejected
+from accounts.models import RoleAssignment
+from assessments.h5p import limits, storage
+from assessments.h5p.package import JsonRefused, PackageRejected, parse_json
+from assessments.h5p.sanitise import sanitise_content
 from assessments.models import H5PContent, H5PLibrary
 from assessments.services.h5p import h5p_content_store
 from tests.factories import UserFactory
-from tests.h5p_packages import LIBRARY, build_package, package_files
+from tests.h5p_packages import (
+    LIBRARY,
+    TRUE_FALSE_LIBRARIES,
+    build_package,
+    package_files,
+    real_package,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +73,7 @@ def test_a_package_is_stored_by_hash_with_shared_libraries(installer, h5p_root):
     assert (folder / "h5p.json").is_file() and (folder / "content" / "content.json").is_file()
     assert (storage.library_folder(LIBRARY) / "check.js").is_file()
     library = H5PLibrary.objects.get()
-    assert (library.patch_version, library.installed_by) == (2, installer)
+    assert (library.patch_version, library.installed_by) == (3, installer)
     assert library.semantics[0]["name"] == "question"
 
     files_before = stored_paths(h5p_root)
@@ -105,25 +116,70 @@ def test_script_markup_or_unknown_files_in_content_refuse_the_package(installer,
     assert not H5PLibrary.objects.exists()
 
 
+def canaries(h5p_root, tmp_path) -> list:
+    """Every place a name climbing out of the staging folder (<H5P_ROOT>/content/.incoming-*/)
+    would land: each folder above it up to the test's own, and a canary folder beside it."""
+    return [
+        h5p_root / "content" / "content",
+        h5p_root / "content",
+        h5p_root,
+        tmp_path,
+        tmp_path / "canary",
+    ]
+
+
+def written_canaries(h5p_root, tmp_path) -> list[str]:
+    return [
+        str(path)
+        for folder in canaries(h5p_root, tmp_path)
+        for path in folder.glob("*.json")
+        if path.name in {"x.json", "abs.json", "evil.json"}
+    ]
+
+
 @pytest.mark.parametrize(
     "name",
     [
         "../x.json",
+        "content/../../x.json",
+        "content/../../../x.json",
+        "content/../../../../x.json",
+        "content/../../../../../canary/x.json",
         "/abs.json",
+        "{canary}/abs.json",
         "C:\\x.json",
         "content/a\x00.json",
-        "content\\evil.json",
+        "content\\..\\..\\evil.json",
         "a//b.json",
     ],
 )
-def test_names_that_could_escape_refuse_the_package(installer, name, tmp_path):
+def test_names_that_could_escape_refuse_the_package(installer, name, h5p_root, tmp_path):
+    name = name.format(canary=tmp_path / "canary")
+    (tmp_path / "canary").mkdir()
     # zipfile cannot write a NUL into a name: write a stand-in byte, then put the NUL in.
     stand_in = name.replace("\x00", "#")
     data = build_package(extra={stand_in: b"{}"}).getvalue()
     data = data.replace(stand_in.encode(), name.encode())
     problems = refused(io.BytesIO(data), installer)
     assert "outside the package" in problems or "character a file name may not have" in problems
-    assert not (tmp_path / "x.json").exists() and not (tmp_path / "abs.json").exists()
+    assert name.replace("\x00", "\\0") in problems
+    assert written_canaries(h5p_root, tmp_path) == []
+    assert stored_paths(h5p_root) == [] if h5p_root.exists() else True
+
+
+@pytest.mark.parametrize(
+    "name", ["../x.json", "../../x.json", "../../../x.json", "../../../canary/x.json", "{abs}"]
+)
+def test_storage_never_writes_outside_the_folder_it_fills(name, h5p_root, tmp_path):
+    # The last guard, behind the package check: a name that climbs out is refused.
+    (tmp_path / "canary").mkdir()
+    name = name.format(abs=tmp_path / "canary" / "abs.json")
+    target = storage.content_folder("0" * 64)
+    with pytest.raises(ValueError, match="outside the package folder"):
+        storage.write_once(target, {"content/content.json": b"{}", name: b"{}"})
+    assert written_canaries(h5p_root, tmp_path) == []
+    assert not target.exists()
+    assert [path.name for path in target.parent.iterdir()] == []  # no staging folder left
 
 
 def test_duplicate_and_case_folded_duplicate_names_refuse_the_package(installer):
@@ -267,3 +323,445 @@ def test_html_fields_lose_scripts_handlers_and_javascript_links():
     assert cleaned["plain"] == "Care &amp; &lt;b&gt;support&lt;/b&gt; &amp; more"
     assert cleaned["image"]["path"] == ""
     assert cleaned["items"][0]["params"]["text"] == "Hi"  # sub-content cleaned by its own semantics
+
+
+# Real exported packages (issue 8, point 6) ------------------------------------------------
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded files on disk, in a folder of the test's own, so they can be listed."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    return tmp_path / "media"
+
+
+@pytest.fixture
+def coordinator(db):
+    """A programme coordinator who may upload activities and install library code."""
+    user = UserFactory(is_staff=True, first_name="Elena", last_name="Marinescu")
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.COORDINATOR)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=[
+                "access_admin",
+                "add_h5pcontent",
+                "change_h5pcontent",
+                "view_h5plibrary",
+                "install_h5p_library",
+            ]
+        )
+    )
+    return user
+
+
+ADD_URL = "/admin/snippets/assessments/h5pcontent/add/"
+
+
+def upload_in_admin(client, data: bytes, filename: str = "activity.h5p", title: str = "Check"):
+    return client.post(
+        ADD_URL, {"title": title, "package": SimpleUploadedFile(filename, data), "locale": 1}
+    )
+
+
+def test_a_real_exported_package_is_accepted_as_h5p_core_accepts_it(installer, h5p_root):
+    data = real_package()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        original = json.loads(archive.read("content/content.json"))
+    # What made it fail before: folders without a dot, and a stray file at the top.
+    assert "FontAwesome-4.5/library.json" in names and "H5P_CONTENT_HERE.txt" in names
+
+    content = store(io.BytesIO(data), installer)
+
+    assert content.title == "Hello World"
+    assert content.main_library == "H5P.TrueFalse 1.6"
+    assert {library.key for library in content.libraries.all()} == TRUE_FALSE_LIBRARIES
+    # Editor widgets are checked but not installed: the player never runs them.
+    assert not H5PLibrary.objects.filter(machine_name__startswith="H5PEditor.").exists()
+    stored = stored_paths(h5p_root)
+    assert "libraries/FontAwesome-4.5/fontawesome-webfont.woff2" in stored
+    assert "libraries/Tether-1.0/library.json" in stored
+    assert not [path for path in stored if "H5P_CONTENT_HERE" in path]
+    # A clean package from a real editor loses nothing when its text is cleaned.
+    cleaned = json.loads(
+        (storage.content_folder(content.content_hash) / "content" / "content.json").read_text()
+    )
+    assert cleaned == original
+
+
+def test_a_coordinator_uploads_the_real_package_in_the_admin(client, coordinator, h5p_root, media):
+    data = real_package()
+    client.force_login(coordinator)
+    response = upload_in_admin(client, data, filename="../../evil.php.h5p")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    content = H5PContent.objects.get()
+    assert {library.key for library in content.libraries.all()} == TRUE_FALSE_LIBRARIES
+    assert set(H5PLibrary.objects.values_list("installed_by", flat=True)) == {coordinator.pk}
+    # The raw package is kept under a name of the platform's choosing.
+    assert content.package.name == f"h5p/packages/{hashlib.sha256(data).hexdigest()}.h5p"
+    kept = stored_paths(media)
+    assert kept == [content.package.name]
+    assert (media / content.package.name).read_bytes() == data
+
+
+@pytest.mark.parametrize("filename", ["../../evil.php.h5p", "x.html", "activity.h5p.php"])
+def test_the_uploaders_file_name_never_reaches_storage(client, coordinator, media, filename):
+    data = build_package().getvalue()
+    client.force_login(coordinator)
+    assert upload_in_admin(client, data, filename=filename).status_code == 302
+    kept = stored_paths(media)
+    assert kept == [f"h5p/packages/{hashlib.sha256(data).hexdigest()}.h5p"]
+    assert not [path for path in kept if "evil" in path or ".html" in path or ".php" in path]
+
+
+def test_the_real_packages_library_files_are_served_with_their_types(client, installer):
+    store(io.BytesIO(real_package()), installer)
+    expected = {
+        "FontAwesome-4.5/fontawesome-webfont.woff2": "font/woff2",
+        "FontAwesome-4.5/fontawesome-webfont.woff": "font/woff",
+        "FontAwesome-4.5/fontawesome-webfont.ttf": "font/ttf",
+        "FontAwesome-4.5/fontawesome-webfont.eot": "application/vnd.ms-fontobject",
+        "FontAwesome-4.5/fontawesome-webfont.svg": "image/svg+xml",
+        "FontAwesome-4.5/h5p-font-awesome.min.css": "text/css",
+        "Drop-1.0/library.json": "application/json",
+    }
+    for path, content_type in expected.items():
+        response = client.get(f"/h5p/libraries/{path}")
+        assert response.status_code == 200, path
+        assert response["Content-Type"] == content_type, path
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in response["Content-Security-Policy"]
+    assert client.get("/h5p/libraries/FontAwesome-4.5/../Drop-1.0/library.json").status_code == 404
+    assert client.get("/h5p/libraries/.hidden-1.0/library.json").status_code == 404
+
+
+def test_top_level_stray_files_are_ignored_never_stored(installer, h5p_root):
+    # H5P core skips top-level files and names starting with "." or "_" (e.g. __MACOSX).
+    package = build_package(
+        extra={
+            "H5P_CONTENT_HERE.txt": b"here",
+            "README": b"no extension",
+            "notes.php": b"<?php system($_GET['c']);",
+            "__MACOSX/content/._content.json": b"junk",
+            ".DS_Store": b"junk",
+        }
+    )
+    store(package, installer)
+    stored = stored_paths(h5p_root)
+    assert not [
+        path
+        for path in stored
+        if any(part in path for part in ("HERE", "README", "php", "MACOSX", "DS_Store"))
+    ]
+    # A stray top-level name that climbs out is still refused: names are checked first.
+    problems = refused(build_package(extra={"../notes.txt": b"x"}), installer)
+    assert "“../notes.txt” points outside the package." in problems
+
+
+def test_a_top_level_folder_that_is_no_library_is_refused(installer):
+    problems = refused(build_package(extra={"scripts/run.js": b"alert(1)"}), installer)
+    assert "“scripts/run.js” is neither content nor in a library folder" in problems
+    folder_without_library_json = build_package(extra={"H5P.Other-1.0/other.js": b"x"})
+    assert "H5P.Other-1.0 has no library.json" in refused(folder_without_library_json, installer)
+
+
+# Bounded JSON (TESTS-SECURITY 43) -----------------------------------------------------------
+
+
+def nested(depth: int) -> bytes:
+    return b'{"a":' * (depth - 1) + b"{}" + b"}" * (depth - 1)
+
+
+def stored_zip(extra: dict[str, bytes]) -> io.BytesIO:
+    # Uncompressed: nesting compresses so well that the ratio check would refuse it first.
+    return build_package(extra=extra, compression=zipfile.ZIP_STORED)
+
+
+def test_content_nested_three_thousand_deep_is_refused_clearly(installer, h5p_root):
+    problems = refused(stored_zip({"content/content.json": nested(3000)}), installer)
+    assert problems == (
+        f"content/content.json is nested more than {limits.MAX_JSON_DEPTH} levels deep; "
+        "no H5P activity needs that many."
+    )
+    assert not H5PLibrary.objects.exists()
+    assert stored_paths(h5p_root) == [] if h5p_root.exists() else True
+
+
+def test_json_depth_is_counted_to_the_limit(installer):
+    # Exactly the limit is read; one more level is refused (depth counted by hand here).
+    assert parse_json(nested(limits.MAX_JSON_DEPTH)) is not None
+    assert parse_json("[" * limits.MAX_JSON_DEPTH + "]" * limits.MAX_JSON_DEPTH) is not None
+    with pytest.raises(JsonRefused):
+        parse_json(nested(limits.MAX_JSON_DEPTH + 1))
+    with pytest.raises(JsonRefused):
+        parse_json("[" * 50_000 + "]" * 50_000)  # far past Python's recursion limit
+
+
+def library_json(**changes) -> bytes:
+    metadata = json.loads(package_files()[f"{LIBRARY}/library.json"])
+    metadata.update(changes)
+    return json.dumps(metadata).encode()
+
+
+def test_a_five_thousand_digit_version_is_refused_clearly(installer):
+    # Python refuses to turn more than 4,300 digits into an int (a ValueError, once a 500).
+    digits = "9" * 5000
+    as_number = library_json().replace(b'"majorVersion": 1', b'"majorVersion": ' + digits.encode())
+    assert digits.encode() in as_number
+    problems = refused(build_package(extra={f"{LIBRARY}/library.json": as_number}), installer)
+    assert problems == (
+        f"{LIBRARY}/library.json holds a number with more digits than any H5P value has."
+    )
+    as_text = library_json(majorVersion=digits)
+    problems = refused(build_package(extra={f"{LIBRARY}/library.json": as_text}), installer)
+    assert problems == (
+        f"{LIBRARY}/library.json gives a version that is not a whole number of at most five digits."
+    )
+    metadata = json.loads(package_files()["h5p.json"])
+    metadata["preloadedDependencies"][0]["majorVersion"] = digits
+    problems = refused(build_package(extra={"h5p.json": json.dumps(metadata).encode()}), installer)
+    assert problems == "h5p.json lists its dependencies in a form H5P does not use."
+    assert not H5PLibrary.objects.exists()
+
+
+def test_deep_semantics_are_refused_clearly(installer):
+    semantics = b"[" + nested(3000) + b"]"
+    problems = refused(stored_zip({f"{LIBRARY}/semantics.json": semantics}), installer)
+    assert f"{LIBRARY}/semantics.json is nested more than" in problems
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"content/content.json": nested(3000)}, "content/content.json is nested more than 100"),
+        (
+            {f"{LIBRARY}/library.json": library_json(majorVersion="9" * 5000)},
+            "library.json gives a version that is not a whole number",
+        ),
+        ({"content/x.js": b"alert(1)"}, "“content/x.js”: files of type .js are not allowed"),
+    ],
+    ids=["deep content", "long version", "script in content"],
+)
+def test_a_refused_upload_in_the_admin_answers_with_the_reason(
+    client, coordinator, media, extra, message
+):
+    client.force_login(coordinator)
+    response = upload_in_admin(client, stored_zip(extra).getvalue())
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not H5PContent.objects.exists()
+
+
+# A refused upload leaves nothing behind -------------------------------------------------------
+
+
+def everything_stored(h5p_root, media) -> tuple:
+    return (
+        H5PLibrary.objects.count(),
+        H5PContent.objects.count(),
+        stored_paths(h5p_root) if h5p_root.exists() else [],
+        stored_paths(media) if media.exists() else [],
+    )
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"content/content.json": nested(3000)},
+        {f"{LIBRARY}/library.json": library_json(majorVersion="9" * 5000)},
+        {"content/evil.html": b"<script>alert(1)</script>"},
+        {
+            "h5p.json": b'{"title": "x", "mainLibrary": "H5P.Missing", "preloadedDependencies": ['
+            b'{"machineName": "H5P.Missing", "majorVersion": 1, "minorVersion": 0}]}'
+        },
+    ],
+    ids=["deep content", "long version", "markup in content", "missing library"],
+)
+def test_a_refused_upload_leaves_no_row_file_or_folder(client, coordinator, h5p_root, media, extra):
+    client.force_login(coordinator)
+    before = everything_stored(h5p_root, media)
+    response = upload_in_admin(client, stored_zip(extra).getvalue())
+    assert response.status_code == 200
+    assert everything_stored(h5p_root, media) == before == (0, 0, [], [])
+
+
+def test_a_form_sent_back_for_another_reason_stores_nothing(client, coordinator, h5p_root, media):
+    client.force_login(coordinator)
+    response = upload_in_admin(client, build_package().getvalue(), title="")
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert everything_stored(h5p_root, media) == (0, 0, [], [])
+
+
+def test_a_failure_while_installing_removes_what_was_written(installer, h5p_root, monkeypatch):
+    # The second library's row cannot be saved (a database failure): the content folder and
+    # the first library's folder written by this upload are removed, no row is kept.
+    saved = []
+    original_save = H5PLibrary.save
+
+    def failing_save(self, *args, **kwargs):
+        if saved:
+            raise DatabaseError("the database went away")
+        saved.append(self.key)
+        original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(H5PLibrary, "save", failing_save)
+    with pytest.raises(DatabaseError):
+        store(io.BytesIO(real_package()), installer)
+    assert saved  # the first library got as far as its row
+    assert H5PLibrary.objects.count() == 0
+    assert stored_paths(h5p_root) == []
+
+
+# Cleaning by the semantics (TESTS-SECURITY 43) ------------------------------------------------
+
+
+SEMANTICS = [
+    {"name": "question", "type": "text", "widget": "html", "tags": ["strong"]},
+    {"name": "count", "type": "number", "min": 1, "max": 10},
+    {"name": "shuffle", "type": "boolean"},
+    {"name": "correct", "type": "select", "options": [{"value": "true"}, {"value": "false"}]},
+    {
+        "name": "behaviour",
+        "type": "group",
+        "fields": [
+            {"name": "retry", "type": "boolean"},
+            {"name": "label", "type": "text"},
+        ],
+    },
+    {"name": "answers", "type": "list", "max": 2, "field": {"name": "answer", "type": "text"}},
+    {"name": "picture", "type": "image"},
+    {
+        "name": "media",
+        "type": "group",
+        "fields": [
+            {"name": "type", "type": "library", "options": ["H5P.Text 1.1"]},
+        ],
+    },
+]
+
+
+def test_keys_the_semantics_do_not_define_are_dropped():
+    params = {
+        "question": "<p>Is this <strong>true</strong>?</p>",
+        "count": 3,
+        "shuffle": True,
+        "correct": "true",
+        "onload": "fetch('/steal')",
+        "behaviour": {"retry": False, "label": "Again", "autoplayScript": "x"},
+        "picture": {"path": "images/a.png", "mime": "image/png", "width": 10, "onerror": "x"},
+        "media": {"library": "H5P.Text 1.1", "params": {"text": "Hi", "extra": 1}, "evil": 1},
+    }
+    lookup = {"H5P.Main 1.0": SEMANTICS, "H5P.Text 1.1": [{"name": "text", "type": "text"}]}.get
+    cleaned = sanitise_content(params, "H5P.Main 1.0", lookup)
+    assert cleaned == {
+        "question": "<p>Is this <strong>true</strong>?</p>",
+        "count": 3,
+        "shuffle": True,
+        "correct": "true",
+        "behaviour": {"retry": False, "label": "Again"},
+        "picture": {"path": "images/a.png", "mime": "image/png", "width": 10},
+        "media": {"library": "H5P.Text 1.1", "params": {"text": "Hi"}},
+    }
+
+
+def test_values_of_the_wrong_kind_are_dropped():
+    params = {
+        "count": "3",  # a string where a number belongs
+        "shuffle": "false",  # a string where a boolean belongs ("false" is truthy in script)
+        "correct": "<img src=x onerror=alert(1)>",  # not one of the options
+        "behaviour": {"retry": 1, "label": 5},
+        "answers": ["one", 2, "three", "four"],  # a number among texts; more than max
+        "picture": "javascript:alert(1)",
+        "media": {"library": "H5P.Evil 1.0", "params": {}},  # a library the field may not hold
+    }
+    lookup = {"H5P.Main 1.0": SEMANTICS}.get
+    cleaned = sanitise_content(params, "H5P.Main 1.0", lookup)
+    assert cleaned == {"behaviour": {}, "answers": ["one"]}
+
+
+def test_numbers_are_kept_within_their_bounds():
+    lookup = {"H5P.Main 1.0": SEMANTICS}.get
+    assert sanitise_content({"count": 99}, "H5P.Main 1.0", lookup) == {"count": 10}
+    assert sanitise_content({"count": -5}, "H5P.Main 1.0", lookup) == {"count": 1}
+    assert sanitise_content({"count": True}, "H5P.Main 1.0", lookup) == {}
+
+
+def test_the_title_is_cleaned_to_plain_text(installer):
+    metadata = json.loads(package_files()["h5p.json"])
+    metadata["title"] = (
+        'Leaving <b>care</b> & "you"<img src=x onerror=alert(1)><script>x()</script>'
+    )
+    content = store(build_package(extra={"h5p.json": json.dumps(metadata).encode()}), installer)
+    assert content.title == 'Leaving care & "you"'
+    stored = json.loads((storage.content_folder(content.content_hash) / "h5p.json").read_text())
+    # Stored as H5P core stores text: escaped once, shown as text by the player.
+    assert stored["title"] == "Leaving care &amp; &quot;you&quot;"
+    assert content.metadata["title"] == stored["title"]
+
+
+def test_plain_text_with_angle_brackets_and_quotes_is_escaped_exactly_once(installer):
+    content_json = json.loads(package_files()["content/content.json"])
+    content_json["answers"] = ['Only the "social worker" <alone>', "Tom &amp; Jerry", "x"]
+    content = store(
+        build_package(extra={"content/content.json": json.dumps(content_json).encode()}), installer
+    )
+    cleaned = json.loads(
+        (storage.content_folder(content.content_hash) / "content" / "content.json").read_text()
+    )
+    assert cleaned["answers"][:2] == [
+        "Only the &quot;social worker&quot; &lt;alone&gt;",
+        "Tom &amp; Jerry",  # an entity already there is not escaped again
+    ]
+    # The content type reads such text back to text, once, and shows it as text (not markup).
+    script = (storage.library_folder(LIBRARY) / "check.js").read_text()
+    assert 'parseFromString(String(escaped), "text/html")' in script
+    assert 'createTextNode(" " + plainText(text))' in script
+    assert "innerHTML = this.params.question" in script  # the one HTML field, cleaned by nh3
+
+
+# Admin → H5P libraries --------------------------------------------------------------------
+
+
+def test_the_admin_lists_and_inspects_installed_libraries(client, coordinator, installer):
+    store(io.BytesIO(real_package()), installer)
+    client.force_login(coordinator)
+    response = client.get("/admin/h5plibrary/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "FontAwesome" in html and "H5P.TrueFalse" in html
+    assert "/admin/h5plibrary/add/" not in html  # library code arrives only in packages
+
+    font_awesome = H5PLibrary.objects.get(machine_name="FontAwesome")
+    response = client.get(f"/admin/h5plibrary/inspect/{font_awesome.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "FontAwesome" in html and font_awesome.files_hash in html
+    for action in ("add/", f"edit/{font_awesome.pk}/", f"delete/{font_awesome.pk}/"):
+        assert client.get(f"/admin/h5plibrary/{action}", follow=True).status_code == 404
+
+
+def test_the_library_admin_answers_a_superuser_too(client, installer):
+    store(build_package(), installer)
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/h5plibrary/").status_code == 200
+    library = H5PLibrary.objects.get()
+    response = client.get(f"/admin/h5plibrary/inspect/{library.pk}/")
+    assert response.status_code == 200
+    assert "H5P.LeavingCareCheck" in response.content.decode()
+
+
+def test_staff_without_the_view_permission_cannot_list_libraries(client, editor, installer):
+    store(build_package(), installer)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get("/admin/h5plibrary/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
