@@ -159,3 +159,48 @@ def test_feedback_follows_the_assessments_rule(client, check):
     # Neither the right option nor which questions were right.
     assert "the right answer" not in page and "your answer" not in page
     assert "You answered this right." not in page and "Not quite." not in page
+
+
+def test_the_result_shows_each_choice_beside_the_right_one_and_points_as_the_language_writes(
+    client,
+):
+    rights = question(
+        "single",
+        "Which article gives children the right to be heard?",
+        [("Article 3", False), ("Article 12", True), ("Article 27", False)],
+    )
+    network = question(
+        "multiple",
+        "Who can be part of a support network?",
+        [("Peers", True), ("Mentors", True), ("Nobody", False)],
+    )
+    check = assessment(
+        "knowledge_check", [rights, network], title="Check", pass_mark=80, attempts_allowed=0
+    )
+    client.force_login(UserFactory())
+    url = f"/en/learning/assessments/{check.pk}/"
+    response = client.post(
+        url,
+        {
+            field(rights): option_id(rights, "Article 3"),
+            field(network): [option_id(network, "Peers")],
+            "attempt": opened(client, url),
+        },
+    )
+    page = client.get(response.url).content.decode()
+    # 0 for the wrong article, half of the right options ticked and no wrong one: 0.5 of 2.
+    assert "25 % — 0.5 of 2 points" in page
+
+    def marks(text):
+        item = re.search(rf"<li[^>]*>{text}(.*?)</li>", page, re.S)
+        return re.findall(r"— (your answer|the right answer)", item.group(1))
+
+    assert marks("Article 3") == ["your answer"]
+    assert marks("Article 12") == ["the right answer"]
+    assert marks("Article 27") == []
+    assert marks("Peers") == ["your answer", "the right answer"]
+    assert marks("Mentors") == ["the right answer"]
+    assert marks("Nobody") == []
+
+    bulgarian = client.get(response.url.replace("/en/", "/bg/", 1)).content.decode()
+    assert "0,5" in bulgarian and "0.5" not in bulgarian
