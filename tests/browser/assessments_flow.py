@@ -47,6 +47,6 @@ def assessments_fit_a_phone(browser, live_server, course):
     page.get_by_label("Agree", exact=True).check()
     page.get_by_role("button", name="Send my answers").tap()
     page.wait_for_url(f"{base}/en/learning/assessments/attempts/**")
-    assert "100% right" in page.content()
+    assert "100 % — 2 of 2 points" in page.content()
     assert_fits(page, page.url, "attempt")
     context.close()
