@@ -18,6 +18,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="admin_login_redirect",
     ),
+    # Every password reset goes through allauth's (accounts/admin_urls.py).
+    path("", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),

@@ -27,6 +27,7 @@ from .forms import (
 )
 from .guards import cohort_or_403
 from .models import Cohort, CohortMembership, CohortSession
+from .ratelimits import invite_code_attempt, invite_code_refusal
 from .selectors import access
 
 
@@ -217,7 +218,11 @@ def _client_time(request):
 @login_required
 def join(request, code: str):
     """A learner joins a cohort with its invite link or code."""
+    attempt = invite_code_attempt(request)
+    if attempt is None:  # too many made-up codes from this address or account
+        return invite_code_refusal(request)
     cohort = get_object_or_404(Cohort, invite_code=code.upper())
+    attempt.succeeded()
     refusal = ""
     if request.method == "POST":
         try:

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
-from tests.factories import PASSWORD, UserFactory, build_course, make_trainer
+from tests.factories import PASSWORD, UserFactory, build_course, make_trainer, staff_with_mfa
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +32,13 @@ def course_tree(db):
 @pytest.fixture
 def learner_client(client, learner):
     client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with a second factor as staff must be."""
+    staff_with_mfa(client, admin_user)
     return client
 
 

@@ -44,6 +44,47 @@ def make_trainer(**kwargs):
     return user
 
 
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The code an authenticator app shows for `secret` now (RFC 6238: SHA-1, 30 s, 6 digits)."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    step = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def staff_with_mfa(client, user) -> str:
+    """Sign `user` in on `client` the way staff sign in: password, then an authenticator code.
+
+    Staff reach the admin and the trainer pages only after a second factor
+    (accounts/middleware.py). This gives `user` an authenticator app (TOTP),
+    signs them in and records both steps in the session as allauth does.
+    Returns the app's secret (see `totp_code`).
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.utils import decrypt
+    from django.test import RequestFactory
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        authenticator = TOTP.activate(user, generate_totp_secret()).instance
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session, request.user = client.session, user
+    record_authentication(request, user, "password")
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return decrypt(authenticator.data["secret"])
+
+
 def home_page() -> HomePage:
     return Site.objects.get(is_default_site=True).root_page.specific
 

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.PrivatePagesMiddleware",
+    "accounts.middleware.SessionIdleTimeoutMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.caching.ContentVersionMiddleware",
 ]
@@ -146,7 +149,17 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,20/5m/ip",
+    # Reset mails: a few per address an hour, whoever asks (Wagtail's admin form included).
+    "reset_password": env("RESET_PASSWORD_RATE_LIMIT", "20/h/ip,3/h/key"),
 }
+# Invite codes: misses per address (a training room shares one) and per account.
+INVITE_CODE_RATE_LIMITS = env("INVITE_CODE_RATE_LIMITS", "20/15m/ip,5/15m/user")
+
+# Staff sign in with a second factor: an authenticator app, with recovery codes
+# for a lost phone (accounts.middleware.StaffSecondFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Leaving Care Training"
+MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
 
 # Internationalisation: the interface languages are also the content languages.
 LANGUAGE_CODE = "en"
@@ -229,6 +242,10 @@ CELERY_TIMEZONE = TIME_ZONE
 WAGTAIL_SITE_NAME = _("Leaving Care Training")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset through allauth only (accounts/admin_urls.py).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No avatars from Gravatar: no staff e-mail hash leaves the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "txt", "mp4", "webm", "vtt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -259,6 +276,9 @@ CONTENT_SECURITY_POLICY = {
 
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 SESSION_SAVE_EVERY_REQUEST = False
+# A session ends after this long without a request (accounts.middleware); staff sooner.
+SESSION_IDLE_TIMEOUT_SECONDS = int(env("SESSION_IDLE_TIMEOUT_SECONDS", str(60 * 60 * 2)))
+SESSION_IDLE_TIMEOUT_STAFF_SECONDS = int(env("SESSION_IDLE_TIMEOUT_STAFF_SECONDS", str(60 * 30)))
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN

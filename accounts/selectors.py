@@ -1,0 +1,52 @@
+"""Reads about a person's account: are they staff, have they used a second factor."""
+
+from __future__ import annotations
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.core.cache import caches
+from django.http import HttpRequest
+
+from .models import RoleAssignment
+from .permissions import permissions_version
+
+
+def is_staff_account(user) -> bool:
+    """Whether this person reaches the admin or sees across cohorts.
+
+    Staff are superusers, `is_staff` accounts, anyone with Wagtail's
+    `wagtailadmin.access_admin` permission and anyone holding a role
+    (coordinator, National Steering Group member). The answer is kept under the
+    permissions version, which any change to people, groups, permissions or
+    roles replaces, so it costs no query on most requests.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    if not hasattr(user, "_is_staff_account"):
+        key = f"accounts:staff:{permissions_version()}:{user.pk}"
+        answer = caches["local"].get(key)
+        if answer is None:
+            answer = (
+                user.has_perm("wagtailadmin.access_admin")
+                or RoleAssignment.objects.filter(user=user).exists()
+            )
+            caches["local"].set(key, answer, 60 * 60)
+        user._is_staff_account = answer
+    return user._is_staff_account
+
+
+def has_totp(user) -> bool:
+    """Whether this person has activated an authenticator app (TOTP)."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def used_second_factor(request: HttpRequest) -> bool:
+    """Whether the signed-in person passed a second factor in this session.
+
+    allauth records each authentication step in the session (password, then
+    "mfa" after a TOTP or recovery code), for the user it was made for.
+    """
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
