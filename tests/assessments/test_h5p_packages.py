@@ -17,7 +17,7 @@ from assessments.h5p.package import JsonRefused, PackageRejected, parse_json
 from assessments.h5p.sanitise import sanitise_content
 from assessments.models import H5PContent, H5PLibrary
 from assessments.services.h5p import h5p_content_store
-from tests.factories import UserFactory
+from tests.factories import UserFactory, staff_with_mfa
 from tests.h5p_packages import (
     LIBRARY,
     TRUE_FALSE_LIBRARIES,
@@ -397,7 +397,7 @@ def test_a_real_exported_package_is_accepted_as_h5p_core_accepts_it(installer, h
 
 def test_a_coordinator_uploads_the_real_package_in_the_admin(client, coordinator, h5p_root, media):
     data = real_package()
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     response = upload_in_admin(client, data, filename="../../evil.php.h5p")
     assert response.status_code == 302, response.content.decode()[:2000]
     content = H5PContent.objects.get()
@@ -413,7 +413,7 @@ def test_a_coordinator_uploads_the_real_package_in_the_admin(client, coordinator
 @pytest.mark.parametrize("filename", ["../../evil.php.h5p", "x.html", "activity.h5p.php"])
 def test_the_uploaders_file_name_never_reaches_storage(client, coordinator, media, filename):
     data = build_package().getvalue()
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     assert upload_in_admin(client, data, filename=filename).status_code == 302
     kept = stored_paths(media)
     assert kept == [f"h5p/packages/{hashlib.sha256(data).hexdigest()}.h5p"]
@@ -551,7 +551,7 @@ def test_deep_semantics_are_refused_clearly(installer):
 def test_a_refused_upload_in_the_admin_answers_with_the_reason(
     client, coordinator, media, extra, message
 ):
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     response = upload_in_admin(client, stored_zip(extra).getvalue())
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -584,7 +584,7 @@ def everything_stored(h5p_root, media) -> tuple:
     ids=["deep content", "long version", "markup in content", "missing library"],
 )
 def test_a_refused_upload_leaves_no_row_file_or_folder(client, coordinator, h5p_root, media, extra):
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     before = everything_stored(h5p_root, media)
     response = upload_in_admin(client, stored_zip(extra).getvalue())
     assert response.status_code == 200
@@ -592,7 +592,7 @@ def test_a_refused_upload_leaves_no_row_file_or_folder(client, coordinator, h5p_
 
 
 def test_a_form_sent_back_for_another_reason_stores_nothing(client, coordinator, h5p_root, media):
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     response = upload_in_admin(client, build_package().getvalue(), title="")
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -731,7 +731,7 @@ def test_plain_text_with_angle_brackets_and_quotes_is_escaped_exactly_once(insta
 
 def test_the_admin_lists_and_inspects_installed_libraries(client, coordinator, installer):
     store(io.BytesIO(real_package()), installer)
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     response = client.get("/admin/h5plibrary/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -750,7 +750,7 @@ def test_the_admin_lists_and_inspects_installed_libraries(client, coordinator, i
 def test_the_library_admin_answers_a_superuser_too(client, installer):
     store(build_package(), installer)
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    staff_with_mfa(client, admin)
     assert client.get("/admin/h5plibrary/").status_code == 200
     library = H5PLibrary.objects.get()
     response = client.get(f"/admin/h5plibrary/inspect/{library.pk}/")
@@ -761,7 +761,7 @@ def test_the_library_admin_answers_a_superuser_too(client, installer):
 def test_staff_without_the_view_permission_cannot_list_libraries(client, editor, installer):
     store(build_package(), installer)
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    staff_with_mfa(client, editor)
     response = client.get("/admin/h5plibrary/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/"

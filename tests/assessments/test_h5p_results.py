@@ -13,7 +13,7 @@ from assessments.services import xapi
 from assessments.services.h5p import h5p_content_store
 from audit.models import AuditEntry
 from courses.models import LessonProgress
-from tests.factories import UserFactory, build_course, publish
+from tests.factories import UserFactory, build_course, publish, staff_with_mfa
 from tests.h5p_packages import build_package
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +203,7 @@ def test_uploading_in_the_admin_checks_the_package_and_is_audited(client, db):
             codename__in=["access_admin", "add_h5pcontent", "change_h5pcontent"]
         )
     )
-    client.force_login(editor)
+    staff_with_mfa(client, editor)
     url = "/admin/snippets/assessments/h5pcontent/add/"
     bad = build_package(extra={"content/evil.js": b"alert(1)"}).getvalue()
     response = client.post(
@@ -233,14 +233,15 @@ def test_uploading_in_the_admin_checks_the_package_and_is_audited(client, db):
 def test_malformed_statements_are_refused_not_crashed(client, activity, lesson, learner):
     client.force_login(learner)
     session = xapi.activity_session(learner, activity, lesson.pk)
-    for change in (
-        {"actor": "someone"},
-        {"object": ["x"]},
-        {"verb": {"id": 5}},
-        {"result": {"score": "full"}},
+    for change, reason in (
+        ({"actor": "someone"}, "actor is not an object"),
+        ({"object": ["x"]}, "object is not an object"),
+        ({"verb": {"id": 5}}, "id is not text"),
+        ({"result": {"score": "full"}}, "score is not an object"),
     ):
         body = statement(learner, activity) | change
-        assert send(client, activity, body, session).status_code in (400, 403), change
+        response = send(client, activity, body, session)
+        assert (response.status_code, response.json()["reason"]) == (400, reason), change
     odd = statement(learner, activity, verb="answered")
     odd["verb"]["id"] = VERBS + "x" * 200
     assert send(client, activity, odd, session).status_code == 202
@@ -248,6 +249,21 @@ def test_malformed_statements_are_refused_not_crashed(client, activity, lesson, 
     big = statement(learner, activity, raw=99_999, top=100_000)
     assert send(client, activity, big, session).status_code == 400
     assert not Attempt.objects.exists()
+
+
+def test_a_statement_nested_thousands_deep_is_refused_not_crashed(
+    client, activity, lesson, learner
+):
+    client.force_login(learner)
+    session = xapi.activity_session(learner, activity, lesson.pk)
+    deep = '{"a":' * 3000 + "{}" + "}" * 3000
+    body = f'{{"session": "{session}", "statement": {deep}}}'
+    response = client.post(
+        f"/h5p/activities/{activity.pk}/statements/", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"accepted": False, "reason": "not accepted JSON (too deep)"}
+    assert not XapiStatement.objects.exists()
 
 
 def test_success_must_be_a_boolean_and_completing_needs_no_score(client, activity, lesson, learner):
@@ -270,7 +286,8 @@ def test_an_activity_result_page_shows_its_score(client, activity, lesson, learn
     ]
     page = client.get(f"/en/learning/assessments/attempts/{token}/")
     assert page.status_code == 200
-    assert "50% right" in page.content.decode() and activity.title in page.content.decode()
+    html = page.content.decode()
+    assert "50 % — 1 of 2 points" in html and activity.title in html
 
 
 def test_state_saved_for_another_package_is_not_given_back(client, activity, learner):
@@ -299,7 +316,7 @@ def test_a_package_cannot_loosen_the_cleaning_of_an_installed_library(activity, 
 
 def test_editing_an_activity_without_a_new_package_is_not_logged_as_an_upload(client, activity):
     editor = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(editor)
+    staff_with_mfa(client, editor)
     url = f"/admin/snippets/assessments/h5pcontent/edit/{activity.pk}/"
     response = client.post(url, {"title": "Who stands by you?"})
     assert response.status_code == 302, response.context["form"].errors
