@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from assessments.models import Attempt
 from tests.factories import (
@@ -203,4 +204,5 @@ def test_the_result_shows_each_choice_beside_the_right_one_and_points_as_the_lan
     assert marks("Nobody") == []
 
     bulgarian = client.get(response.url.replace("/en/", "/bg/", 1)).content.decode()
+    translation.activate("en")  # the request left Bulgarian active in this thread
     assert "0,5" in bulgarian and "0.5" not in bulgarian
