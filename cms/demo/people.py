@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -83,3 +87,25 @@ def load_people() -> list[DemoPerson]:
             user=user, email=person.email, defaults={"verified": True, "primary": True}
         )
     return list(PEOPLE)
+
+
+def staff_authenticator_secrets() -> dict[str, str]:
+    """The authenticator-app secret of each demo staff login, by e-mail.
+
+    Staff sign in with a code from an authenticator app (accounts.middleware).
+    Each demo staff person gets an app secret once (kept on later runs) and
+    recovery codes; `make demo` prints the secrets so a person can add them to
+    an app of their own.
+    """
+    User = get_user_model()
+    secrets = {}
+    for person in PEOPLE:
+        if not (person.is_superuser or "Editors" in person.groups):
+            continue
+        user = User.objects.get(email__iexact=person.email)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is None:
+            totp = TOTP.activate(user, generate_totp_secret()).instance
+            RecoveryCodes.activate(user)
+        secrets[person.email] = decrypt(totp.data["secret"])
+    return secrets

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from cms.demo.cohorts import load_demo_cascade
 from cms.demo.h5p import load_demo_h5p
 from cms.demo.loader import load_demo_content
-from cms.demo.people import DEMO_PASSWORD, load_people
+from cms.demo.people import DEMO_PASSWORD, load_people, staff_authenticator_secrets
 from cms.demo.progress import load_learner_progress
 from cms.demo.results import load_demo_results
 from cms.models import CoursePage
@@ -46,3 +46,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:
             self.stdout.write(f"  {person.email:<28} {person.role}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Staff logins then ask for a code from an authenticator app (FreeOTP, Aegis, "
+            "Google Authenticator...): add each secret to the app as a time-based key."
+        )
+        for email, secret in staff_authenticator_secrets().items():
+            self.stdout.write(f"  {email:<28} {secret}")

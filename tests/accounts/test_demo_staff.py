@@ -1,0 +1,28 @@
+"""The demo's staff logins still get in: with the password and a code from the printed secret."""
+
+import pytest
+
+from cms.demo.people import DEMO_PASSWORD, load_people, staff_authenticator_secrets
+from tests.factories import totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_staff_sign_in_with_the_printed_secret(client):
+    load_people()
+    secrets = staff_authenticator_secrets()
+    assert set(secrets) == {"coordinator@example.org", "editor@example.org"}
+    assert staff_authenticator_secrets() == secrets  # kept on a second run
+    for email, secret in secrets.items():
+        client.post("/en/accounts/logout/")
+        response = client.post("/en/accounts/login/", {"login": email, "password": DEMO_PASSWORD})
+        assert response["Location"] == "/en/accounts/2fa/authenticate/"
+        response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+        assert response.status_code == 302
+        assert client.get("/admin/").status_code == 200, email
+    # Learners and trainers are not asked for a code.
+    client.post("/en/accounts/logout/")
+    response = client.post(
+        "/en/accounts/login/", {"login": "trainer@example.org", "password": DEMO_PASSWORD}
+    )
+    assert response["Location"] == "/en/learning/"
