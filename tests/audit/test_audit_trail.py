@@ -4,7 +4,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from audit.models import AppendOnlyError, AuditEntry
-from tests.factories import UserFactory
+from tests.factories import UserFactory, staff_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def learner(db):
 
 
 def test_opening_a_persons_account_in_the_admin_is_recorded(client, coordinator, learner):
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     response = client.get(f"/admin/users/edit/{learner.pk}/")
     assert response.status_code == 200
     entry = AuditEntry.objects.get()
@@ -49,7 +49,7 @@ def test_entries_cannot_be_changed_or_deleted_through_django(coordinator, learne
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
 def test_the_database_refuses_to_rewrite_the_trail(client, coordinator, learner):
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     client.get(f"/admin/users/edit/{learner.pk}/")
     for statement in (
         "UPDATE audit_auditentry SET action = 'roster_viewed'",
@@ -66,7 +66,7 @@ def test_the_database_refuses_to_rewrite_the_trail(client, coordinator, learner)
 
 def test_the_trail_outlives_an_erased_account_and_holds_no_names(client, coordinator, learner):
     viewer = UserFactory(email="viewer@example.org", is_staff=True, is_superuser=True)
-    client.force_login(viewer)
+    staff_with_mfa(client, viewer)
     client.get(f"/admin/users/edit/{learner.pk}/")
     viewer_id = viewer.pk
     viewer.delete()
@@ -76,7 +76,7 @@ def test_the_trail_outlives_an_erased_account_and_holds_no_names(client, coordin
     stored = str(entry.details) + entry.path + entry.target_id
     assert "Ioana" not in stored and "learner@example.org" not in stored
 
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     report = client.get("/admin/reports/audit-trail/").content.decode()
     assert f"account {viewer_id} (removed)" in report
     assert "Person&#x27;s record viewed" in report
@@ -87,11 +87,15 @@ def test_only_auditors_read_the_trail(client, coordinator, learner):
     from django.contrib.auth.models import Permission
 
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
-    assert client.get("/admin/reports/audit-trail/").status_code in (302, 403)
-    assert "Audit trail" not in client.get("/admin/").content.decode()
+    staff_with_mfa(client, editor)
+    refused = client.get("/admin/reports/audit-trail/")
+    # Wagtail's refusal: back to the dashboard, which says why and offers no trail.
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    dashboard = client.get("/admin/").content.decode()
+    assert "Sorry, you do not have permission to access this area." in dashboard
+    assert "Audit trail" not in dashboard
 
-    client.force_login(coordinator)
+    staff_with_mfa(client, coordinator)
     client.get(f"/admin/users/edit/{learner.pk}/")
     page = client.get("/admin/reports/audit-trail/?action=record_viewed")
     assert page.status_code == 200
