@@ -325,6 +325,7 @@ class Built:
 
 
 def build(plan: Plan, course, countries: list, hosts: list) -> Built:
+    from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.utils import timezone
 
@@ -339,6 +340,8 @@ def build(plan: Plan, course, countries: list, hosts: list) -> Built:
 
     started = time.perf_counter()
     now = timezone.now()
+    # Generation 0 is a coordinator's to plan; the bench plans every cohort as one.
+    planner = get_user_model().objects.create(username="bench-coordinator", is_superuser=True)
     cohorts: list = [None] * len(plan.cohorts)
     accredited_by: dict[int, TrainerAccreditation] = {}
     memberships = accreditations = 0
@@ -378,6 +381,7 @@ def build(plan: Plan, course, countries: list, hosts: list) -> Built:
                         lead_trainer=people[planned.lead],
                         starts_on=day(planned.starts),
                         ends_on=day(planned.starts + planned.days),
+                        created_by=planner,
                     )
             else:
                 new = []

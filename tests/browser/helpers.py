@@ -43,10 +43,11 @@ def trainer_with_cohort(course, name: str, language: str, members):
     """A trainer (Petya Koleva) leading an international ToT of `members` (roster-only)."""
     from courses import services
     from courses.models import Cohort
-    from tests.factories import UserFactory, country, organisation, participant
+    from tests.factories import UserFactory, coordinator, country, organisation, participant
 
     trainer = UserFactory(first_name="Petya", last_name="Koleva")
     cohort = services.cohort_create(
+        created_by=coordinator(),  # generation 0 is a coordinator's to plan
         name=name,
         course=course,
         kind=Cohort.Kind.INTERNATIONAL_TOT,
