@@ -15,15 +15,21 @@
   }
 
   function send(entries) {
+    var body = new URLSearchParams(entries);
+    // Marks kept across a new sign-in (the session ended while offline) carry
+    // the old CSRF token: send the page's current one.
+    var token = form.elements.csrfmiddlewaretoken;
+    if (token) body.set("csrfmiddlewaretoken", token.value);
     return window
       .fetch(window.location.href, {
         method: "POST",
-        body: new URLSearchParams(entries),
+        body: body,
         headers: { Accept: "application/json" },
         credentials: "same-origin",
       })
       .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
+        // A session that ended answers with the sign-in page: not saved, keep the marks.
+        if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
         window.localStorage.removeItem(key);
         if (status) status.hidden = true;
         form.dataset.saved = "true";
