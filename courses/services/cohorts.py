@@ -26,6 +26,7 @@ from accounts.models import is_coordinator
 
 from ..models import (
     Cohort,
+    CohortInvitation,
     CohortMembership,
     CohortSession,
     CohortTrainer,
@@ -36,8 +37,9 @@ from ..models import (
 from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
 from ..selectors.cohorts import cohort_is_full
+from ..selectors.invitations import invitations_for_user
 from ..selectors.progress import original_page
-from . import participants  # participants.py imports this module too: read it at call time
+from . import invitations, participants  # they import this module too: read them at call time
 from .errors import CascadeError
 
 SETTINGS_FIELDS = {"name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"}
@@ -194,6 +196,16 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
     existing = cohort.memberships.filter(participant=participant).first()
     if existing is not None:
         return existing
+    # Invited by the trainer under a typed name: joining says yes to that invitation, so
+    # the typed record (already holding a place) becomes theirs rather than a second one.
+    invitation = (
+        invitations_for_user(user)
+        .filter(cohort=cohort, role=CohortInvitation.Role.MEMBER)
+        .first()
+    )
+    if invitation is not None:
+        invitations.invitation_accept(invitation, user=user)
+        return cohort.memberships.get(participant=participant)
     if cohort.status in (Cohort.Status.COMPLETED, Cohort.Status.CANCELLED):
         raise ValidationError(_("This cohort no longer takes new members."), code="closed")
     if cohort_is_full(cohort):

@@ -38,8 +38,7 @@ from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
 from ..selectors.invitations import verified_emails
 from ..selectors.learner_cohorts import lead_trainer_names
-from .cohorts import cohort_add_member
-from .participants import participant_for_user, participant_merge, team_member_add
+from . import cohorts, participants  # they import this module in turn: read them at call time
 
 logger = logging.getLogger(__name__)
 
@@ -213,19 +212,19 @@ def invitation_accept(invitation: CohortInvitation, *, user) -> CohortInvitation
     invitation = _open_for_answer(invitation, user)
     cohort = invitation.cohort
     if invitation.role == CohortInvitation.Role.MEMBER:
-        own = participant_for_user(user, cohort.country)
+        own = participants.participant_for_user(user, cohort.country)
         typed = canonical_record(invitation.participant)
         if typed.pk != own.pk:
             if typed.user_id is None:
                 # The typed record is this person: their account takes over its
                 # membership and attendance; the typed record points to it.
-                participant_merge(own, typed, by=user)
+                participants.participant_merge(own, typed, by=user)
             else:
                 # The trainer merged the typed record into someone else's meanwhile:
                 # this person still joins, without touching the other's record.
-                cohort_add_member(cohort, own)
+                cohorts.cohort_add_member(cohort, own)
     else:
-        team_member_add(cohort, user=user, role=CohortTrainer.Role(invitation.role))
+        participants.team_member_add(cohort, user=user, role=CohortTrainer.Role(invitation.role))
     invitation.accepted_at = timezone.now()
     invitation.answered_by = user
     invitation.save(update_fields=["accepted_at", "answered_by"])

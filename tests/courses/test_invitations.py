@@ -438,3 +438,19 @@ def test_an_import_that_fails_sends_no_invitation(world, django_capture_on_commi
     assert mail.outbox == []
     assert not CohortInvitation.objects.exists()
     assert not Participant.objects.filter(display_name="Made Up").exists()
+
+
+def test_joining_with_the_code_says_yes_to_an_open_invitation(client, world):
+    typed = world.invite_member()
+    world.cohort.capacity = 1  # the typed record holds the one place
+    world.cohort.save()
+    client.force_login(world.maria)
+
+    response = client.post(f"/en/learning/join/{world.cohort.invite_code}/")
+
+    assert response.status_code == 302
+    own = Participant.objects.get(user=world.maria)
+    assert list(world.cohort.memberships.values_list("participant", flat=True)) == [own.pk]
+    typed.refresh_from_db()
+    assert typed.merged_into == own
+    assert invitation_of(typed).accepted_at is not None
