@@ -64,6 +64,9 @@ def cohort_cards(request) -> list[CohortCard]:
     pages = i18n.versions_for_reader(
         {entry.cohort.course.translation_key for entry in cohorts}, language
     )
+    # A person's results belong to a course, not a cohort: one read per course.
+    courses = {entry.cohort.course_id: entry.cohort.course for entry in cohorts}
+    results = {pk: person_result(participant, course) for pk, course in courses.items()}
     cards = []
     for entry in cohorts:
         course = pages.get(entry.cohort.course.translation_key, entry.cohort.course)
@@ -73,7 +76,7 @@ def cohort_cards(request) -> list[CohortCard]:
                 course_title=course.title,
                 course_url=i18n.url_for_reader(course, language, request),
                 course_language=i18n.page_language(course),
-                result=person_result(participant, entry.cohort.course),
+                result=results[entry.cohort.course_id],
             )
         )
     return cards

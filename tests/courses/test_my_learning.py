@@ -8,6 +8,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from assessments.services import paper_results_enter
 from courses import services
@@ -166,3 +168,25 @@ def test_the_invite_page_shows_the_schedule_before_joining(client, world):
     # Nobody's attendance or name before joining.
     assert "Your attendance" not in html
     assert "Ioana" not in html and "Борис" not in html
+
+
+def test_more_cohorts_of_a_course_cost_no_more_queries(client, world):
+    client.force_login(world.learner)
+    client.get("/en/learning/")  # caches warmed
+    with CaptureQueriesContext(connection) as one_cohort:
+        client.get("/en/learning/")
+    planner = coordinator()
+    for number in range(4):
+        cohort = cohort_led_by(
+            world.lead, course=world.course, created_by=planner, name=f"Training {number}"
+        )
+        for hour in (9, 11, 14):
+            services.session_create(cohort, starts_at=at(MONDAY, hour), place="Sofia")
+        services.cohort_join(cohort, world.learner)
+    client.get("/en/learning/")
+
+    with CaptureQueriesContext(connection) as five_cohorts:
+        html = client.get("/en/learning/").content.decode()
+
+    assert html.count("Your attendance:") == 2 + 4 * 3
+    assert len(five_cohorts) == len(one_cohort)
