@@ -22,6 +22,8 @@ from cms.models import CoursePage, LessonPage
 from courses import services
 from courses.models import Cohort, CohortSession, Country, Organisation, Participant
 
+from .results import enter_cohort_results
+
 Kind = Cohort.Kind
 
 
@@ -109,6 +111,7 @@ class CascadeBuilder:
         # for cohorts whose (fictional) trainers have no account.
         self.coordinator = coordinator
         self.random = random.Random(2026)
+        self.results_random = random.Random(12)
         self.count = 0
 
     def person(self, country: Country, organisation: Organisation, names: DemoCountry):
@@ -129,7 +132,20 @@ class CascadeBuilder:
             age_band=self.random.choice(AGE_BANDS),
         )
 
-    def cohort(self, name, kind, lead, members, *, country, host, language, starts_on, days=4):
+    def cohort(
+        self,
+        name,
+        kind,
+        lead,
+        members,
+        *,
+        country,
+        host,
+        language,
+        starts_on,
+        days=4,
+        everyone_present=False,
+    ):
         cohort = services.cohort_create(
             name=name,
             course=self.course,
@@ -165,15 +181,19 @@ class CascadeBuilder:
             for day in (0, 2)
         ]
         if cohort.status == Cohort.Status.COMPLETED:
-            self.attend(sessions, memberships)
+            # The course requires its post-test passed: results come first, so that
+            # marking attendance completes those who passed (and only them).
+            enter_cohort_results(cohort, self.results_random)
+            self.attend(sessions, memberships, everyone_present=everyone_present)
         return cohort
 
-    def attend(self, sessions: list[CohortSession], memberships) -> None:
+    def attend(self, sessions: list[CohortSession], memberships, *, everyone_present) -> None:
         """Mark attendance; the service completes members who attended enough."""
+        weights = (100, 0, 0) if everyone_present else (88, 7, 5)
         for session in sessions:
             marks = {
                 membership.participant_id: self.random.choices(
-                    ("present", "absent", "excused"), weights=(88, 7, 5)
+                    ("present", "absent", "excused"), weights=weights
                 )[0]
                 for membership in memberships
             }
@@ -247,6 +267,8 @@ def load_demo_cascade() -> int:
         language="en",
         starts_on=START,
         days=5,
+        # Every future master trainer attended the whole international training.
+        everyone_present=True,
     )
     builder.accredit_graduates(tot, "master_trainer")
 
