@@ -5,6 +5,8 @@
 - Staff (see `accounts.selectors.is_staff_account`) reach the admin and the
   trainer pages (where a coordinator sees every cohort's people) only with an
   authenticator app set up and used in this session.
+- A signed-in person without admin access who opens the admin is told so
+  (403), not sent to the sign-in page, which would send them straight back.
 - Pages for a signed-in person, and account pages for anyone, are never
   stored by a browser or a proxy: `Cache-Control: private, no-store`.
 """
@@ -17,6 +19,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -111,6 +114,25 @@ class StaffSecondFactorMiddleware:
         # in before the authenticator was added): ask for a code, then go on.
         query = urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{query}")
+
+
+ADMIN_PAGES = re.compile(r"^/admin/(?!login/|logout/|password_reset/)")
+
+
+class AdminAccessMiddleware:
+    """A signed-in person who may not use the admin gets a 403 there, not a sign-in loop."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            ADMIN_PAGES.match(request.path_info)
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied(_("Your account does not give you access to the admin."))
+        return self.get_response(request)
 
 
 class PrivatePagesMiddleware:

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "accounts.middleware.PrivatePagesMiddleware",
     "accounts.middleware.SessionIdleTimeoutMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
+    "accounts.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.caching.ContentVersionMiddleware",
 ]

@@ -90,10 +90,8 @@ def test_learners_and_trainers_are_never_asked(client, learner, trainer):
         client.force_login(person)
         assert client.get("/en/learning/").status_code == 200
         assert client.get("/en/learning/training/").status_code == 200
-        # Not staff: the admin refuses them as before (to its login), with no set-up page.
-        response = client.get("/admin/")
-        assert response.status_code == 302
-        assert response["Location"] != SET_UP
+        # Not staff: the admin refuses them with a 403, never with the set-up page.
+        assert client.get("/admin/").status_code == 403
 
 
 def test_set_up_the_app_then_the_admin_opens_and_sign_in_asks_for_a_code(

@@ -127,5 +127,10 @@ def test_staff_who_are_not_coordinators_cannot_merge_in_the_admin(client):
 def test_learners_do_not_reach_the_screens(client, learner):
     client.force_login(learner)
     response = client.get("/admin/cohort/")
-    # Wagtail's refusal of someone without admin access: to the sign-in page.
+    # A 403 that says why: the sign-in page would send a signed-in learner straight back.
+    assert response.status_code == 403
+    assert "does not give you access to the admin" in response.content.decode()
+    # Someone not signed in is still sent to sign in first.
+    client.logout()
+    response = client.get("/admin/cohort/")
     assert (response.status_code, response.url) == (302, "/en/accounts/login/?next=/admin/cohort/")
