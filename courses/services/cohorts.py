@@ -180,6 +180,33 @@ def cohort_change_lead(cohort: Cohort, new_lead: Participant, *, by) -> Cohort:
     return cohort
 
 
+@transaction.atomic
+def cohort_settings_change(cohort: Cohort, *, changed_by, **fields) -> Cohort:
+    """Change what does not move a cohort in the cascade (name, status, places, dates, threshold).
+
+    A new start date is checked like a new cohort's: the lead must hold a
+    valid accreditation on it (generation 0 excepted).
+    """
+    if changed_by is None or not can_manage_cohort(changed_by, cohort):
+        raise CascadeError(_("Only the cohort's trainers change it."), code="not_allowed")
+    unknown = set(fields) - SETTINGS_FIELDS
+    if unknown:
+        raise ValueError(f"Not a cohort setting: {sorted(unknown)}")
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    for name, value in fields.items():
+        setattr(cohort, name, value)
+    lead = (
+        CohortTrainer.objects.filter(cohort=cohort, role=CohortTrainer.Role.LEAD)
+        .select_related("participant")
+        .first()
+    )
+    if lead is not None:
+        _place_in_cascade(cohort.kind, lead.participant, cohort.starts_on)
+    cohort.full_clean(exclude=["cascade_path", "invite_code"])
+    cohort.save(update_fields=sorted(fields))
+    return cohort
+
+
 def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembership:
     """Add a person to a cohort. Safe to call twice."""
     if participant.merged_into_id:
