@@ -142,12 +142,28 @@ def session_new(request, pk: int):
 
 @login_required
 def attendance(request, pk: int, session_pk: int):
-    """Bulk attendance for one session: everyone on one screen, made for a phone."""
-    cohort = cohort_or_403(request, pk, manage=request.method == "POST")
+    """Bulk attendance for one session: everyone on one screen, made for a phone.
+
+    The phone's offline queue (attendance.js) asks for JSON and gets a definite answer:
+    {"saved": true}, or {"saved": false, "error": ...} with 403 (not theirs to mark), 400
+    (marks it cannot read) or 409 (refused by the rules), so that it drops refused marks
+    instead of sending them again forever.
+    """
+    wants_json = request.method == "POST" and request.headers.get("Accept") == "application/json"
+    try:
+        cohort = cohort_or_403(request, pk, manage=request.method == "POST")
+    except PermissionDenied:
+        if not wants_json:
+            raise
+        error = _("Only the cohort's trainers mark its attendance.")
+        return JsonResponse({"saved": False, "error": error}, status=403)
     session = get_object_or_404(CohortSession, pk=session_pk, cohort=cohort)
     members = list(selectors.cohort_members(cohort))
     current = selectors.session_marks(session)
     form = AttendanceForm(request.POST or None, members=members, current=current)
+    if wants_json and not form.is_valid():
+        error = _("These marks could not be read. Mark the attendance again.")
+        return JsonResponse({"saved": False, "error": error}, status=400)
     if request.method == "POST" and form.is_valid():
         marks = form.marks()
         try:
@@ -155,7 +171,7 @@ def attendance(request, pk: int, session_pk: int):
                 session, marks, marked_by=request.user, marked_at=_client_time(request)
             )
         except ValidationError as error:
-            if request.headers.get("Accept") == "application/json":
+            if wants_json:
                 return JsonResponse({"saved": False, "error": " ".join(error.messages)}, status=409)
             form.add_error(None, error)
             return render(
@@ -171,7 +187,7 @@ def attendance(request, pk: int, session_pk: int):
             session=session.pk,
             marks=len(marks),
         )
-        if request.headers.get("Accept") == "application/json":
+        if wants_json:
             return JsonResponse({"saved": True})
         messages.success(request, _("Attendance saved."))
         return redirect("courses:cohort", pk=cohort.pk)

@@ -1,5 +1,7 @@
 """A trainer marks attendance with no signal; the marks arrive, once, when it returns.
 
+Marks the server refuses (a session that has not started) leave the queue and the
+trainer reads why; marks sent with a stale sign-in stay until the page is reloaded.
 Called from the one transactional browser test (see test_phone_layout.py).
 """
 
@@ -7,9 +9,13 @@ from __future__ import annotations
 
 import datetime
 
+from playwright.sync_api import expect
+
 from courses import services
 from courses.models import Attendance
 from tests.browser.helpers import PHONE, assert_fits, log_in, trainer_with_cohort, wait_until
+
+QUEUED = "() => Object.keys(localStorage).length"
 
 
 def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
@@ -18,6 +24,10 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     )
     session = services.session_create(
         cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
+    )
+    # Far ahead of any day this test runs on: it has not started.
+    not_started = services.session_create(
+        cohort, starts_at=datetime.datetime(2099, 3, 4, 9, tzinfo=datetime.UTC), place="Plovdiv"
     )
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -30,17 +40,63 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
         radio.check()
     page.get_by_role("button", name="Save attendance").tap()
     page.locator(".offline-status").wait_for(state="visible")
-    assert page.evaluate("() => Object.keys(localStorage).length") == 1
+    assert page.evaluate(QUEUED) == 1
     assert Attendance.objects.count() == 0
 
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
-    queued = "() => Object.keys(localStorage).length"
-    wait_until(page, lambda: page.evaluate(queued) == 0, "the queued marks to be sent")
-    assert page.evaluate(queued) == 0
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the queued marks to be sent")
     page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
     assert Attendance.objects.filter(session=session, status="present").count() == 3
+
+    refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, not_started)
+    marks_sent_with_a_stale_sign_in_wait_for_a_reload(page, context, live_server, url, session)
     assert_fits(page, f"{live_server.url}/en/learning/training/", "trainer-home")
     assert "Cohorts in your cascade" in page.content()
     assert_fits(page, f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/", "cohort")
     context.close()
+
+
+def refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, session):
+    url = f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/sessions/{session.pk}/attendance/"
+    page.goto(url)
+    context.set_offline(True)
+    page.locator("input[value=present]").first.check()
+    page.get_by_role("button", name="Save attendance").tap()
+    page.locator(".offline-status").wait_for(state="visible")
+    assert page.evaluate(QUEUED) == 1
+
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.get_by_role("alert")).to_have_text(
+        "The attendance was not saved. "
+        "This session has not started yet; attendance is marked once it has."
+    )
+    assert page.evaluate(QUEUED) == 0  # not sent again and again
+    expect(page.locator(".offline-status")).to_be_hidden()
+    assert not Attendance.objects.filter(session=session).exists()
+    page.reload()  # nothing is left to send
+    page.wait_for_timeout(300)
+    assert page.evaluate(QUEUED) == 0
+    assert not Attendance.objects.filter(session=session).exists()
+
+
+def marks_sent_with_a_stale_sign_in_wait_for_a_reload(page, context, live_server, url, session):
+    page.goto(url)
+    context.set_offline(True)
+    page.locator("fieldset").first.locator("input[value=absent]").check()
+    page.get_by_role("button", name="Save attendance").tap()
+    page.locator(".offline-status").wait_for(state="visible")
+    # Meanwhile the CSRF secret changes (as on signing in elsewhere): the page's token is stale.
+    context.add_cookies([{"name": "csrftoken", "value": "s" * 32, "url": live_server.url}])
+
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.get_by_role("alert")).to_contain_text("Reload it and sign in again if asked")
+    assert page.evaluate(QUEUED) == 1  # the trainer's work is kept
+    assert not Attendance.objects.filter(session=session, status="absent").exists()
+
+    page.reload()  # a fresh token: the kept marks are sent with it
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept marks to be sent")
+    assert Attendance.objects.filter(session=session, status="absent").count() == 1
+    assert Attendance.objects.filter(session=session, status="present").count() == 2
