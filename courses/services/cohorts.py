@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -73,7 +74,7 @@ def _place_in_cascade(kind: str, lead: Participant, starts_on: datetime.date):
     if accreditation is None:
         raise CascadeError(
             _("%(trainer)s has no valid trainer accreditation on %(date)s.")
-            % {"trainer": lead.display_name, "date": starts_on.isoformat()},
+            % {"trainer": lead.display_name, "date": date_format(starts_on, "SHORT_DATE_FORMAT")},
             code="no_valid_accreditation",
         )
     parent = accreditation.granted_by_cohort
