@@ -31,10 +31,20 @@ def log_in(page, live_server, email):
 
 
 def wait_until(page, condition, what: str, tries: int = 100):
-    """Poll from Python: the pages' Content Security Policy forbids evaluating strings."""
+    """Poll from Python: the pages' Content Security Policy forbids evaluating strings.
+
+    On SQLite the live server and this thread share one in-memory database, whose
+    tables are locked while a request writes: a locked read is "not yet".
+    """
+    from django.db import OperationalError
+
     for _ in range(tries):
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
         page.wait_for_timeout(100)
     raise AssertionError(f"waited {tries / 10:.0f} s for {what}")
 

@@ -4,7 +4,10 @@ import pytest
 
 from tests.browser.assessments_flow import assessments_fit_a_phone
 from tests.browser.attendance_flow import attendance_is_kept_offline_and_sent_once
-from tests.browser.h5p_flow import h5p_activity_is_played_and_recorded
+from tests.browser.h5p_flow import (
+    h5p_activity_is_played_and_recorded,
+    real_package_is_played_and_recorded,
+)
 from tests.browser.helpers import assert_fits, log_in
 from tests.browser.my_learning_flow import face_to_face_fits_a_phone
 
@@ -40,3 +43,5 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
 
     settings.H5P_ROOT = tmp_path / "h5p"
     h5p_activity_is_played_and_recorded(browser, live_server, course_tree.lessons[2], learner)
+    # Last: it skips (saying why) where the shared folder of real packages is absent.
+    real_package_is_played_and_recorded(browser, live_server, course_tree.lessons[3], learner)

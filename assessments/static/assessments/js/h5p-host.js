@@ -32,6 +32,11 @@
     });
   }
 
+  // Statements are sent one after another, in the order the activity made them: H5P
+  // reports "answered" and "completed" for one click, and the server joins the second to
+  // the attempt the first made.
+  var queue = Promise.resolve();
+
   function say(frame, text) {
     var status = document.getElementById(frame.dataset.status);
     if (status && text) {
@@ -54,17 +59,19 @@
         frame.style.height = Math.ceil(height) + "px";
       }
     } else if (data.type === "h5p:xapi" && data.statement) {
-      post(frame, frame.dataset.statementsUrl, {
-        session: frame.dataset.h5pSession,
-        statement: data.statement
-      }).then(function (response) {
-        return response.json();
-      }).then(function (result) {
-        if (result.accepted && result.attempt) {
-          say(frame, frame.dataset.savedText);
-        }
-      }).catch(function () {
-        say(frame, frame.dataset.failedText);
+      queue = queue.then(function () {
+        return post(frame, frame.dataset.statementsUrl, {
+          session: frame.dataset.h5pSession,
+          statement: data.statement
+        }).then(function (response) {
+          return response.json();
+        }).then(function (result) {
+          if (result.accepted && result.attempt) {
+            say(frame, frame.dataset.savedText);
+          }
+        }).catch(function () {
+          say(frame, frame.dataset.failedText);
+        });
       });
     }
   });
