@@ -8,6 +8,15 @@ it with transaction.on_commit):
   course online (required lessons done and every completion rule met).
 - `cohort_membership_completed(sender=CohortMembership, membership=...)`: a
   member completed a cohort (attendance, the online part, the rules).
+
+Sent by courses/services/participants.py, inside the merge's transaction:
+
+- `participants_merged(sender=Participant, keep=..., duplicate=...)`: a
+  duplicate record was folded into `keep`, after the courses rows (memberships,
+  attendance, trainer roles, accreditations) moved. Apps holding rows of a
+  person (assessments: test results) move theirs to `keep`, so the record
+  stays whole; every merge path (trainer's page, admin, accepting an
+  invitation) goes through it.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -18,6 +27,7 @@ from .progress_cache import on_progress_saved
 
 course_completed = Signal()
 cohort_membership_completed = Signal()
+participants_merged = Signal()
 
 
 def connect() -> None:

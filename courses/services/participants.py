@@ -20,6 +20,7 @@ from ..models import (
     TrainerAccreditation,
 )
 from ..selectors.access import MANAGING_ROLES, cohorts_run_by
+from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
 from .errors import CascadeError
 
@@ -90,6 +91,8 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
     Memberships, attendance, trainer roles and accreditations move to `keep`
     (where both have a record for the same cohort or session, `keep`'s stays).
     The duplicate is kept, marked as merged, so links to it still resolve.
+    Then `courses.signals.participants_merged` is sent, in the same transaction,
+    for other apps to move their rows (assessments moves the test results).
 
     Who may (`by`, the acting user), so that a merge never hands over what the
     person merging does not own:
@@ -130,6 +133,8 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
     duplicate.merged_into = keep
     duplicate.user = None
     duplicate.save(update_fields=["merged_into", "user"])
+    # Other apps move what they hold of the person (test results), in this transaction.
+    participants_merged.send(sender=Participant, keep=keep, duplicate=duplicate)
     return keep
 
 
