@@ -274,6 +274,11 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
+def _no_constant(name: str):
+    # NaN and Infinity are not JSON: a browser's JSON.parse would refuse the stored file.
+    raise JsonRefused(JsonRefused.INVALID)
+
+
 def _too_deep(value, limit: int) -> bool:
     """Whether `value` nests lists and objects deeper than `limit` (read without recursion)."""
     waiting = [(value, 1)]
@@ -291,7 +296,7 @@ def parse_json(data: bytes | str):
     """JSON from a package or the player, bounded in depth and digits; else `JsonRefused`."""
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-        value = json.loads(text, parse_int=_parse_int)
+        value = json.loads(text, parse_int=_parse_int, parse_constant=_no_constant)
     except JsonRefused:
         raise
     except RecursionError:

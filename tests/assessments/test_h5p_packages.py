@@ -501,6 +501,9 @@ def test_json_depth_is_counted_to_the_limit(installer):
         parse_json(nested(limits.MAX_JSON_DEPTH + 1))
     with pytest.raises(JsonRefused):
         parse_json("[" * 50_000 + "]" * 50_000)  # far past Python's recursion limit
+    for not_json in ('{"a": NaN}', '{"a": Infinity}', "[1, 2", b"\xff\xfe"):
+        with pytest.raises(JsonRefused):
+            parse_json(not_json)
 
 
 def library_json(**changes) -> bytes:
