@@ -143,7 +143,7 @@ def invitation_email_send(invitation_id: int) -> bool:
     """
     with transaction.atomic():
         invitation = (
-            CohortInvitation.objects.select_for_update()
+            CohortInvitation.objects.select_for_update(of=("self",))
             .select_related("cohort__host_organisation")
             .filter(pk=invitation_id, sent_at__isnull=True)
             .first()
@@ -185,7 +185,7 @@ def _addressed_to(invitation: CohortInvitation, user) -> None:
 
 def _open_for_answer(invitation: CohortInvitation, user) -> CohortInvitation:
     invitation = (
-        CohortInvitation.objects.select_for_update()
+        CohortInvitation.objects.select_for_update(of=("self",))
         .select_related("cohort", "participant")
         .get(pk=invitation.pk)
     )

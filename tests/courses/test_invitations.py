@@ -93,6 +93,11 @@ def scrub(html: str, *typed: str) -> str:
     return html
 
 
+def scrub_ids(html: str) -> str:
+    """The page with every record id in an address, a name or a value written as "N"."""
+    return re.sub(r"(?<=[/_=\"-])[0-9]+(?=[\"/&_])", "N", html)
+
+
 def trainer_pages(client, world) -> str:
     """Every page of the cohort the trainer can open, as one text."""
     pages = [
@@ -134,8 +139,10 @@ def test_a_known_and_an_unknown_address_get_the_same_pages_and_the_same_email(
         with transaction.atomic():
             with django_capture_on_commit_callbacks(execute=True):
                 result = client.post(world.url("import/"), {"roster": roster_file(email)})
-            pages = [scrub(result.content.decode(), email)]
-            pages += [scrub(trainer_pages(client, world), email)]
+            # Record ids are written as "N": PostgreSQL does not roll back its sequences,
+            # so the second run's new rows get other ids; nothing else may differ.
+            pages = [scrub_ids(scrub(result.content.decode(), email))]
+            pages += [scrub_ids(scrub(trainer_pages(client, world), email))]
             sent = [(message.subject, message.body, message.to) for message in mail.outbox]
             mail.outbox.clear()
             transaction.set_rollback(True)  # the same cohort, as it was, for the other address
