@@ -10,6 +10,7 @@ from tests.browser.h5p_flow import (
 )
 from tests.browser.helpers import assert_fits, log_in
 from tests.browser.my_learning_flow import face_to_face_fits_a_phone
+from tests.browser.session_end_flow import marks_kept_when_the_session_ends
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,6 +37,7 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     assert "1 of 6 required lessons done" in phone.content()
 
     attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree)
+    marks_kept_when_the_session_ends(browser, live_server, course_tree)
 
     face_to_face_fits_a_phone(browser, live_server, course_tree)
 
