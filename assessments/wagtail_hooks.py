@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.admin_guards import GuardedViewSetMixin
 from audit.models import AuditEntry
 from audit.services import audit_record
 
@@ -17,7 +18,7 @@ from .h5p.forms import H5PContentForm
 from .models import Assessment, H5PContent, H5PLibrary, Question
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(GuardedViewSetMixin, SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Question bank")
@@ -26,7 +27,7 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = ["prompt"]
 
 
-class AssessmentViewSet(SnippetViewSet):
+class AssessmentViewSet(GuardedViewSetMixin, SnippetViewSet):
     model = Assessment
     icon = "tasks"
     menu_label = _("Assessments")
@@ -35,7 +36,7 @@ class AssessmentViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class H5PContentViewSet(SnippetViewSet):
+class H5PContentViewSet(GuardedViewSetMixin, SnippetViewSet):
     model = H5PContent
     icon = "media"
     menu_label = _("H5P activities")

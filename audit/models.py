@@ -36,6 +36,11 @@ class AuditEntry(models.Model):
         RESULTS_ENTERED = "results_entered", _("Paper test results entered")
         RESULTS_VIEWED = "results_viewed", _("Cohort test results viewed")
         H5P_UPLOADED = "h5p_uploaded", _("H5P package uploaded")
+        ACCREDITATION_GRANTED = "accreditation_granted", _("Trainer accredited by a coordinator")
+        ACCREDITATION_CHANGED = "accreditation_changed", _("Trainer accreditation changed")
+        ROLE_GRANTED = "role_granted", _("Role given")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        ROLE_REMOVED = "role_removed", _("Role taken away")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

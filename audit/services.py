@@ -1,4 +1,5 @@
-"""Writing to the audit trail. Views call this; nothing else writes entries."""
+"""Writing to the audit trail. Views call `audit_record`; a service whose every
+change must be recorded, whatever path called it, calls `audit_record_for`."""
 
 import logging
 
@@ -9,19 +10,14 @@ from .models import AuditEntry
 logger = logging.getLogger("audit")
 
 
-def audit_record(request, action: str, target, **details) -> AuditEntry:
-    """Append one entry: who (from the request), did what, to which record.
-
-    `details` must hold ids and counts only, never names or contact data.
-    """
-    actor = request.user if request.user.is_authenticated else None
+def _append(actor, action: str, target, *, method: str, path: str, details: dict) -> AuditEntry:
     entry = AuditEntry.objects.create(
         actor=actor,
         action=action,
         target_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
         target_id=str(target.pk),
-        method=request.method[:8],
-        path=request.path[:500],
+        method=method[:8],
+        path=path[:500],
         details=details,
     )
     logger.info(
@@ -34,3 +30,20 @@ def audit_record(request, action: str, target, **details) -> AuditEntry:
         entry.path,
     )
     return entry
+
+
+def audit_record(request, action: str, target, **details) -> AuditEntry:
+    """Append one entry: who (from the request), did what, to which record.
+
+    `details` must hold ids and counts only, never names or contact data.
+    """
+    actor = request.user if request.user.is_authenticated else None
+    return _append(actor, action, target, method=request.method, path=request.path, details=details)
+
+
+def audit_record_for(actor, action: str, target, **details) -> AuditEntry:
+    """Append one entry for a change a service makes on `actor`'s behalf (no request at hand).
+
+    `details` must hold ids, dates and counts only, never names or contact data.
+    """
+    return _append(actor, action, target, method="", path="", details=details)

@@ -13,9 +13,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.admin_guards import CoordinatorsWritePolicy, GuardedViewSetMixin
 from accounts.models import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record
@@ -25,7 +25,21 @@ from .forms import CohortForm, CohortSettingsForm
 from .models import Cohort, Country, Organisation, Participant, TrainerAccreditation
 
 
-class CountryViewSet(ModelViewSet):
+class RecordViewSet(GuardedViewSetMixin, ModelViewSet):
+    """A screen of the record: no copy view (see GuardedViewSetMixin)."""
+
+
+class KeptWholeViewSet(RecordViewSet):
+    """Records never deleted here (a cohort is cancelled, an accreditation revoked).
+
+    Registered with CoordinatorsWritePolicy(deletable=False), so no button links
+    to the closed delete view.
+    """
+
+    closed_views = ("copy", "delete")
+
+
+class CountryViewSet(RecordViewSet):
     model = Country
     icon = "site"
     menu_label = _("Countries")
@@ -34,7 +48,7 @@ class CountryViewSet(ModelViewSet):
     search_fields = ["name", "code"]
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(RecordViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -44,20 +58,14 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name", "region"]
 
 
-class CoordinatorsAddPolicy(ModelPermissionPolicy):
-    """Only coordinators add here, and the services check it again (generation 0 is theirs)."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return is_coordinator(user)
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Cohort, CoordinatorsAddPolicy(Cohort))
-register_permission_policy(TrainerAccreditation, CoordinatorsAddPolicy(TrainerAccreditation))
+# Only coordinators write here, and the services check it again (generation 0
+# and first-generation trainers are theirs).
+register_permission_policy(Cohort, CoordinatorsWritePolicy(Cohort, deletable=False))
+register_permission_policy(
+    TrainerAccreditation, CoordinatorsWritePolicy(TrainerAccreditation, deletable=False)
+)
+register_permission_policy(Country, CoordinatorsWritePolicy(Country))
+register_permission_policy(Organisation, CoordinatorsWritePolicy(Organisation))
 
 
 class CohortAdminForm(CohortForm):
@@ -96,7 +104,7 @@ class CohortEditView(ServiceErrorsInFormMixin, generic.EditView):
         )
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(KeptWholeViewSet):
     model = Cohort
     icon = "calendar"
     menu_label = _("Cohorts")
@@ -115,12 +123,31 @@ class CohortViewSet(ModelViewSet):
 
 class AccreditationCreateView(ServiceErrorsInFormMixin, generic.CreateView):
     def save_instance(self):
-        return services.accreditation_grant_first_generation(
+        accreditation = services.accreditation_grant_first_generation(
             granted_by=self.request.user, **self.form.cleaned_data
+        )
+        audit_record(
+            self.request,
+            AuditEntry.Action.ACCREDITATION_GRANTED,
+            accreditation,
+            participant=accreditation.participant_id,
+            valid_until=accreditation.valid_until.isoformat(),
+        )
+        return accreditation
+
+
+class AccreditationEditView(ServiceErrorsInFormMixin, generic.EditView):
+    def save_instance(self):
+        # The service checks the coordinator role again and writes the audit entry.
+        return services.accreditation_change(
+            self.object,
+            changed_by=self.request.user,
+            valid_until=self.form.cleaned_data["valid_until"],
+            revoked_at=self.form.cleaned_data["revoked_at"],
         )
 
 
-class AccreditationViewSet(ModelViewSet):
+class AccreditationViewSet(KeptWholeViewSet):
     model = TrainerAccreditation
     icon = "tick-inverse"
     menu_label = _("Trainer accreditation")
@@ -130,6 +157,7 @@ class AccreditationViewSet(ModelViewSet):
     # generations are accredited by completing a training of trainers.
     form_fields = ["participant", "level", "country", "valid_from", "valid_until"]
     add_view_class = AccreditationCreateView
+    edit_view_class = AccreditationEditView
 
     def get_form_class(self, for_update=False):
         if for_update:  # an accreditation is extended or revoked, never handed to someone else

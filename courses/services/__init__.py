@@ -7,6 +7,7 @@ lessons), imports.py (roster files).
 """
 
 from .accreditation import (
+    accreditation_change,
     accreditation_grant_first_generation,
     accreditation_grant_for_cohort,
     graduates_accredit,
@@ -48,6 +49,7 @@ __all__ = [
     "ImportResult",
     "NotALessonOfACourse",
     "RowError",
+    "accreditation_change",
     "accreditation_grant_first_generation",
     "accreditation_grant_for_cohort",
     "attendance_mark",

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import is_coordinator
+from audit.models import AuditEntry
+from audit.services import audit_record_for
 
 from ..models import Cohort, CohortMembership, Country, Participant, TrainerAccreditation
 from ..selectors.access import can_accredit_graduates
@@ -165,3 +167,48 @@ def accreditation_grant_first_generation(
     accreditation.full_clean()
     accreditation.save()
     return accreditation
+
+
+@transaction.atomic
+def accreditation_change(
+    accreditation: TrainerAccreditation,
+    *,
+    changed_by,
+    valid_until: datetime.date,
+    revoked_at: datetime.datetime | None,
+) -> TrainerAccreditation:
+    """A coordinator extends, shortens, revokes or reinstates an accreditation, audited.
+
+    Only the end date and the revocation change: an accreditation is never
+    handed to someone else, moved to another country or back-dated. The audit
+    entry holds the values before and after; nothing is written when nothing
+    changes.
+    """
+    if changed_by is None or not is_coordinator(changed_by):
+        raise CascadeError(
+            _("Only a coordinator extends or revokes an accreditation."), code="not_allowed"
+        )
+    accreditation = TrainerAccreditation.objects.select_for_update().get(pk=accreditation.pk)
+    if valid_until < accreditation.valid_from:
+        raise CascadeError(
+            _("An accreditation cannot end before it starts (%(day)s).")
+            % {"day": accreditation.valid_from.isoformat()},
+            code="ends_before_it_starts",
+        )
+    before = {"valid_until": accreditation.valid_until, "revoked_at": accreditation.revoked_at}
+    after = {"valid_until": valid_until, "revoked_at": revoked_at}
+    changed = {
+        name: [_iso(before[name]), _iso(after[name])]
+        for name in before
+        if before[name] != after[name]
+    }
+    if not changed:
+        return accreditation
+    accreditation.valid_until, accreditation.revoked_at = valid_until, revoked_at
+    accreditation.save(update_fields=["valid_until", "revoked_at"])
+    audit_record_for(changed_by, AuditEntry.Action.ACCREDITATION_CHANGED, accreditation, **changed)
+    return accreditation
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
