@@ -12,6 +12,19 @@ from .models import (
 )
 from .selectors import course_page_model
 
+# The largest id a database integer column holds: a bigger number names no record.
+MAX_RECORD_ID = 2**63 - 1
+
+# Session dates a person may mean; outside them a typing slip, never a real session.
+SESSION_YEARS = (2000, 2100)
+
+
+def record_id(value: str) -> int | None:
+    """The record id in a submitted value, or None when it is none ("²", "1e3", "-1", huge)."""
+    if value.isascii() and value.isdigit() and int(value) <= MAX_RECORD_ID:
+        return int(value)
+    return None
+
 
 class DateInput(forms.DateInput):
     """A browser date picker: its value is always ISO (2025-11-04), whatever the language."""
@@ -78,6 +91,16 @@ class SessionForm(forms.ModelForm):
         fields = ["starts_at", "duration_minutes", "place"]
         widgets = {"starts_at": DateTimeInput()}
 
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        first, last = SESSION_YEARS
+        if not first <= starts_at.year <= last:
+            raise forms.ValidationError(
+                _("Enter a date between %(first)s and %(last)s.") % {"first": first, "last": last},
+                code="out_of_range",
+            )
+        return starts_at
+
 
 class AttendanceForm(forms.Form):
     """One choice per member: present, absent or excused."""
@@ -95,11 +118,22 @@ class AttendanceForm(forms.Form):
             )
 
     def marks(self) -> dict[int, str]:
-        return {
+        """The marks made, with any sent for someone not on the roster.
+
+        Those are kept so that the service refuses them by name (not a member,
+        on the team, oneself) instead of the page saying "saved" for nothing.
+        """
+        marks = {
             participant.pk: self.cleaned_data[f"member_{participant.pk}"]
             for participant in self.members
             if self.cleaned_data.get(f"member_{participant.pk}")
         }
+        statuses = set(Attendance.Status.values)
+        for name, status in self.data.items():
+            participant_id = record_id(name.removeprefix("member_"))
+            if name.startswith("member_") and participant_id is not None and status in statuses:
+                marks.setdefault(participant_id, status)
+        return marks
 
 
 class YoungPersonForm(forms.ModelForm):
@@ -147,6 +181,29 @@ class CohortSettingsForm(forms.ModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The cohort cannot end before it starts."))
         return cleaned
+
+
+class RecordIdsField(forms.Field):
+    """Several record ids sent under one name (ticked checkboxes), as numbers."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        ids = [record_id(item) for item in value or []]
+        if None in ids:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
+
+
+class ConfirmGraduatesForm(forms.Form):
+    """The graduates a lead trainer confirms for accreditation (ticked on the page)."""
+
+    participant = RecordIdsField(
+        error_messages={
+            "required": _("Choose at least one graduate to accredit."),
+            "invalid": _("The people ticked could not be read. Tick them again."),
+        }
+    )
 
 
 class MergeForm(forms.Form):

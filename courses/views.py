@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,14 +16,17 @@ from audit.services import audit_record
 
 from . import selectors, services
 from .forms import (
+    SESSION_YEARS,
     AttendanceForm,
     CohortForm,
     CohortSettingsForm,
+    ConfirmGraduatesForm,
     MergeForm,
     MoveForm,
     SessionForm,
     TeamMemberForm,
     YoungPersonForm,
+    record_id,
 )
 from .guards import cohort_or_403
 from .models import Cohort, CohortMembership, CohortSession
@@ -38,10 +41,17 @@ def _next_url(request, fallback: str) -> str:
     return fallback
 
 
+def _live_page_or_404(model, page_id: int):
+    # A number no database id can be names no page (SQLite cannot even compare it).
+    if record_id(str(page_id)) is None:
+        raise Http404
+    return get_object_or_404(model.objects.live(), pk=page_id)
+
+
 @login_required
 @require_POST
 def enrol(request, page_id: int):
-    course = get_object_or_404(selectors.course_page_model().objects.live(), pk=page_id)
+    course = _live_page_or_404(selectors.course_page_model(), page_id)
     services.enrolment_create(request.user, course)
     messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
     return redirect(_next_url(request, course.get_url(request)))
@@ -50,7 +60,7 @@ def enrol(request, page_id: int):
 @login_required
 @require_POST
 def complete_lesson(request, page_id: int):
-    lesson = get_object_or_404(selectors.lesson_page_model().objects.live(), pk=page_id)
+    lesson = _live_page_or_404(selectors.lesson_page_model(), page_id)
     progress = services.lesson_complete(request.user, lesson)
     enrolment_complete = selectors.enrolment_is_complete(request.user, progress.course_key)
     if enrolment_complete:
@@ -134,9 +144,13 @@ def session_new(request, pk: int):
     cohort = cohort_or_403(request, pk, manage=True)
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.session_create(cohort, **form.cleaned_data)
-        messages.success(request, _("Session added."))
-        return redirect("courses:cohort", pk=cohort.pk)
+        try:
+            services.session_create(cohort, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Session added."))
+            return redirect("courses:cohort", pk=cohort.pk)
     return _form_page(request, cohort, form, _("Add a session"), _("Add the session"))
 
 
@@ -167,9 +181,20 @@ def attendance(request, pk: int, session_pk: int):
     if request.method == "POST" and form.is_valid():
         marks = form.marks()
         try:
-            services.attendance_mark(
-                session, marks, marked_by=request.user, marked_at=_client_time(request)
+            marked_at = _client_time(request)
+        except ValueError:
+            error = _unreadable_time_message(request, members, marks)
+            if wants_json:
+                return JsonResponse({"saved": False, "error": error}, status=400)
+            form.add_error(None, error)
+            return render(
+                request,
+                "courses/attendance.html",
+                {"cohort": cohort, "session": session, "form": form, "can_manage": True},
+                status=400,
             )
+        try:
+            services.attendance_mark(session, marks, marked_by=request.user, marked_at=marked_at)
         except ValidationError as error:
             if wants_json:
                 return JsonResponse({"saved": False, "error": " ".join(error.messages)}, status=409)
@@ -222,13 +247,33 @@ def _form_page(
 
 
 def _client_time(request):
-    """When the marks were made: the phone's time for marks queued offline, never the future."""
+    """When the marks were made: the phone's time for marks queued offline, never the future.
+
+    Raises ValueError for a time that is not one (month 13, 30 February, an offset
+    of 99 hours, a year no session has).
+    """
     raw = request.POST.get("marked_at", "")
-    made = parse_datetime(raw) if raw else None
     now = timezone.now()
-    if made is None or timezone.is_naive(made) or made > now:
+    if not raw:
+        return now
+    made = parse_datetime(raw)  # ValueError for a well-formed but impossible time
+    if made is None:
+        raise ValueError(raw)
+    first, last = SESSION_YEARS
+    if not first <= made.year <= last:
+        raise ValueError(raw)
+    if timezone.is_naive(made) or made > now:
         return now
     return made
+
+
+def _unreadable_time_message(request, members, marks: dict[int, str]) -> str:
+    """Which marks were not saved, and why, for the trainer to mark them again."""
+    names = [member.display_name for member in members if member.pk in marks]
+    return _(
+        "The time these marks were made (%(time)s) could not be read, so the marks for "
+        "%(people)s were not saved. Mark them again."
+    ) % {"time": request.POST.get("marked_at", "")[:40], "people": ", ".join(names)}
 
 
 @login_required
@@ -403,44 +448,57 @@ def team_member_new(request, pk: int):
 
 @login_required
 def accredit_graduates(request, pk: int):
-    """Name the graduates who will be accredited; a POST accredits exactly those confirmed."""
+    """The graduates, each with a box ticked; a POST accredits exactly those still ticked.
+
+    Ids that cannot be read, or none ticked, are refused with 400; any id that is
+    not a graduate waiting for accreditation by this cohort (any more) with 409.
+    Nothing is written on a refusal.
+    """
     cohort = cohort_or_403(request, pk, manage=True)
     if not access.can_accredit_graduates(request.user, cohort):
         audit_record(request, AuditEntry.Action.ACCESS_REFUSED, cohort)
         raise PermissionDenied
-    graduates = selectors.graduates_to_accredit(cohort)
-    refusal = ""
+    form = ConfirmGraduatesForm(request.POST if request.method == "POST" else None)
+    refusal, status = "", 200
     if request.method == "POST":
-        # Ids that are not numbers name nobody: the list then differs and is shown again.
-        confirmed = {int(v) for v in request.POST.getlist("participant") if v.isdigit()}
-        try:
-            granted = services.graduates_accredit(
-                cohort, granted_by=request.user, participant_ids=confirmed
-            )
-        except ValidationError as error:
-            refusal = " ".join(error.messages)
+        if not form.is_valid():
+            refusal, status = " ".join(form.errors["participant"]), 400
         else:
-            audit_record(
-                request,
-                AuditEntry.Action.TRAINERS_ACCREDITED,
-                cohort,
-                accreditations=[accreditation.pk for accreditation in granted],
-            )
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s graduate accredited as a trainer.",
-                    "%(count)s graduates accredited as trainers.",
-                    len(granted),
+            try:
+                granted = services.graduates_accredit(
+                    cohort,
+                    granted_by=request.user,
+                    participant_ids=form.cleaned_data["participant"],
                 )
-                % {"count": len(granted)},
-            )
-            return redirect("courses:cohort", pk=cohort.pk)
+            except ValidationError as error:
+                refusal, status = " ".join(error.messages), 409
+            else:
+                audit_record(
+                    request,
+                    AuditEntry.Action.TRAINERS_ACCREDITED,
+                    cohort,
+                    accreditations=[accreditation.pk for accreditation in granted],
+                )
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s graduate accredited as a trainer.",
+                        "%(count)s graduates accredited as trainers.",
+                        len(granted),
+                    )
+                    % {"count": len(granted)},
+                )
+                return redirect("courses:cohort", pk=cohort.pk)
+    graduates = selectors.graduates_to_accredit(cohort)
+    if request.method == "POST":  # as the person left them
+        ticked = {record_id(value) for value in request.POST.getlist("participant")}
+    else:
+        ticked = {graduate.pk for graduate in graduates}
     return render(
         request,
         "courses/accredit_graduates.html",
-        {"cohort": cohort, "graduates": graduates, "refusal": refusal},
-        status=409 if refusal else 200,
+        {"cohort": cohort, "graduates": graduates, "ticked": ticked, "refusal": refusal},
+        status=status,
     )
 
 
@@ -491,12 +549,18 @@ def member_move(request, pk: int):
     targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
     form = MoveForm(request.POST or None, members=selectors.cohort_members(cohort), targets=targets)
     if request.method == "POST":
-        target_id = request.POST.get("target")
-        target = Cohort.objects.filter(pk=target_id).first() if target_id else None
-        if target is not None and not access.can_manage_cohort(request.user, target):
-            audit_record(request, AuditEntry.Action.ACCESS_REFUSED, target, source_cohort=cohort.pk)
-            raise PermissionDenied
-        if form.is_valid():
+        valid = form.is_valid()
+        # A target the person does not run is not in the form's choices: say so with 403
+        # (and record it) rather than "not a valid choice". Only an id is looked up.
+        target_id = record_id(request.POST.get("target", ""))
+        if not valid and "target" in form.errors and target_id is not None:
+            target = Cohort.objects.filter(pk=target_id).first()
+            if target is not None and not access.can_manage_cohort(request.user, target):
+                audit_record(
+                    request, AuditEntry.Action.ACCESS_REFUSED, target, source_cohort=cohort.pk
+                )
+                raise PermissionDenied
+        if valid:
             membership = CohortMembership.objects.get(
                 cohort=cohort, participant=form.cleaned_data["participant"]
             )

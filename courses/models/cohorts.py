@@ -1,9 +1,14 @@
 """Cohorts: one run of a course, its trainers, members, sessions and attendance."""
 
+import datetime
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -60,6 +65,14 @@ class Cohort(models.Model):
     attendance_threshold = models.PositiveSmallIntegerField(
         _("attendance needed (%)"),
         default=80,
+        # At least 1 %: with 0 % a member would complete without attending anything.
+        validators=[
+            MinValueValidator(
+                1,
+                message=_("Enter 1 or more: members complete a cohort by attending its sessions."),
+            ),
+            MaxValueValidator(100, message=_("Enter 100 or less.")),
+        ],
         help_text=_("Share of sessions a member must attend to complete the cohort."),
     )
     invite_code = models.CharField(
@@ -113,6 +126,22 @@ class Cohort(models.Model):
     @property
     def lineage_ids(self) -> list[int]:
         return [int(part) for part in self.cascade_path.strip("/").split("/") if part]
+
+    def session_window(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """When its sessions may start: from its first day, 00:00, until its last day ends.
+
+        In the site's time zone (the end is the next day's midnight, excluded).
+        """
+        zone = timezone.get_default_timezone()
+        return (
+            timezone.make_aware(datetime.datetime.combine(self.starts_on, datetime.time()), zone),
+            timezone.make_aware(
+                datetime.datetime.combine(
+                    self.ends_on + datetime.timedelta(days=1), datetime.time()
+                ),
+                zone,
+            ),
+        )
 
 
 class CohortTrainer(models.Model):
@@ -182,6 +211,22 @@ class CohortSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort} · {self.starts_at:%Y-%m-%d}"
+
+    def clean(self):
+        # A session dated outside its cohort would let attendance (and accreditation)
+        # be recorded for a training that has not taken place.
+        super().clean()
+        if self.starts_at is None or self.cohort_id is None:
+            return
+        first, after_last = self.cohort.session_window()
+        if not first <= self.starts_at < after_last:
+            message = _("A session starts within its cohort's dates, %(starts)s to %(ends)s.") % {
+                "starts": date_format(self.cohort.starts_on, "SHORT_DATE_FORMAT"),
+                "ends": date_format(self.cohort.ends_on, "SHORT_DATE_FORMAT"),
+            }
+            raise ValidationError(
+                {"starts_at": ValidationError(message, code="outside_cohort_dates")}
+            )
 
 
 class Attendance(models.Model):

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from ..models import Cohort, CohortMembership, CohortSession, Participant
+from ..models import Cohort, CohortMembership, CohortSession, CohortTrainer, Participant
 
 
 def cohort_is_full(cohort: Cohort) -> bool:
     """Whether every place of the cohort is taken."""
     return cohort.memberships.count() >= cohort.capacity
+
+
+def cohort_team_ids(cohort: Cohort | int) -> set[int]:
+    """Participant ids of the cohort's team (lead, co-trainers, young experts)."""
+    return set(CohortTrainer.objects.filter(cohort=cohort).values_list("participant_id", flat=True))
 
 
 def cohort_members(cohort: Cohort) -> QuerySet[Participant]:

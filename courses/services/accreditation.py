@@ -3,8 +3,10 @@
 A training of trainers accredits a member when (a) its last session has
 started, (b) the member completed the cohort (see completion.py: attendance,
 the online part, every completion rule) and (c) the cohort's lead trainer or
-a coordinator grants it. The accreditation is valid from the day it is
-granted, so nobody leads a cohort on the strength of a training not yet held.
+a coordinator grants it, naming each graduate. Nobody on the cohort's team
+is accredited by it, and nobody accredits themselves. The accreditation is
+valid from the day it is granted, so nobody leads a cohort on the strength
+of a training not yet held.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from audit.services import audit_record_for
 from ..models import Cohort, CohortMembership, Country, Participant, TrainerAccreditation
 from ..selectors.access import can_accredit_graduates
 from ..selectors.accreditation import cohort_last_session_start, graduates_to_accredit
+from ..selectors.cohorts import cohort_team_ids
 from .errors import CascadeError
 
 
@@ -63,6 +66,14 @@ def _check_may_accredit(cohort: Cohort, granted_by) -> None:
 def _grant(
     cohort: Cohort, participant: Participant, *, level: str, granted_by, day, valid_for_days: int
 ) -> TrainerAccreditation:
+    if participant.pk in cohort_team_ids(cohort):
+        raise CascadeError(
+            _("%(person)s is on the team of %(cohort)s; a cohort never accredits its own team.")
+            % {"person": participant.display_name, "cohort": cohort.name},
+            code="on_the_team",
+        )
+    if participant.user_id is not None and participant.user_id == granted_by.pk:
+        raise CascadeError(_("Nobody accredits themselves."), code="own_accreditation")
     if not CohortMembership.objects.filter(
         cohort=cohort, participant=participant, completed_at__isnull=False
     ).exists():
@@ -119,17 +130,21 @@ def graduates_accredit(
     level: str = TrainerAccreditation.Level.TRAINER,
     granted_on: datetime.date | None = None,
 ) -> list[TrainerAccreditation]:
-    """Accredit exactly the graduates the person confirmed (`participant_ids`).
+    """Accredit exactly the graduates the person confirmed (`participant_ids`), no one else.
 
-    Refused, with nothing written, when the graduates still to accredit are no
-    longer the ones confirmed (someone completed or was accredited meanwhile):
-    the person confirms the new list.
+    The person may leave out anyone they doubt. Refused, with nothing written,
+    when nobody is confirmed or when any id is not a graduate still waiting to
+    be accredited by this cohort (accredited meanwhile, not completed, not a
+    member, on its team): the person confirms the list again.
     """
     _check_may_accredit(cohort, granted_by)
     day = _grant_day(cohort, granted_on)
     Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one accreditation at a time
-    graduates = graduates_to_accredit(cohort)
-    if {graduate.pk for graduate in graduates} != set(participant_ids):
+    confirmed = set(participant_ids)
+    if not confirmed:
+        raise CascadeError(_("Choose at least one graduate to accredit."), code="none_chosen")
+    graduates = [graduate for graduate in graduates_to_accredit(cohort) if graduate.pk in confirmed]
+    if len(graduates) != len(confirmed):
         raise CascadeError(
             _("The list of graduates has changed. Check it and confirm again."),
             code="graduates_changed",

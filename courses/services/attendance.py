@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Attendance, CohortMembership, CohortSession
+from ..models import Attendance, CohortMembership, CohortSession, Participant
 from ..selectors.access import can_manage_cohort
+from ..selectors.cohorts import cohort_team_ids
 from .completion import membership_refresh_completion
 from .errors import CascadeError
 
@@ -28,10 +29,11 @@ def attendance_mark(
 
     Idempotent: sending the same marks again changes nothing, and a mark made
     earlier (say, on a phone that was offline) never overwrites a later one.
-    Only members of the session's cohort can be marked, only by someone who
-    runs the cohort (or a coordinator), and only once the session has started:
-    `marked_at` (when the marks were made, on a phone perhaps) may not be
-    before the session's start either.
+    Only members of the session's cohort can be marked (never someone on its
+    team, never the person marking), only by someone who runs the cohort (or a
+    coordinator), and only once the session has started: `marked_at` (when the
+    marks were made, on a phone perhaps) may not be before the session's start
+    either.
     """
     if marked_by is None or not can_manage_cohort(marked_by, session.cohort):
         raise CascadeError(_("Only the cohort's trainers mark its attendance."), code="not_allowed")
@@ -55,6 +57,19 @@ def attendance_mark(
     strangers = set(marks) - members
     if strangers:
         raise CascadeError(_("Only members of this cohort can be marked."), code="not_a_member")
+    # Whoever runs the cohort is never marked in it, and nobody marks themselves:
+    # attendance is what makes a person complete, and then be accredited.
+    if set(marks) & cohort_team_ids(session.cohort_id):
+        raise CascadeError(
+            _("The cohort's trainers and young experts are not marked in its attendance."),
+            code="on_the_team",
+        )
+    own = Participant.objects.filter(user=marked_by).values_list("pk", flat=True).first()
+    if own is not None and own in marks:
+        raise CascadeError(
+            _("Nobody marks their own attendance: another of the cohort's trainers marks yours."),
+            code="own_attendance",
+        )
     existing = {mark.participant_id: mark for mark in session.attendance.all()}
     changed = 0
     with transaction.atomic():

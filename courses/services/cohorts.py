@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -37,7 +38,7 @@ from ..models import (
 )
 from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
-from ..selectors.cohorts import cohort_is_full
+from ..selectors.cohorts import cohort_is_full, cohort_team_ids
 from ..selectors.invitations import invitations_for_user
 from ..selectors.progress import original_page
 from . import invitations, participants  # they import this module too: read them at call time
@@ -81,6 +82,46 @@ def _place_in_cascade(kind: str, lead: Participant, starts_on: datetime.date):
     # First-generation trainers, accredited by a coordinator, stand where an
     # international ToT's graduates would: their cohorts are generation 1.
     return parent, (parent.generation + 1) if parent else 1
+
+
+def check_not_on_team(cohort: Cohort, participant: Participant) -> None:
+    """Refuse to make someone on a cohort's team a member of it.
+
+    A trainer (lead, co-trainer or young expert) cannot train, mark or accredit
+    themselves: whoever runs a cohort is never one of its members.
+    """
+    if participant.pk in cohort_team_ids(cohort):
+        raise CascadeError(
+            _(
+                "%(person)s is on the team of “%(cohort)s” and cannot be one of its members: "
+                "nobody trains or accredits themselves."
+            )
+            % {"person": participant.display_name, "cohort": cohort.name},
+            code="on_the_team",
+        )
+
+
+def check_not_a_member(cohort: Cohort, participant: Participant) -> None:
+    """Refuse to put a member of a cohort on its team (the other side of `check_not_on_team`)."""
+    if CohortMembership.objects.filter(cohort=cohort, participant=participant).exists():
+        raise CascadeError(
+            _(
+                "%(person)s is a member of “%(cohort)s” and cannot join its team: "
+                "nobody trains or accredits themselves."
+            )
+            % {"person": participant.display_name, "cohort": cohort.name},
+            code="a_member",
+        )
+
+
+def sessions_outside_dates(cohort: Cohort) -> list[CohortSession]:
+    """The cohort's sessions that start outside its dates (none, when the dates are kept)."""
+    first, after_last = cohort.session_window()
+    return [
+        session
+        for session in cohort.sessions.order_by("starts_at")
+        if not first <= session.starts_at < after_last
+    ]
 
 
 @transaction.atomic
@@ -157,6 +198,7 @@ def cohort_change_lead(cohort: Cohort, new_lead: Participant, *, by) -> Cohort:
             code="coordinators_only",
         )
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    check_not_a_member(cohort, new_lead)
     parent, generation = _place_in_cascade(cohort.kind, new_lead, cohort.starts_on)
     if parent is not None and parent.cascade_path.startswith(cohort.cascade_path):
         raise CascadeError(
@@ -204,14 +246,30 @@ def cohort_settings_change(cohort: Cohort, *, changed_by, **fields) -> Cohort:
     if lead is not None:
         _place_in_cascade(cohort.kind, lead.participant, cohort.starts_on)
     cohort.full_clean(exclude=["cascade_path", "invite_code"])
+    outside = sessions_outside_dates(cohort)
+    if outside:
+        raise CascadeError(
+            _(
+                "These dates leave sessions outside the cohort (%(sessions)s). Choose dates "
+                "that include every session."
+            )
+            % {
+                "sessions": ", ".join(
+                    date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
+                    for session in outside
+                )
+            },
+            code="sessions_outside_dates",
+        )
     cohort.save(update_fields=sorted(fields))
     return cohort
 
 
 def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembership:
-    """Add a person to a cohort. Safe to call twice."""
+    """Add a person to a cohort. Safe to call twice; refused for someone on its team."""
     if participant.merged_into_id:
         participant = participant.merged_into
+    check_not_on_team(cohort, participant)
     membership, _ = CohortMembership.objects.get_or_create(cohort=cohort, participant=participant)
     return membership
 
@@ -221,15 +279,18 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
     """A person joins with the invite link or code, while the cohort is open and has room."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     participant = participants.participant_for_user(user, cohort.country)
+    if participant.pk in cohort_team_ids(cohort):
+        raise CascadeError(
+            _("You are on this cohort's team, so you cannot join it as a member."),
+            code="on_the_team",
+        )
     existing = cohort.memberships.filter(participant=participant).first()
     if existing is not None:
         return existing
     # Invited by the trainer under a typed name: joining says yes to that invitation, so
     # the typed record (already holding a place) becomes theirs rather than a second one.
     invitation = (
-        invitations_for_user(user)
-        .filter(cohort=cohort, role=CohortInvitation.Role.MEMBER)
-        .first()
+        invitations_for_user(user).filter(cohort=cohort, role=CohortInvitation.Role.MEMBER).first()
     )
     if invitation is not None:
         invitations.invitation_accept(invitation, user=user)
@@ -244,6 +305,7 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
 
 
 def session_create(cohort: Cohort, **fields) -> CohortSession:
+    """Add a session to a cohort; it starts within the cohort's dates (see CohortSession.clean)."""
     session = CohortSession(cohort=cohort, **fields)
     session.full_clean()
     session.save()
@@ -252,7 +314,11 @@ def session_create(cohort: Cohort, **fields) -> CohortSession:
 
 @transaction.atomic
 def membership_move(membership: CohortMembership, target: Cohort) -> CohortMembership:
-    """Move a member to another cohort, with their attendance left where it was taken."""
+    """Move a member to another cohort, with their attendance left where it was taken.
+
+    Refused when the person is on the target cohort's team.
+    """
+    check_not_on_team(target, membership.participant)
     if CohortMembership.objects.filter(cohort=target, participant=membership.participant).exists():
         raise CascadeError(
             _("%(person)s is already a member of %(cohort)s.")

@@ -11,8 +11,10 @@ The rules:
 - An enrolment completes when its required lessons are done and every rule
   registered in `courses.completion_rules` is met (assessments registers
   "required assessments passed").
-- A cohort membership completes when the member attended at least the
-  cohort's threshold of its sessions, (for a member with an account) their
+- A cohort membership completes when the member was present at at least the
+  cohort's threshold of its sessions (all its sessions count; a presence
+  counts once its session has started, and at least one is needed whatever
+  the threshold), (for a member with an account) their
   enrolment in the cohort's course is complete, and every registered rule is
   met (roster-only people can meet them with paper results).
 """
@@ -62,12 +64,15 @@ def membership_refresh_completion(membership: CohortMembership) -> bool:
         return True
     cohort = membership.cohort
     sessions = cohort.sessions.count()
+    # Only presence at sessions that have started counts, and at least one is needed
+    # whatever the threshold: nobody completes a cohort before it met.
     present = Attendance.objects.filter(
         session__cohort=cohort,
+        session__starts_at__lte=timezone.now(),
         participant_id=membership.participant_id,
         status=Attendance.Status.PRESENT,
     ).count()
-    if not (sessions > 0 and present * 100 >= cohort.attendance_threshold * sessions):
+    if not (present > 0 and present * 100 >= cohort.attendance_threshold * sessions):
         return False
     course_key = cohort.course.translation_key
     participant = membership.participant

@@ -69,6 +69,7 @@ from ..models import (
 )
 from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
+from ..selectors.cohorts import cohort_team_ids
 from .cohorts import cohort_add_member
 from .invitations import canonical_record, invitation_new
 from .spreadsheets import ImportRejected, RowError, fold, read_rows
@@ -303,6 +304,10 @@ def _missing_message(column: str) -> str:
     return messages[column]
 
 
+def _on_the_team_message() -> str:
+    return _("This person is on the cohort's team and cannot be one of its members.")
+
+
 def _duplicate_message(first_line: int) -> str:
     return _("This person is already on line %(line)s.") % {"line": first_line}
 
@@ -318,6 +323,7 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
     by_email = _known_addresses(cohort)
     team_invited = _open_team_invitations(cohort)
     young_people = _young_people(cohort, member_ids)
+    team = cohort_team_ids(cohort)  # whoever runs the cohort is never its member
 
     errors, line_of_participant = [], {}
     for person in people:
@@ -339,6 +345,9 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
             candidates.sort(key=lambda candidate: (candidate.pk not in member_ids, candidate.pk))
             participant = candidates[0] if candidates else None
         if participant is None:
+            continue
+        if participant.pk in team:
+            errors.append(RowError(person.line, "", _on_the_team_message()))
             continue
         if participant.pk in line_of_participant:
             first_line = line_of_participant[participant.pk]

@@ -213,6 +213,11 @@ def invitation_accept(invitation: CohortInvitation, *, user) -> CohortInvitation
     cohort = invitation.cohort
     if invitation.role == CohortInvitation.Role.MEMBER:
         own = participants.participant_for_user(user, cohort.country)
+        if CohortTrainer.objects.filter(cohort=cohort, participant=own).exists():
+            raise ValidationError(
+                _("You are on this cohort's team, so you cannot join it as a member."),
+                code="on_the_team",
+            )
         typed = canonical_record(invitation.participant)
         if typed.pk != own.pk:
             if typed.user_id is None:

@@ -84,12 +84,37 @@ def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
         raise refusal
 
 
+def _check_team_and_members_apart(keep: Participant, duplicate: Participant) -> None:
+    """Refuse a merge that would make one person both on a cohort's team and its member."""
+    records = (keep, duplicate)
+    team = {
+        (row.cohort_id, row.participant_id): row.cohort
+        for row in CohortTrainer.objects.filter(participant__in=records).select_related("cohort")
+    }
+    memberships = CohortMembership.objects.filter(participant__in=records).values_list(
+        "cohort_id", "participant_id"
+    )
+    for cohort_id, member_id in memberships:
+        other = duplicate.pk if member_id == keep.pk else keep.pk
+        cohort = team.get((cohort_id, other))
+        if cohort is not None:
+            raise CascadeError(
+                _(
+                    "One of these records is on the team of “%(cohort)s” and the other is "
+                    "its member; one person cannot be both."
+                )
+                % {"cohort": cohort.name},
+                code="on_the_team",
+            )
+
+
 @transaction.atomic
 def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Participant:
     """Fold a duplicate record of the same person into `keep`; reach then counts them once.
 
     Memberships, attendance, trainer roles and accreditations move to `keep`
     (where both have a record for the same cohort or session, `keep`'s stays).
+    Refused when one record runs a cohort the other is a member of.
     The duplicate is kept, marked as merged, so links to it still resolve.
     Then `courses.signals.participants_merged` is sent, in the same transaction,
     for other apps to move their rows (assessments moves the test results).
@@ -110,6 +135,7 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
         raise CascadeError(
             _("Both records have an account; merge the accounts first."), code="two_accounts"
         )
+    _check_team_and_members_apart(keep, duplicate)
     for model, unique_with in (
         (CohortMembership, "cohort"),
         (Attendance, "session"),
@@ -155,10 +181,12 @@ def team_member_add(cohort: Cohort, *, user, role: str) -> CohortTrainer:
 
     Called when the person accepts an invitation (`invitation_accept`): the team
     form only invites, so a trainer never learns whether an address has an account.
+    Refused for a member of the cohort: nobody trains or accredits themselves.
     """
     if role not in (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.YOUNG_EXPERT):
         raise CascadeError(_("Only co-trainers and young experts join a team."), code="bad_role")
     person = participant_for_user(user, cohort.country)
+    cohorts.check_not_a_member(cohort, person)
     existing = CohortTrainer.objects.filter(cohort=cohort, participant=person).first()
     if existing is not None:
         if existing.role == CohortTrainer.Role.LEAD:

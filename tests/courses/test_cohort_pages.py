@@ -416,20 +416,84 @@ def test_tot_lead_accredits_the_graduates_named_on_the_confirmation_page(client,
     assert client.post(url, {"participant": [graduate.pk]}).status_code == 403
 
 
+def test_the_lead_leaves_out_a_graduate_they_doubt(client, world):
+    tot = world["tot"]
+    nadia, boyan = participant("Nadia"), participant("Boyan")
+    cohort_graduate(tot, [nadia, boyan], by=world["coordinator"])
+    staff_with_mfa(client, world["coordinator"])
+    url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
+    with clock(at(datetime.date(2026, 2, 10), 12)):
+        html = client.get(url).content.decode()
+        # Each graduate by name, with a box ticked by default.
+        for person in (nadia, boyan):
+            assert (
+                f'<input type="checkbox" name="participant" value="{person.pk}" checked> '
+                f"{person.display_name}</label>"
+            ) in html
+        response = client.post(url, {"participant": [nadia.pk]})  # Boyan unticked
+    assert response.status_code == 302
+    accredited = TrainerAccreditation.objects.filter(participant__in=[nadia, boyan])
+    assert list(accredited.values_list("participant", "granted_by_cohort")) == [(nadia.pk, tot.pk)]
+    with clock(at(datetime.date(2026, 2, 10), 13)):
+        html = client.get(url).content.decode()
+    assert "Boyan" in html and "Nadia" not in html  # still waiting, for another day
+
+
 def test_accrediting_refuses_a_list_that_changed_since_it_was_shown(client, world):
     tot = world["tot"]
-    first, second = participant("Nadia"), participant("Boyan")
-    cohort_graduate(tot, [first], by=world["coordinator"])
+    nadia, boyan = participant("Nadia"), participant("Boyan")
+    cohort_graduate(tot, [nadia, boyan], by=world["coordinator"])
     staff_with_mfa(client, world["coordinator"])
     url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
     with clock(at(datetime.date(2026, 2, 10), 12)):
         assert "Nadia" in client.get(url).content.decode()
-        cohort_graduate(tot, [second], by=world["coordinator"])  # completes meanwhile
-        response = client.post(url, {"participant": [first.pk]})
+        # Another coordinator accredits Nadia meanwhile.
+        services.accreditation_grant_for_cohort(tot, nadia, granted_by=coordinator())
+        response = client.post(url, {"participant": [nadia.pk, boyan.pk]})
     assert response.status_code == 409
     html = response.content.decode()
-    assert "The list of graduates has changed" in html and "Boyan" in html
-    assert not TrainerAccreditation.objects.filter(participant__in=[first, second]).exists()
+    assert "The list of graduates has changed" in html
+    # Boyan is shown again, still ticked as the person left him.
+    assert f'value="{boyan.pk}" checked> Boyan' in html
+    assert not TrainerAccreditation.objects.filter(participant=boyan).exists()
+    assert TrainerAccreditation.objects.filter(participant=nadia).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "status", "message"),
+    [
+        ("not finished", 409, "The list of graduates has changed"),
+        ("outsider", 409, "The list of graduates has changed"),
+        ("accredited", 409, "The list of graduates has changed"),
+        ("9223372036854775807", 409, "The list of graduates has changed"),  # the largest id
+        ("99999999999999999999999", 400, "The people ticked could not be read. Tick them again."),
+        ("²", 400, "The people ticked could not be read. Tick them again."),
+        ("1e3", 400, "The people ticked could not be read. Tick them again."),
+        ("-1", 400, "The people ticked could not be read. Tick them again."),
+        (None, 400, "Choose at least one graduate to accredit."),
+    ],
+)
+def test_accrediting_anyone_but_a_waiting_graduate_is_refused(client, world, sent, status, message):
+    tot = world["tot"]
+    nadia = participant("Nadia")
+    cohort_graduate(tot, [nadia], by=world["coordinator"])
+    people = {
+        "not finished": participant("Not finished"),
+        "outsider": participant("Outsider"),
+        "accredited": world["lead"],  # accredited by this ToT already
+    }
+    services.cohort_add_member(tot, people["not finished"])
+    staff_with_mfa(client, world["coordinator"])
+    ids = [] if sent is None else [str(people[sent].pk) if sent in people else sent]
+    before = TrainerAccreditation.objects.count()
+    with clock(at(datetime.date(2026, 2, 10), 12)):
+        response = client.post(
+            f"/en/learning/training/cohorts/{tot.pk}/accredit/",
+            {"participant": [str(nadia.pk), *ids] if sent else ids},
+        )
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert TrainerAccreditation.objects.count() == before
 
 
 def test_trainer_merges_two_records_of_one_person(client, world):
