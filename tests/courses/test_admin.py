@@ -1,10 +1,15 @@
 """Coordinators see countries, organisations, cohorts, accreditation and roles in the admin."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
+from accounts.models import RoleAssignment
 from audit.models import AuditEntry
-from courses.models import Cohort
+from courses import services
+from courses.models import Cohort, Country, Organisation, TrainerAccreditation
 from tests.factories import (
     UserFactory,
     build_course,
@@ -134,3 +139,181 @@ def test_learners_do_not_reach_the_screens(client, learner):
     client.logout()
     response = client.get("/admin/cohort/")
     assert (response.status_code, response.url) == (302, "/en/accounts/login/?next=/admin/cohort/")
+
+
+def _first_generation_trainer(revoked_at=None):
+    """Ana, accredited by a coordinator from 2020 to 2030."""
+    accreditation = services.accreditation_grant_first_generation(
+        participant("Ana Popescu"),
+        level=TrainerAccreditation.Level.TRAINER,
+        country=country(),
+        valid_from=datetime.date(2020, 1, 1),
+        valid_until=datetime.date(2030, 12, 31),
+        granted_by=coordinator(),
+    )
+    if revoked_at is not None:
+        TrainerAccreditation.objects.filter(pk=accreditation.pk).update(revoked_at=revoked_at)
+        accreditation.refresh_from_db()
+    return accreditation
+
+
+def _coordinator_in_the_admin(client):
+    """A coordinator by role, with no Django model permissions beyond reaching the admin."""
+    user = coordinator(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    staff_with_mfa(client, user)
+    return user
+
+
+REVOKED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+
+def test_staff_with_the_change_permission_cannot_extend_or_reinstate_an_accreditation(client):
+    """Not a coordinator, but holding Django's change_traineraccreditation (the review's case)."""
+    accreditation = _first_generation_trainer(revoked_at=REVOKED)
+    _staff(client, change_traineraccreditation=None, view_traineraccreditation=None)
+    url = f"/admin/traineraccreditation/edit/{accreditation.pk}/"
+
+    response = client.get(url)
+    assert (response.status_code, response.url) == (302, "/admin/")  # the admin's refusal
+    response = client.post(url, {"valid_until": "2099-12-31", "revoked_at": ""})
+    assert (response.status_code, response.url) == (302, "/admin/")
+
+    accreditation.refresh_from_db()
+    assert (accreditation.valid_until, accreditation.revoked_at) == (
+        datetime.date(2030, 12, 31),
+        REVOKED,
+    )
+    assert not AuditEntry.objects.exists()
+
+
+def test_staff_with_the_change_permission_cannot_change_a_cohort(client):
+    user = coordinator()
+    cohort = cohort_led_by(participant("Rutger"), course=build_course().course, created_by=user)
+    _staff(client, change_cohort=None, view_cohort=None)
+    response = client.post(
+        f"/admin/cohort/edit/{cohort.pk}/",
+        {
+            "name": "Renamed",
+            "status": "running",
+            "capacity": 5,
+            "starts_on": "2026-03-02",
+            "ends_on": "2026-03-06",
+            "attendance_threshold": 10,
+        },
+    )
+    assert (response.status_code, response.url) == (302, "/admin/")
+    cohort.refresh_from_db()
+    assert (cohort.name, cohort.attendance_threshold) == ("International ToT Sofia", 80)
+
+
+@pytest.mark.parametrize(
+    ("url", "permission", "fields"),
+    [
+        ("/admin/country/new/", "add_country", {"name": "Narnia", "code": "NA"}),
+        ("/admin/organisation/new/", "add_organisation", {"name": "Front", "kind": "ngo"}),
+        ("/admin/roles/new/", "add_roleassignment", {"role": "coordinator"}),
+    ],
+)
+def test_staff_with_an_add_permission_but_no_coordinator_role_add_nothing(
+    client, url, permission, fields
+):
+    """A role is the sharpest: with add_roleassignment alone, staff named themselves coordinator."""
+    user = _staff(client, **{permission: None})
+    posted = {"user": user.pk, "country": country().pk, "age_of_digital_consent": 14, **fields}
+    counts = (Country.objects.count(), Organisation.objects.count(), RoleAssignment.objects.count())
+
+    response = client.post(url, posted)
+
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert (
+        Country.objects.count(),
+        Organisation.objects.count(),
+        RoleAssignment.objects.count(),
+    ) == counts
+    assert not RoleAssignment.objects.filter(user=user).exists()
+
+
+def test_a_coordinator_extends_an_accreditation_and_it_is_audited(client):
+    accreditation = _first_generation_trainer()
+    user = _coordinator_in_the_admin(client)
+
+    response = client.post(
+        f"/admin/traineraccreditation/edit/{accreditation.pk}/",
+        {"valid_until": "2033-06-30", "revoked_at": ""},
+    )
+
+    assert (response.status_code, response.url) == (302, "/admin/traineraccreditation/")
+    accreditation.refresh_from_db()
+    assert (accreditation.valid_until, accreditation.revoked_at) == (
+        datetime.date(2033, 6, 30),
+        None,
+    )
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.target_id, entry.details) == (
+        user,
+        "accreditation_changed",
+        str(accreditation.pk),
+        {"valid_until": ["2030-12-31", "2033-06-30"]},
+    )
+
+
+def test_a_coordinator_revokes_an_accreditation_and_it_is_audited(client):
+    accreditation = _first_generation_trainer()
+    _coordinator_in_the_admin(client)
+
+    response = client.post(
+        f"/admin/traineraccreditation/edit/{accreditation.pk}/",
+        {"valid_until": "2030-12-31", "revoked_at": "2026-05-04 10:00"},
+    )
+
+    assert response.status_code == 302
+    accreditation.refresh_from_db()
+    revoked = timezone.make_aware(datetime.datetime(2026, 5, 4, 10, 0))
+    assert accreditation.revoked_at == revoked
+    assert not accreditation.is_valid_on(datetime.date(2026, 5, 5))
+    assert AuditEntry.objects.get().details == {"revoked_at": [None, revoked.isoformat()]}
+
+
+def test_an_accreditation_does_not_end_before_it_starts(client):
+    accreditation = _first_generation_trainer()
+    _coordinator_in_the_admin(client)
+
+    response = client.post(
+        f"/admin/traineraccreditation/edit/{accreditation.pk}/",
+        {"valid_until": "2019-12-31", "revoked_at": ""},
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "An accreditation cannot end before it starts (2020-01-01)." in html
+    assert 'value="2019-12-31"' in html  # what was typed stays
+    accreditation.refresh_from_db()
+    assert accreditation.valid_until == datetime.date(2030, 12, 31)
+    assert not AuditEntry.objects.exists()
+
+
+def test_a_coordinator_accredits_a_first_generation_trainer_and_it_is_audited(client):
+    user = _coordinator_in_the_admin(client)
+    ana = participant("Ana Popescu")
+
+    response = client.post(
+        "/admin/traineraccreditation/new/",
+        {
+            "participant": ana.pk,
+            "level": "trainer",
+            "country": country().pk,
+            "valid_from": "2026-01-01",
+            "valid_until": "2028-12-31",
+        },
+    )
+
+    assert (response.status_code, response.url) == (302, "/admin/traineraccreditation/")
+    accreditation = TrainerAccreditation.objects.get(participant=ana)
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.target_id, entry.details) == (
+        user,
+        "accreditation_granted",
+        str(accreditation.pk),
+        {"participant": ana.pk, "valid_until": "2028-12-31"},
+    )
