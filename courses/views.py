@@ -547,7 +547,12 @@ def member_move(request, pk: int):
     """Move a member to another cohort; the person must run both."""
     cohort = cohort_or_403(request, pk, manage=True)
     targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
-    form = MoveForm(request.POST or None, members=selectors.cohort_members(cohort), targets=targets)
+    form = MoveForm(
+        request.POST if request.method == "POST" else None,
+        members=selectors.cohort_members(cohort),
+        targets=targets,
+    )
+    status = 200
     if request.method == "POST":
         valid = form.is_valid()
         # A target the person does not run is not in the form's choices: say so with 403
@@ -569,6 +574,7 @@ def member_move(request, pk: int):
                 services.membership_move(membership, target)
             except ValidationError as error:
                 form.add_error(None, error)
+                status = 409
             else:
                 audit_record(
                     request,
@@ -579,4 +585,8 @@ def member_move(request, pk: int):
                 )
                 messages.success(request, _("Member moved."))
                 return redirect("courses:cohort", pk=cohort.pk)
-    return _form_page(request, cohort, form, _("Move a member to another cohort"), _("Move"))
+        else:
+            status = 400
+    return _form_page(
+        request, cohort, form, _("Move a member to another cohort"), _("Move"), status=status
+    )

@@ -119,3 +119,45 @@ def test_a_co_trainer_cannot_accredit(world):
     with clock(after), pytest.raises(services.CascadeError) as refused:
         services.graduates_accredit(tot, granted_by=co_user, participant_ids=[])
     assert refused.value.code == "not_allowed"
+
+
+def test_exactly_the_confirmed_graduates_are_accredited(world):
+    """The lead leaves out a graduate they doubt: only those confirmed are accredited."""
+    tot, youth = world["tot"], world["youth"]
+    doubted = participant("Y-2", age_band="18_21")
+    services.cohort_add_member(tot, doubted)
+    for session in (world["first"], world["last"]):
+        with clock(session.starts_at + datetime.timedelta(hours=3)):
+            services.attendance_mark(
+                session,
+                {youth.pk: "present", doubted.pk: "present"},
+                marked_by=world["lead_user"],
+            )
+    with clock(at(FIRST_DAY + datetime.timedelta(days=5), 10)):
+        granted = services.graduates_accredit(
+            tot, granted_by=world["lead_user"], participant_ids=[youth.pk]
+        )
+    assert [accreditation.participant for accreditation in granted] == [youth]
+    assert list(TrainerAccreditation.objects.values_list("participant", flat=True)) == [youth.pk]
+
+
+@pytest.mark.parametrize("who", ["not completed", "outsider", "nobody"])
+def test_confirming_anyone_but_a_waiting_graduate_writes_nothing(world, who):
+    tot, youth = world["tot"], world["youth"]
+    for session in (world["first"], world["last"]):
+        with clock(session.starts_at + datetime.timedelta(hours=3)):
+            services.attendance_mark(session, {youth.pk: "present"}, marked_by=world["lead_user"])
+    unfinished = participant("Y-3", age_band="18_21")
+    services.cohort_add_member(tot, unfinished)
+    confirmed = {
+        "not completed": [youth.pk, unfinished.pk],
+        "outsider": [youth.pk, participant("Outsider").pk],
+        "nobody": [],
+    }[who]
+    with clock(at(FIRST_DAY + datetime.timedelta(days=5), 10)):
+        with pytest.raises(services.CascadeError) as refused:
+            services.graduates_accredit(
+                tot, granted_by=world["lead_user"], participant_ids=confirmed
+            )
+    assert refused.value.code == ("none_chosen" if who == "nobody" else "graduates_changed")
+    assert not TrainerAccreditation.objects.exists()
