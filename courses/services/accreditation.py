@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import is_coordinator
@@ -207,7 +207,7 @@ def accreditation_change(
     if valid_until < accreditation.valid_from:
         raise CascadeError(
             _("An accreditation cannot end before it starts (%(day)s).")
-            % {"day": accreditation.valid_from.isoformat()},
+            % {"day": formats.date_format(accreditation.valid_from)},
             code="ends_before_it_starts",
         )
     before = {"valid_until": accreditation.valid_until, "revoked_at": accreditation.revoked_at}

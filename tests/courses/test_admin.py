@@ -286,7 +286,7 @@ def test_an_accreditation_does_not_end_before_it_starts(client):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "An accreditation cannot end before it starts (2020-01-01)." in html
+    assert "An accreditation cannot end before it starts (1 January 2020)." in html
     assert 'value="2019-12-31"' in html  # what was typed stays
     accreditation.refresh_from_db()
     assert accreditation.valid_until == datetime.date(2030, 12, 31)
