@@ -25,7 +25,11 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     session = services.session_create(
         cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
     )
-    # Far ahead of any day this test runs on: it has not started.
+    # Far ahead of any day this test runs on: it has not started. A session starts
+    # within its cohort's dates, so the cohort runs until then.
+    cohort = services.cohort_settings_change(
+        cohort, changed_by=trainer, ends_on=datetime.date(2099, 3, 6)
+    )
     not_started = services.session_create(
         cohort, starts_at=datetime.datetime(2099, 3, 4, 9, tzinfo=datetime.UTC), place="Plovdiv"
     )
