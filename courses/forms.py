@@ -15,8 +15,30 @@ from .selectors import course_page_model
 # The largest id a database integer column holds: a bigger number names no record.
 MAX_RECORD_ID = 2**63 - 1
 
-# Session dates a person may mean; outside them a typing slip, never a real session.
+# Years a cohort or session may be in; outside them a typing slip, never a real training.
 SESSION_YEARS = (2000, 2100)
+
+
+def _check_year(value):
+    first, last = SESSION_YEARS
+    if value is not None and not first <= value.year <= last:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s.") % {"first": first, "last": last},
+            code="out_of_range",
+        )
+    return value
+
+
+def _check_cohort_dates(form, cleaned) -> None:
+    """The dates of a cohort form: sensible years, and an end not before the start."""
+    for name in ("starts_on", "ends_on"):
+        try:
+            _check_year(cleaned.get(name))
+        except forms.ValidationError as error:
+            form.add_error(name, error)
+    starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+    if starts_on and ends_on and ends_on < starts_on:
+        form.add_error("ends_on", _("The cohort cannot end before it starts."))
 
 
 def record_id(value: str) -> int | None:
@@ -74,9 +96,7 @@ class CohortForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("The cohort cannot end before it starts."))
+        _check_cohort_dates(self, cleaned)
         organisation, country = cleaned.get("host_organisation"), cleaned.get("country")
         if organisation and country and organisation.country_id != country.pk:
             self.add_error(
@@ -92,14 +112,7 @@ class SessionForm(forms.ModelForm):
         widgets = {"starts_at": DateTimeInput()}
 
     def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        first, last = SESSION_YEARS
-        if not first <= starts_at.year <= last:
-            raise forms.ValidationError(
-                _("Enter a date between %(first)s and %(last)s.") % {"first": first, "last": last},
-                code="out_of_range",
-            )
-        return starts_at
+        return _check_year(self.cleaned_data["starts_at"])
 
 
 class AttendanceForm(forms.Form):
@@ -177,9 +190,7 @@ class CohortSettingsForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("The cohort cannot end before it starts."))
+        _check_cohort_dates(self, cleaned)
         return cleaned
 
 

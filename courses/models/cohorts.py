@@ -128,19 +128,14 @@ class Cohort(models.Model):
         return [int(part) for part in self.cascade_path.strip("/").split("/") if part]
 
     def session_window(self) -> tuple[datetime.datetime, datetime.datetime]:
-        """When its sessions may start: from its first day, 00:00, until its last day ends.
+        """When its sessions may start: from its first day at 00:00 to its last day's end.
 
-        In the site's time zone (the end is the next day's midnight, excluded).
+        Both ends included, in the site's time zone.
         """
         zone = timezone.get_default_timezone()
         return (
-            timezone.make_aware(datetime.datetime.combine(self.starts_on, datetime.time()), zone),
-            timezone.make_aware(
-                datetime.datetime.combine(
-                    self.ends_on + datetime.timedelta(days=1), datetime.time()
-                ),
-                zone,
-            ),
+            timezone.make_aware(datetime.datetime.combine(self.starts_on, datetime.time.min), zone),
+            timezone.make_aware(datetime.datetime.combine(self.ends_on, datetime.time.max), zone),
         )
 
 
@@ -218,8 +213,8 @@ class CohortSession(models.Model):
         super().clean()
         if self.starts_at is None or self.cohort_id is None:
             return
-        first, after_last = self.cohort.session_window()
-        if not first <= self.starts_at < after_last:
+        first, last = self.cohort.session_window()
+        if not first <= self.starts_at <= last:
             message = _("A session starts within its cohort's dates, %(starts)s to %(ends)s.") % {
                 "starts": date_format(self.cohort.starts_on, "SHORT_DATE_FORMAT"),
                 "ends": date_format(self.cohort.ends_on, "SHORT_DATE_FORMAT"),

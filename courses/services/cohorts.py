@@ -116,11 +116,11 @@ def check_not_a_member(cohort: Cohort, participant: Participant) -> None:
 
 def sessions_outside_dates(cohort: Cohort) -> list[CohortSession]:
     """The cohort's sessions that start outside its dates (none, when the dates are kept)."""
-    first, after_last = cohort.session_window()
+    first, last = cohort.session_window()
     return [
         session
         for session in cohort.sessions.order_by("starts_at")
-        if not first <= session.starts_at < after_last
+        if not first <= session.starts_at <= last
     ]
 
 

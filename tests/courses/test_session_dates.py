@@ -236,3 +236,26 @@ def test_a_member_completes_at_the_threshold_of_all_sessions_not_of_those_held_s
         services.attendance_mark(sessions[2], {learner.pk: "present"}, marked_by=world["lead_user"])
     completed = CohortMembership.objects.get(participant=learner).completed_at
     assert completed == sessions[2].starts_at + datetime.timedelta(hours=3)
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"), [("ends_on", "9999-12-31"), ("starts_on", "1999-12-31")]
+)
+def test_cohort_dates_in_no_sensible_year_are_a_form_error(client, world, name, typed):
+    tot = world["tot"]
+    client.force_login(world["lead_user"])
+    client.raise_request_exception = False
+    values = {
+        "name": tot.name,
+        "status": "planned",
+        "capacity": 25,
+        "starts_on": STARTS_ON.isoformat(),
+        "ends_on": ENDS_ON.isoformat(),
+        "attendance_threshold": 80,
+        name: typed,
+    }
+    response = client.post(f"/en/learning/training/cohorts/{tot.pk}/settings/", values)
+    assert response.status_code == 200
+    assert "Enter a date between 2000 and 2100." in response.content.decode()
+    tot.refresh_from_db()
+    assert (tot.starts_on, tot.ends_on) == (STARTS_ON, ENDS_ON)
