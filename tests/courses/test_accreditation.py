@@ -154,10 +154,8 @@ def test_confirming_anyone_but_a_waiting_graduate_writes_nothing(world, who):
         "outsider": [youth.pk, participant("Outsider").pk],
         "nobody": [],
     }[who]
-    with clock(at(FIRST_DAY + datetime.timedelta(days=5), 10)):
-        with pytest.raises(services.CascadeError) as refused:
-            services.graduates_accredit(
-                tot, granted_by=world["lead_user"], participant_ids=confirmed
-            )
+    after = at(FIRST_DAY + datetime.timedelta(days=5), 10)
+    with clock(after), pytest.raises(services.CascadeError) as refused:
+        services.graduates_accredit(tot, granted_by=world["lead_user"], participant_ids=confirmed)
     assert refused.value.code == ("none_chosen" if who == "nobody" else "graduates_changed")
     assert not TrainerAccreditation.objects.exists()
