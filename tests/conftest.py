@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
+from courses.signals import cohort_membership_completed, course_completed
 from tests.factories import PASSWORD, UserFactory, build_course, make_trainer, staff_with_mfa
 
 
@@ -45,3 +46,21 @@ def admin_client(client, admin_user):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def heard():
+    """What the completion events said: ("course", user id) or ("cohort", participant id)."""
+    said = []
+
+    def on_course(enrolment, **kwargs):
+        said.append(("course", enrolment.user_id))
+
+    def on_membership(membership, **kwargs):
+        said.append(("cohort", membership.participant_id))
+
+    course_completed.connect(on_course)
+    cohort_membership_completed.connect(on_membership)
+    yield said
+    course_completed.disconnect(on_course)
+    cohort_membership_completed.disconnect(on_membership)

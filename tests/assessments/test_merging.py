@@ -18,7 +18,6 @@ from assessments import selectors, services
 from assessments.models import Attempt
 from courses import services as courses
 from courses.models import CohortInvitation, CohortMembership, Enrolment
-from courses.signals import cohort_membership_completed, course_completed
 from tests.factories import (
     UserFactory,
     assessment,
@@ -114,24 +113,6 @@ class World:
 @pytest.fixture
 def world(db):
     return World()
-
-
-@pytest.fixture
-def heard():
-    """What the completion signals said: ("course", user id) or ("cohort", participant id)."""
-    said = []
-
-    def on_course(enrolment, **kwargs):
-        said.append(("course", enrolment.user_id))
-
-    def on_membership(membership, **kwargs):
-        said.append(("cohort", membership.participant_id))
-
-    course_completed.connect(on_course)
-    cohort_membership_completed.connect(on_membership)
-    yield said
-    course_completed.disconnect(on_course)
-    cohort_membership_completed.disconnect(on_membership)
 
 
 def paper_rows(activity) -> list[tuple[int, Decimal]]:

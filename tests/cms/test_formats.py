@@ -65,10 +65,23 @@ def test_time_follows_the_sites_time_zone(language):
         ("et", "4. november 2025"),
         ("hu", "2025. november 4."),
         ("ru", "4 ноября 2025 г."),
+        # Django's catalogues capitalise these three languages' months; they do not.
+        ("bg", "4 ноември 2025 г."),
+        ("it", "04 novembre 2025"),
+        ("ro", "4 noiembrie 2025"),
     ],
 )
 def test_dates_in_words(language, long_date):
     assert render('{{ day|date:"DATE_FORMAT" }}', language, day=MOMENT.date()) == long_date
+
+
+@pytest.mark.parametrize(
+    ("language", "month_and_year"),
+    [("bg", "ноември 2025 г."), ("it", "novembre 2025"), ("ro", "noiembrie 2025")],
+)
+def test_a_month_on_its_own_is_written_in_lower_case(language, month_and_year):
+    shown = render('{{ day|date:"YEAR_MONTH_FORMAT" }}', language, day=MOMENT.date())
+    assert shown == month_and_year
 
 
 @pytest.mark.parametrize("language", sorted(SHOWN))
