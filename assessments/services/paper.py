@@ -15,17 +15,24 @@ The file has a header row and one person a row. Columns:
 
 Every row is checked before anything is written; every problem is named with
 its line, and then nothing is entered.
+
+Only someone who runs the cohort (its lead or a co-trainer) or a coordinator
+enters results: a pass completes people, and a training of trainers' graduates
+are accredited on it. Anyone else is refused (`ValidationError`, code
+`not_allowed`) before anything is read or written.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Cohort, Participant
+from courses.selectors.access import can_manage_cohort
 from courses.services.spreadsheets import ImportRejected, RowError, fold, read_rows
 
 from ..models import Assessment, Attempt
@@ -54,6 +61,14 @@ def parse_points(raw: str, assessment: Assessment) -> Decimal | None:
     return points.quantize(TWO_PLACES)
 
 
+def _check_may_enter(cohort: Cohort, entered_by) -> None:
+    # A young expert co-facilitates but changes nothing; learners and other trainers never.
+    if entered_by is None or not can_manage_cohort(entered_by, cohort):
+        raise ValidationError(
+            _("Only the cohort's trainers enter its test results."), code="not_allowed"
+        )
+
+
 @transaction.atomic
 def paper_results_enter(
     cohort: Cohort, scores: dict[tuple[int, int], Decimal | None], *, entered_by
@@ -62,7 +77,10 @@ def paper_results_enter(
 
     Every participant must be a member of the cohort and every assessment one of
     the cohort's course tests. Returns how many results were entered or corrected.
+    Refused (`ValidationError`, code `not_allowed`) unless `entered_by` runs the
+    cohort or is a coordinator.
     """
+    _check_may_enter(cohort, entered_by)
     # One entry at a time per cohort (a double-clicked Save enters once).
     Cohort.objects.select_for_update().get(pk=cohort.pk)
     tests = {test.pk: test for test in paper_tests(cohort).by_column().values()}
@@ -107,7 +125,11 @@ def paper_results_enter(
 
 
 def paper_results_import(cohort: Cohort, data: bytes, filename: str, *, entered_by) -> int:
-    """Enter a file of paper results (see the module docstring): every row, or none."""
+    """Enter a file of paper results (see the module docstring): every row, or none.
+
+    Refused like `paper_results_enter` before the file is read.
+    """
+    _check_may_enter(cohort, entered_by)
     tests = paper_tests(cohort).by_column()
     rows = read_rows(
         data,

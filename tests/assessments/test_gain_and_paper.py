@@ -4,12 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from assessments import selectors, services
 from assessments.models import Attempt
 from audit.models import AuditEntry
 from courses import services as courses
-from courses.models import Cohort
+from courses.models import Cohort, CohortTrainer
 from tests.factories import (
     UserFactory,
     assessment,
@@ -111,8 +112,9 @@ def test_gain_by_generation_trainer_and_country_in_fixed_queries(world, django_a
     )
     (mari,) = world.members(estonia, "Mari")
     world.paper(world.training, {ana: (2, 4)})
-    world.paper(world.tot, {ivan: (1, 2), world.lead: (0, 4)})
-    world.paper(estonia, {mari: (3, 3)})
+    # Their leads have no account: a coordinator enters their results.
+    world.paper(world.tot, {ivan: (1, 2), world.lead: (0, 4)}, by=world.coordinator)
+    world.paper(estonia, {mari: (3, 3)}, by=world.coordinator)
 
     with django_assert_num_queries(2):  # the people, then their results
         by_generation = selectors.knowledge_gain(world.course, by="generation")
@@ -312,3 +314,81 @@ def test_the_median_of_an_even_number_of_gains_is_the_mean_of_the_middle_two(wor
     ]
     assert summary.median_gain == Decimal("62.5")
     assert summary.without_post == 0 and summary.without_pre == 0
+
+
+# --- Who enters paper results: a pass completes people (and accredits future trainers) ------
+
+
+def _on_team(world, cohort, role):
+    user = UserFactory()
+    person = courses.participant_for_user(user, world.bulgaria)
+    CohortTrainer.objects.create(cohort=cohort, participant=person, role=role)
+    return user
+
+
+def _learner_of_the_cohort(world):
+    user = UserFactory()
+    courses.cohort_add_member(world.training, courses.participant_for_user(user, world.bulgaria))
+    return user
+
+
+def _young_expert_of_the_cohort(world):
+    return _on_team(world, world.training, CohortTrainer.Role.YOUNG_EXPERT)
+
+
+def _trainer_of_another_cohort(world):
+    return _on_team(world, world.tot, CohortTrainer.Role.CO_TRAINER)
+
+
+@pytest.fixture
+def attended(world):
+    """Ana and Boris attended the training; a passed post-test is all they miss to complete."""
+    world.post.required_for_completion = True
+    world.post.save()
+    ana, boris = participant("Ana"), participant("Boris")
+    cohort_graduate(world.training, [ana, boris], by=world.lead_user)
+    assert not world.training.memberships.filter(completed_at__isnull=False).exists()
+    return ana, boris
+
+
+@pytest.mark.parametrize(
+    "attacker",
+    [_learner_of_the_cohort, _young_expert_of_the_cohort, _trainer_of_another_cohort, None],
+    ids=["learner", "young expert", "trainer of another cohort", "nobody"],
+)
+def test_only_the_cohorts_trainers_enter_paper_results(world, attended, heard, attacker):
+    ana, boris = attended
+    by = attacker(world) if attacker else None
+    scores = {
+        (ana.pk, world.post.pk): Decimal(4),
+        (boris.pk, world.post.pk): Decimal(4),
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.paper_results_enter(world.training, scores, entered_by=by)
+    assert refused.value.code == "not_allowed"
+    assert refused.value.messages == ["Only the cohort's trainers enter its test results."]
+    # The file import is refused the same way, before its rows are read.
+    with pytest.raises(ValidationError) as refused_file:
+        services.paper_results_import(
+            world.training, b"name_or_code,post_test\nAna,4\nBoris,4\n", "r.csv", entered_by=by
+        )
+    assert refused_file.value.code == "not_allowed"
+    assert not Attempt.everything.exists()
+    assert heard == []
+    assert not world.training.memberships.filter(completed_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize("who", ["lead", "co-trainer", "coordinator"])
+def test_the_lead_a_co_trainer_or_a_coordinator_enters_them_and_a_pass_completes(
+    world, attended, heard, who
+):
+    ana, boris = attended
+    by = {
+        "lead": lambda: world.lead_user,
+        "co-trainer": lambda: _on_team(world, world.training, CohortTrainer.Role.CO_TRAINER),
+        "coordinator": lambda: world.coordinator,
+    }[who]()
+    # Ana 4 of 4 (100 %) passes the pass mark of 75; Boris 2 of 4 (50 %) does not.
+    assert world.paper(world.training, {ana: (1, 4), boris: (2, 2)}, by=by) == 4
+    assert heard == [("cohort", ana.pk)]
+    assert {a.entered_by for a in Attempt.objects.all()} == {by}
