@@ -429,7 +429,8 @@ def build(plan: Plan, course, countries: list, hosts: list) -> Built:
                 batch_size=BATCH,
             )
             memberships += len(created)
-            # As services.accreditation_grant_for_cohort: valid from the end of the ToT.
+            # As services.accreditation_grant_for_cohort: valid from the day granted (here,
+            # as the demo records history, the ToT's last day).
             granted = []
             for index in indexes:
                 if not plan.cohorts[index].accredits:

@@ -29,7 +29,7 @@ from .forms import (
     record_id,
 )
 from .guards import cohort_or_403
-from .models import Cohort, CohortMembership, CohortSession
+from .models import Cohort, CohortSession
 from .ratelimits import invite_code_attempt, invite_code_refusal
 from .selectors import access
 
@@ -145,7 +145,7 @@ def session_new(request, pk: int):
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_create(cohort, **form.cleaned_data)
+            services.session_create(cohort, created_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -393,7 +393,7 @@ def young_person_new(request, pk: int):
     cohort = cohort_or_403(request, pk, manage=True)
     form = YoungPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.roster_person_add(cohort, **form.cleaned_data)
+        services.roster_person_add(cohort, by=request.user, **form.cleaned_data)
         messages.success(
             request, _("%(name)s added.") % {"name": form.cleaned_data["display_name"]}
         )
@@ -546,7 +546,7 @@ def members_merge(request, pk: int):
 def member_move(request, pk: int):
     """Move a member to another cohort; the person must run both."""
     cohort = cohort_or_403(request, pk, manage=True)
-    targets = access.cohorts_run_by(request.user).exclude(pk=cohort.pk)
+    targets = access.cohorts_managed_by(request.user).exclude(pk=cohort.pk)
     form = MoveForm(
         request.POST if request.method == "POST" else None,
         members=selectors.cohort_members(cohort),
@@ -559,20 +559,23 @@ def member_move(request, pk: int):
         # (and record it) rather than "not a valid choice". Only an id is looked up.
         target_id = record_id(request.POST.get("target", ""))
         if not valid and "target" in form.errors and target_id is not None:
-            target = Cohort.objects.filter(pk=target_id).first()
+            target = selectors.cohort_by_id(target_id)
             if target is not None and not access.can_manage_cohort(request.user, target):
                 audit_record(
                     request, AuditEntry.Action.ACCESS_REFUSED, target, source_cohort=cohort.pk
                 )
                 raise PermissionDenied
         if valid:
-            membership = CohortMembership.objects.get(
-                cohort=cohort, participant=form.cleaned_data["participant"]
-            )
+            membership = selectors.cohort_membership(cohort, form.cleaned_data["participant"])
             target = form.cleaned_data["target"]
             try:
-                services.membership_move(membership, target)
+                services.membership_move(membership, target, by=request.user)
             except ValidationError as error:
+                if error.code == "not_allowed":
+                    audit_record(
+                        request, AuditEntry.Action.ACCESS_REFUSED, target, source_cohort=cohort.pk
+                    )
+                    raise PermissionDenied from error
                 form.add_error(None, error)
                 status = 409
             else:

@@ -186,6 +186,11 @@ def participant(name: str, in_country=None, **kwargs):
     return Participant.objects.create(display_name=name, country=in_country or country(), **kwargs)
 
 
+def trainee(name: str, in_country=None, **kwargs):
+    """A person with an account, as a training of trainers needs (it accredits no typed record)."""
+    return participant(name, in_country, user=UserFactory(), **kwargs)
+
+
 def question(kind: str = "single", prompt: str = "", options=(), **fields):
     """A question in the bank; `options` are (text, correct) pairs."""
     from assessments.models import Question
@@ -252,7 +257,11 @@ def cohort_graduate(cohort, people, *, by, accredit: bool = False):
     with clock(at(cohort.ends_on, 17)):
         sessions = list(cohort.sessions.all()) or [
             services.session_create(
-                cohort, starts_at=at(cohort.starts_on), duration_minutes=180, place="Sofia"
+                cohort,
+                starts_at=at(cohort.starts_on),
+                duration_minutes=180,
+                place="Sofia",
+                created_by=by,
             )
         ]
         for person in people:

@@ -113,6 +113,7 @@ class CascadeBuilder:
         self.random = random.Random(2026)
         self.results_random = random.Random(12)
         self.count = 0
+        self.lessons: list[LessonPage] | None = None
 
     def person(self, country: Country, organisation: Organisation, names: DemoCountry):
         self.count += 1
@@ -122,6 +123,28 @@ class CascadeBuilder:
         return Participant.objects.create(
             display_name=name, country=country, organisation=organisation
         )
+
+    def trainee(self, country: Country, organisation: Organisation, names: DemoCountry):
+        """A future trainer: a person with an account who has done the course online.
+
+        A training of trainers completes (and accredits) only people with an
+        account whose online part is complete; the demo accounts cannot sign in.
+        """
+        person = self.person(country, organisation, names)
+        user = get_user_model().objects.create(
+            username=f"demo-trainee-{self.count:04d}",
+            email=f"demo-trainee-{self.count:04d}@example.invalid",
+            first_name=person.display_name,
+        )
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        person.user = user
+        person.save(update_fields=["user"])
+        if self.lessons is None:
+            self.lessons = list(LessonPage.objects.descendant_of(self.course).live())
+        for lesson in self.lessons:
+            services.lesson_complete(user, lesson)
+        return person
 
     def youth(self, country: Country, names: DemoCountry, city: str):
         self.count += 1
@@ -177,6 +200,7 @@ class CascadeBuilder:
                 ),
                 duration_minutes=210,
                 place=host.region or host.name,
+                created_by=self.coordinator,  # the demo records its history as the coordinator
             )
             for day in (0, 2)
         ]
@@ -250,7 +274,7 @@ def load_demo_cascade() -> int:
     masters = {}
     trainer_user = get_user_model().objects.filter(email="trainer@example.org").first()
     for code, (data, country, organisations) in countries.items():
-        masters[code] = [builder.person(country, organisations[0], data) for _ in range(2)]
+        masters[code] = [builder.trainee(country, organisations[0], data) for _ in range(2)]
     if trainer_user is not None:
         masters["BG"][0] = services.participant_for_user(trainer_user, countries["BG"][1])
         # A member with an account completes a cohort only with the course done online.
@@ -279,7 +303,7 @@ def load_demo_cascade() -> int:
             f"National training of trainers, {data.cities[0]}",
             Kind.NATIONAL_TOT,
             first_master,
-            [builder.person(country, organisations[1], data) for _ in range(6)],
+            [builder.trainee(country, organisations[1], data) for _ in range(6)],
             country=country,
             host=organisations[0],
             language=data.language,
@@ -328,7 +352,7 @@ def load_demo_cascade() -> int:
                 f"National training of trainers, {data.cities[1]}",
                 Kind.NATIONAL_TOT,
                 trainers[0],
-                [builder.person(country, organisations[1], data) for _ in range(4)],
+                [builder.trainee(country, organisations[1], data) for _ in range(4)],
                 country=country,
                 host=organisations[0],
                 language=data.language,

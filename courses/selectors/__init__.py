@@ -13,7 +13,14 @@ from .cascade import (
     trainer_cascade,
     trainer_cascade_tree,
 )
-from .cohorts import cohort_is_full, cohort_members, cohort_roster, session_marks
+from .cohorts import (
+    cohort_by_id,
+    cohort_is_full,
+    cohort_members,
+    cohort_membership,
+    cohort_roster,
+    session_marks,
+)
 from .invitations import invitations_for_user, verified_emails
 from .learner_cohorts import LearnerCohort, ScheduleEntry, cohort_schedule, learner_cohorts
 from .progress import (
@@ -48,7 +55,9 @@ __all__ = [
     "ModuleEntry",
     "ModuleProgress",
     "ScheduleEntry",
+    "cohort_by_id",
     "cohort_is_full",
+    "cohort_membership",
     "cohort_last_session_start",
     "cohort_lineage",
     "cohort_members",

@@ -54,3 +54,18 @@ def cohorts_run_by(user) -> QuerySet[Cohort]:
         .distinct()
         .order_by("-starts_on")
     )
+
+
+def cohorts_managed_by(user) -> QuerySet[Cohort]:
+    """The cohorts a person may change (lead, co-trainer; a coordinator: all), newest first.
+
+    Unlike `cohorts_run_by`, not those where they are only a young expert.
+    """
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    cohorts = Cohort.objects.all()
+    if not is_coordinator(user):
+        cohorts = cohorts.filter(
+            trainers__participant__user=user, trainers__role__in=MANAGING_ROLES
+        )
+    return cohorts.select_related("country", "host_organisation").distinct().order_by("-starts_on")

@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import Max
 
-from ..models import Cohort, CohortTrainer, Participant, TrainerAccreditation
+from ..models import Cohort, CohortTrainer, Enrolment, Participant, TrainerAccreditation
 
 
 def valid_accreditation(
@@ -33,14 +33,19 @@ def cohort_last_session_start(cohort: Cohort) -> datetime.datetime | None:
 def graduates_to_accredit(cohort: Cohort) -> list[Participant]:
     """Members who completed this training of trainers and are not yet accredited by it, by name.
 
-    Nobody on the cohort's team: a cohort never accredits those who ran it.
+    Nobody on the cohort's team: a cohort never accredits those who ran it; and
+    only people with an account whose course (the online part) is complete.
     """
+    done_online = Enrolment.objects.filter(
+        course_key=cohort.course.translation_key, completed_at__isnull=False
+    ).values("user_id")
     already = TrainerAccreditation.objects.filter(granted_by_cohort=cohort).values("participant_id")
     team = CohortTrainer.objects.filter(cohort=cohort).values("participant_id")
     return list(
         Participant.objects.filter(
             memberships__cohort=cohort, memberships__completed_at__isnull=False
         )
+        .filter(user_id__in=done_online)
         .exclude(pk__in=already)
         .exclude(pk__in=team)
         .order_by("display_name", "pk")

@@ -32,3 +32,15 @@ def cohort_roster(cohort: Cohort) -> QuerySet[CohortMembership]:
 def session_marks(session: CohortSession) -> dict[int, str]:
     """The attendance marked for a session: participant id -> status."""
     return dict(session.attendance.values_list("participant_id", "status"))
+
+
+def cohort_by_id(pk: int) -> Cohort | None:
+    """The cohort with this id, or None."""
+    return Cohort.objects.filter(pk=pk).first()
+
+
+def cohort_membership(cohort: Cohort, participant: Participant) -> CohortMembership:
+    """One person's membership of a cohort (DoesNotExist when they are not a member)."""
+    return CohortMembership.objects.select_related("participant").get(
+        cohort=cohort, participant=participant
+    )

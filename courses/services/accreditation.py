@@ -26,6 +26,7 @@ from ..models import Cohort, CohortMembership, Country, Participant, TrainerAccr
 from ..selectors.access import can_accredit_graduates
 from ..selectors.accreditation import cohort_last_session_start, graduates_to_accredit
 from ..selectors.cohorts import cohort_team_ids
+from ..selectors.progress import enrolment_is_complete
 from .errors import CascadeError
 
 
@@ -81,6 +82,16 @@ def _grant(
             _("%(person)s has not completed %(cohort)s.")
             % {"person": participant.display_name, "cohort": cohort.name},
             code="not_completed",
+        )
+    # A trainer has done the online part: a completed membership alone (say, one
+    # carried over from a typed roster record) does not show it.
+    if participant.user_id is None or not enrolment_is_complete(
+        participant.user_id, cohort.course.translation_key
+    ):
+        raise CascadeError(
+            _("%(person)s has not completed the online part of %(cohort)s.")
+            % {"person": participant.display_name, "cohort": cohort.name},
+            code="online_part_missing",
         )
     existing = TrainerAccreditation.objects.filter(
         granted_by_cohort=cohort, participant=participant

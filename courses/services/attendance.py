@@ -35,44 +35,56 @@ def attendance_mark(
     marks were made, on a phone perhaps) may not be before the session's start
     either.
     """
-    if marked_by is None or not can_manage_cohort(marked_by, session.cohort):
-        raise CascadeError(_("Only the cohort's trainers mark its attendance."), code="not_allowed")
-    now = timezone.now()
-    opens_at = session.starts_at - START_GRACE
-    if opens_at > now:
-        raise CascadeError(
-            _("This session has not started yet; attendance is marked once it has."),
-            code="session_not_started",
-        )
-    marked_at = marked_at or now
-    if marked_at < opens_at:
-        raise CascadeError(
-            _("These marks were made before the session started."), code="marked_before_session"
-        )
-    members = set(
-        CohortMembership.objects.filter(cohort_id=session.cohort_id).values_list(
-            "participant_id", flat=True
-        )
-    )
-    strangers = set(marks) - members
-    if strangers:
-        raise CascadeError(_("Only members of this cohort can be marked."), code="not_a_member")
-    # Whoever runs the cohort is never marked in it, and nobody marks themselves:
-    # attendance is what makes a person complete, and then be accredited.
-    if set(marks) & cohort_team_ids(session.cohort_id):
-        raise CascadeError(
-            _("The cohort's trainers and young experts are not marked in its attendance."),
-            code="on_the_team",
-        )
-    own = Participant.objects.filter(user=marked_by).values_list("pk", flat=True).first()
-    if own is not None and own in marks:
-        raise CascadeError(
-            _("Nobody marks their own attendance: another of the cohort's trainers marks yours."),
-            code="own_attendance",
-        )
-    existing = {mark.participant_id: mark for mark in session.attendance.all()}
-    changed = 0
+    # One marker at a time per session: the marks are read under the session's lock,
+    # so two posts at once neither collide on a new mark nor let the earlier win.
     with transaction.atomic():
+        session = (
+            CohortSession.objects.select_for_update(of=("self",))
+            .select_related("cohort")
+            .get(pk=session.pk)
+        )
+        if marked_by is None or not can_manage_cohort(marked_by, session.cohort):
+            raise CascadeError(
+                _("Only the cohort's trainers mark its attendance."), code="not_allowed"
+            )
+        now = timezone.now()
+        opens_at = session.starts_at - START_GRACE
+        if opens_at > now:
+            raise CascadeError(
+                _("This session has not started yet; attendance is marked once it has."),
+                code="session_not_started",
+            )
+        marked_at = marked_at or now
+        if marked_at < opens_at:
+            raise CascadeError(
+                _("These marks were made before the session started."), code="marked_before_session"
+            )
+        members = set(
+            CohortMembership.objects.filter(cohort_id=session.cohort_id).values_list(
+                "participant_id", flat=True
+            )
+        )
+        strangers = set(marks) - members
+        if strangers:
+            raise CascadeError(_("Only members of this cohort can be marked."), code="not_a_member")
+        # Whoever runs the cohort is never marked in it, and nobody marks themselves:
+        # attendance is what makes a person complete, and then be accredited.
+        if set(marks) & cohort_team_ids(session.cohort_id):
+            raise CascadeError(
+                _("The cohort's trainers and young experts are not marked in its attendance."),
+                code="on_the_team",
+            )
+        own = Participant.objects.filter(user=marked_by).values_list("pk", flat=True).first()
+        if own is not None and own in marks:
+            raise CascadeError(
+                _(
+                    "Nobody marks their own attendance: "
+                    "another of the cohort's trainers marks yours."
+                ),
+                code="own_attendance",
+            )
+        existing = {mark.participant_id: mark for mark in session.attendance.all()}
+        changed = 0
         for participant_id, status in marks.items():
             mark = existing.get(participant_id)
             if mark is None:
@@ -88,9 +100,11 @@ def attendance_mark(
                 mark.status, mark.marked_by, mark.marked_at = status, marked_by, marked_at
                 mark.save(update_fields=["status", "marked_by", "marked_at"])
                 changed += 1
-    if changed:
-        for membership in CohortMembership.objects.filter(
-            cohort_id=session.cohort_id, participant_id__in=list(marks), completed_at__isnull=True
-        ).select_related("cohort", "participant"):
-            membership_refresh_completion(membership)
-    return changed
+        if changed:
+            for membership in CohortMembership.objects.filter(
+                cohort_id=session.cohort_id,
+                participant_id__in=list(marks),
+                completed_at__isnull=True,
+            ).select_related("cohort", "participant"):
+                membership_refresh_completion(membership)
+        return changed

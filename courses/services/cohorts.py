@@ -41,7 +41,12 @@ from ..selectors.accreditation import valid_accreditation
 from ..selectors.cohorts import cohort_is_full, cohort_team_ids
 from ..selectors.invitations import invitations_for_user
 from ..selectors.progress import original_page
-from . import invitations, participants  # they import this module too: read them at call time
+from . import (
+    attendance,
+    completion,
+    invitations,
+    participants,
+)  # they import this module too: read them at call time
 from .errors import CascadeError
 
 SETTINGS_FIELDS = {"name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"}
@@ -304,28 +309,74 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
     return cohort_add_member(cohort, participant)
 
 
-def session_create(cohort: Cohort, **fields) -> CohortSession:
-    """Add a session to a cohort; it starts within the cohort's dates (see CohortSession.clean)."""
+def session_create(cohort: Cohort, *, created_by, **fields) -> CohortSession:
+    """Add a session to a cohort; it starts within the cohort's dates (see CohortSession.clean).
+
+    `created_by` (the acting user) must manage the cohort. A training of trainers
+    produces trainers, so its sessions are planned before they take place: one
+    that had already started when recorded (beyond `START_GRACE`) is a
+    coordinator's to record. Other cohorts may record past sessions from paper
+    sign-in sheets.
+    """
+    if created_by is None or not can_manage_cohort(created_by, cohort):
+        raise CascadeError(_("Only the cohort's trainers add its sessions."), code="not_allowed")
     session = CohortSession(cohort=cohort, **fields)
     session.full_clean()
+    if (
+        cohort.trains_trainers
+        and session.starts_at < timezone.now() - attendance.START_GRACE
+        and not is_coordinator(created_by)
+    ):
+        raise CascadeError(
+            _(
+                "A training of trainers plans its sessions before they take place. Ask a "
+                "programme coordinator to record a session that has already happened."
+            ),
+            code="past_session",
+        )
     session.save()
     return session
 
 
 @transaction.atomic
-def membership_move(membership: CohortMembership, target: Cohort) -> CohortMembership:
+def membership_move(membership: CohortMembership, target: Cohort, *, by) -> CohortMembership:
     """Move a member to another cohort, with their attendance left where it was taken.
 
-    Refused when the person is on the target cohort's team.
+    `by` (the acting user) must manage both cohorts (lead, co-trainer or
+    coordinator; a young expert changes nothing). Refused for a member who
+    completed their cohort (completion is never taken back, so it is not moved
+    either), into a closed or full cohort, for someone on the target's team, and
+    for someone already its member. Completion is then judged in the new cohort.
     """
-    check_not_on_team(target, membership.participant)
-    if CohortMembership.objects.filter(cohort=target, participant=membership.participant).exists():
+    source = Cohort.objects.get(pk=membership.cohort_id)
+    if by is None or not (can_manage_cohort(by, source) and can_manage_cohort(by, target)):
+        raise CascadeError(
+            _("You can move members only between cohorts you run."), code="not_allowed"
+        )
+    target = Cohort.objects.select_for_update().get(pk=target.pk)
+    membership = CohortMembership.objects.select_for_update().get(pk=membership.pk)
+    person = membership.participant
+    if membership.completed_at is not None:
+        raise CascadeError(
+            _(
+                "%(person)s has completed “%(cohort)s”; a completed member stays where they "
+                "completed."
+            )
+            % {"person": person.display_name, "cohort": source.name},
+            code="completed",
+        )
+    if target.status in (Cohort.Status.COMPLETED, Cohort.Status.CANCELLED):
+        raise CascadeError(_("This cohort no longer takes new members."), code="closed")
+    if cohort_is_full(target):
+        raise CascadeError(_("“%(cohort)s” is full.") % {"cohort": target.name}, code="full")
+    check_not_on_team(target, person)
+    if CohortMembership.objects.filter(cohort=target, participant=person).exists():
         raise CascadeError(
             _("%(person)s is already a member of %(cohort)s.")
-            % {"person": membership.participant.display_name, "cohort": target.name},
+            % {"person": person.display_name, "cohort": target.name},
             code="already_member",
         )
     membership.cohort = target
-    membership.completed_at = None
-    membership.save(update_fields=["cohort", "completed_at"])
+    membership.save(update_fields=["cohort"])
+    completion.membership_refresh_completion(membership)
     return membership

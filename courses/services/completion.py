@@ -17,6 +17,9 @@ The rules:
   the threshold), (for a member with an account) their
   enrolment in the cohort's course is complete, and every registered rule is
   met (roster-only people can meet them with paper results).
+- A training of trainers produces trainers, so nobody skips its online part:
+  it completes only members with an account whose enrolment in its course is
+  complete; a roster-only member of a training of trainers never completes it.
 """
 
 from __future__ import annotations
@@ -76,12 +79,11 @@ def membership_refresh_completion(membership: CohortMembership) -> bool:
         return False
     course_key = cohort.course.translation_key
     participant = membership.participant
-    if (
-        participant.user_id is not None
-        and not Enrolment.objects.filter(
-            user_id=participant.user_id, course_key=course_key, completed_at__isnull=False
-        ).exists()
-    ):
+    if participant.user_id is None:
+        # A typed record cannot have done the online part; a trainer must have.
+        if cohort.trains_trainers:
+            return False
+    elif not selectors.enrolment_is_complete(participant.user_id, course_key):
         return False
     if not completion_rules.rules_met(participant, course_key):
         return False

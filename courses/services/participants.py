@@ -19,7 +19,7 @@ from ..models import (
     Participant,
     TrainerAccreditation,
 )
-from ..selectors.access import MANAGING_ROLES, cohorts_run_by
+from ..selectors.access import MANAGING_ROLES, can_manage_cohort, cohorts_run_by
 from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
 from .errors import CascadeError
@@ -161,11 +161,24 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
     duplicate.save(update_fields=["merged_into", "user"])
     # Other apps move what they hold of the person (test results), in this transaction.
     participants_merged.send(sender=Participant, keep=keep, duplicate=duplicate)
+    # Completion is judged again for the kept record (its account's online part,
+    # its moved attendance and results), never simply carried over.
+    from .completion import membership_refresh_completion  # completion.py imports this module
+
+    for membership in CohortMembership.objects.filter(
+        participant=keep, completed_at__isnull=True
+    ).select_related("cohort__course", "participant"):
+        membership_refresh_completion(membership)
     return keep
 
 
-def roster_person_add(cohort: Cohort, *, display_name: str, age_band: str) -> CohortMembership:
-    """Record a young person without an account (first name or code, age band) as a member."""
+def roster_person_add(cohort: Cohort, *, by, display_name: str, age_band: str) -> CohortMembership:
+    """Record a young person without an account (first name or code, age band) as a member.
+
+    `by` (the acting user) must manage the cohort.
+    """
+    if by is None or not can_manage_cohort(by, cohort):
+        raise CascadeError(_("Only the cohort's trainers add its members."), code="not_allowed")
     person = Participant(
         display_name=unicodedata.normalize("NFC", display_name.strip()),
         age_band=age_band,

@@ -65,7 +65,11 @@ class World:
             self.lead, course=self.course, created_by=self.coordinator, name="ToT Sofia"
         )
         self.session = courses.session_create(
-            self.cohort, starts_at=at(MONDAY, 9), duration_minutes=180, place="Sofia, room 4"
+            self.cohort,
+            starts_at=at(MONDAY, 9),
+            duration_minutes=180,
+            place="Sofia, room 4",
+            created_by=self.coordinator,
         )
         self.maria = UserFactory(email=MARIA, first_name="Мария", last_name="Петрова")
 

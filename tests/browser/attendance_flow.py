@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from courses import services
 from courses.models import Attendance
 from tests.browser.helpers import PHONE, assert_fits, log_in, trainer_with_cohort, wait_until
+from tests.factories import coordinator
 
 QUEUED = "() => Object.keys(localStorage).length"
 
@@ -23,7 +24,10 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
         course_tree.course, "ToT Plovdiv", "bg", ("Ана", "Борис", "Y-07")
     )
     session = services.session_create(
-        cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
+        cohort,
+        starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC),
+        place="Plovdiv",
+        created_by=coordinator(),
     )
     # Far ahead of any day this test runs on: it has not started. A session starts
     # within its cohort's dates, so the cohort runs until then.
@@ -31,7 +35,10 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
         cohort, changed_by=trainer, ends_on=datetime.date(2099, 3, 6)
     )
     not_started = services.session_create(
-        cohort, starts_at=datetime.datetime(2099, 3, 4, 9, tzinfo=datetime.UTC), place="Plovdiv"
+        cohort,
+        starts_at=datetime.datetime(2099, 3, 4, 9, tzinfo=datetime.UTC),
+        place="Plovdiv",
+        created_by=trainer,
     )
     context = browser.new_context(**PHONE)
     page = context.new_page()

@@ -24,7 +24,10 @@ def face_to_face_fits_a_phone(browser, live_server, course_tree):
     day = datetime.date(2026, 3, 2)
     for offset, place in enumerate(("Sofia, Child Protection Agency, room 4", "Plovdiv")):
         session = services.session_create(
-            cohort, starts_at=at(day + datetime.timedelta(days=offset)), place=place
+            cohort,
+            starts_at=at(day + datetime.timedelta(days=offset)),
+            place=place,
+            created_by=planner,
         )
         session.modules.set(course_tree.modules)
     learner = UserFactory(email="ioana.phone@example.org", first_name="Ioana")

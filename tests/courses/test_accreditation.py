@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from cms.models import LessonPage
 from courses import services
 from courses.models import Attendance, TrainerAccreditation
 from courses.services.attendance import START_GRACE
@@ -15,6 +16,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     participant,
+    trainee,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,12 +32,19 @@ def world(db):
     tot = cohort_led_by(
         services.participant_for_user(lead_user), course=course, created_by=coordinating
     )
-    first = services.session_create(tot, starts_at=at(FIRST_DAY, 9), place="Sofia")
-    last = services.session_create(
-        tot, starts_at=at(FIRST_DAY + datetime.timedelta(days=2), 9), place="Sofia"
+    first = services.session_create(
+        tot, starts_at=at(FIRST_DAY, 9), place="Sofia", created_by=coordinating
     )
-    youth = participant("Y-1", age_band="18_21")
+    last = services.session_create(
+        tot,
+        starts_at=at(FIRST_DAY + datetime.timedelta(days=2), 9),
+        place="Sofia",
+        created_by=coordinating,
+    )
+    youth = trainee("Y-1", age_band="18_21")
     services.cohort_add_member(tot, youth)
+    for lesson in LessonPage.objects.descendant_of(course).live():  # the online part
+        services.lesson_complete(youth.user, lesson)
     return {"tot": tot, "first": first, "last": last, "youth": youth, "lead_user": lead_user}
 
 

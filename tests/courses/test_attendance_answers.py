@@ -32,12 +32,18 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 def world(db):
     course = build_course(modules=1, lessons_per_module=1, slug="attendance-answers").course
     lead_user = UserFactory()
+    planner = coordinator()
     cohort = cohort_led_by(
-        services.participant_for_user(lead_user), course=course, created_by=coordinator()
+        services.participant_for_user(lead_user), course=course, created_by=planner
     )
-    first = services.session_create(cohort, starts_at=at(FIRST_DAY, 9), place="Sofia")
+    first = services.session_create(
+        cohort, starts_at=at(FIRST_DAY, 9), place="Sofia", created_by=planner
+    )
     third = services.session_create(
-        cohort, starts_at=at(FIRST_DAY + datetime.timedelta(days=2), 9), place="Sofia"
+        cohort,
+        starts_at=at(FIRST_DAY + datetime.timedelta(days=2), 9),
+        place="Sofia",
+        created_by=planner,
     )
     members = [participant(name) for name in ("Ана", "Y-07")]
     for member in members:

@@ -41,7 +41,9 @@ def world(client, db):
         name="Later",
         starts_on=FIRST_DAY.replace(month=6),
     )
-    session = services.session_create(tot, starts_at=at(FIRST_DAY, 9), place="Sofia")
+    session = services.session_create(
+        tot, starts_at=at(FIRST_DAY, 9), place="Sofia", created_by=coordinating
+    )
     ana = participant("Ana")
     services.cohort_add_member(tot, ana)
     client.force_login(lead_user)

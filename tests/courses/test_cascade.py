@@ -17,7 +17,7 @@ from tests.factories import (
     coordinator,
     country,
     organisation,
-    participant,
+    trainee,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ class Cascade:
 
     def person(self, name):
         if name not in self.people:
-            self.people[name] = participant(name)
+            self.people[name] = trainee(name)
         return self.people[name]
 
     def cohort(self, name, kind, lead, members, starts=0, completed=True, accredit=()):
@@ -60,7 +60,9 @@ class Cascade:
             ends_on=day(starts + 5),
             created_by=self.coordinator,
         )
-        services.session_create(cohort, starts_at=at(day(starts)), place="Sofia")
+        services.session_create(
+            cohort, starts_at=at(day(starts)), place="Sofia", created_by=self.coordinator
+        )
         people = [self.person(member) for member in members]
         if completed and people:
             cohort_graduate(cohort, people, by=self.coordinator)

@@ -25,6 +25,7 @@ from tests.factories import (
     organisation,
     participant,
     staff_with_mfa,
+    trainee,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,10 @@ def world(db):
     for member in members:
         services.cohort_add_member(cohort, member)
     session = services.session_create(
-        cohort, starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), place="Plovdiv"
+        cohort,
+        starts_at=datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC),
+        place="Plovdiv",
+        created_by=lead_user,
     )
     return {
         "course": course,
@@ -209,7 +213,10 @@ def test_other_trainer_gets_403_for_roster_and_attendance(client, world):
 def test_a_session_of_another_cohort_cannot_be_marked_through_mine(client, world):
     client.force_login(world["lead_user"])
     tot_session = services.session_create(
-        world["tot"], starts_at=datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC), place="Sofia"
+        world["tot"],
+        starts_at=datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC),
+        place="Sofia",
+        created_by=world["coordinator"],
     )
     url = (
         f"/en/learning/training/cohorts/{world['cohort'].pk}/sessions/{tot_session.pk}/attendance/"
@@ -391,7 +398,7 @@ def test_trainer_changes_cohort_settings_but_not_its_place_in_the_cascade(client
 
 def test_tot_lead_accredits_the_graduates_named_on_the_confirmation_page(client, world):
     tot = world["tot"]
-    graduate = participant("Nadia")
+    graduate = trainee("Nadia")
     cohort_graduate(tot, [graduate], by=world["coordinator"])
     services.cohort_add_member(tot, participant("Not finished"))
     rutger_user = UserFactory()
@@ -418,7 +425,7 @@ def test_tot_lead_accredits_the_graduates_named_on_the_confirmation_page(client,
 
 def test_the_lead_leaves_out_a_graduate_they_doubt(client, world):
     tot = world["tot"]
-    nadia, boyan = participant("Nadia"), participant("Boyan")
+    nadia, boyan = trainee("Nadia"), trainee("Boyan")
     cohort_graduate(tot, [nadia, boyan], by=world["coordinator"])
     staff_with_mfa(client, world["coordinator"])
     url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"
@@ -441,7 +448,7 @@ def test_the_lead_leaves_out_a_graduate_they_doubt(client, world):
 
 def test_accrediting_refuses_a_list_that_changed_since_it_was_shown(client, world):
     tot = world["tot"]
-    nadia, boyan = participant("Nadia"), participant("Boyan")
+    nadia, boyan = trainee("Nadia"), trainee("Boyan")
     cohort_graduate(tot, [nadia, boyan], by=world["coordinator"])
     staff_with_mfa(client, world["coordinator"])
     url = f"/en/learning/training/cohorts/{tot.pk}/accredit/"

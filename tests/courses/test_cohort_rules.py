@@ -24,14 +24,24 @@ pytestmark = pytest.mark.django_db
 def run(db):
     tree = build_course(modules=1, lessons_per_module=2, slug="rules")
     coordinating = coordinator()
+    # A training (not of trainers): roster-only people complete it on attendance.
+    lead = participant("Lead")
+    services.accreditation_grant_first_generation(
+        lead,
+        level="trainer",
+        country=country("RO", "Romania"),
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2028, 12, 31),
+        granted_by=coordinating,
+    )
     cohort = services.cohort_create(
-        name="ToT Iași",
+        name="Training Iași",
         course=tree.course,
-        kind=Cohort.Kind.INTERNATIONAL_TOT,
+        kind=Cohort.Kind.NATIONAL_TRAINING,
         country=country("RO", "Romania"),
         language="ro",
         host_organisation=organisation("DGASPC Iași", country("RO", "Romania")),
-        lead_trainer=participant("Lead"),
+        lead_trainer=lead,
         starts_on=datetime.date(2026, 2, 2),
         ends_on=datetime.date(2026, 2, 6),
         attendance_threshold=75,
@@ -40,7 +50,10 @@ def run(db):
     cohort.coordinator = coordinating  # who marks attendance in these tests
     sessions = [
         services.session_create(
-            cohort, starts_at=datetime.datetime(2026, 2, day, 9, tzinfo=datetime.UTC), place="Iași"
+            cohort,
+            starts_at=datetime.datetime(2026, 2, day, 9, tzinfo=datetime.UTC),
+            place="Iași",
+            created_by=coordinating,
         )
         for day in (2, 3, 4, 5)
     ]

@@ -42,10 +42,27 @@ class Heard:
 def world(db):
     tree = build_course(modules=1, lessons_per_module=2, slug="completion")
     coordinating = coordinator()
-    cohort = cohort_led_by(
-        participant("Rutger"), course=tree.course, created_by=coordinating, attendance_threshold=50
+    # A training (not of trainers): roster-only people complete it on attendance.
+    lead = participant("Rutger")
+    services.accreditation_grant_first_generation(
+        lead,
+        level="trainer",
+        country=lead.country,
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2028, 12, 31),
+        granted_by=coordinating,
     )
-    session = services.session_create(cohort, starts_at=at(cohort.starts_on), place="Sofia")
+    cohort = cohort_led_by(
+        lead,
+        course=tree.course,
+        created_by=coordinating,
+        attendance_threshold=50,
+        kind="national_training",
+        name="Training Sofia",
+    )
+    session = services.session_create(
+        cohort, starts_at=at(cohort.starts_on), place="Sofia", created_by=coordinating
+    )
     return {"tree": tree, "cohort": cohort, "session": session, "coordinator": coordinating}
 
 

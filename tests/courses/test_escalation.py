@@ -92,7 +92,9 @@ def test_a_fresh_account_cannot_climb_the_cascade(client, world):
         created_by=world["coordinator"],
         starts_on=datetime.date(2026, 11, 2),
     )
-    session = services.session_create(tot, starts_at=at(tot.starts_on), place="Sofia")
+    session = services.session_create(
+        tot, starts_at=at(tot.starts_on), place="Sofia", created_by=world["coordinator"]
+    )
     with clock(NOW):
         assert client.post(f"/en/learning/join/{tot.invite_code}/").status_code == 302
         for lesson in world["lessons"]:

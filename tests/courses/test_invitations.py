@@ -52,7 +52,10 @@ class World:
         self.lead = services.participant_for_user(self.trainer)
         self.cohort = cohort_led_by(self.lead, course=self.course, created_by=self.coordinator)
         self.session = services.session_create(
-            self.cohort, starts_at=at(datetime.date(2026, 3, 2)), place="Sofia, room 4"
+            self.cohort,
+            starts_at=at(datetime.date(2026, 3, 2)),
+            place="Sofia, room 4",
+            created_by=self.coordinator,
         )
         self.maria = UserFactory(email=MARIA, first_name=MARIAS_NAME[0], last_name=MARIAS_NAME[1])
 

@@ -14,6 +14,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     participant,
+    trainee,
 )
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,7 @@ def test_a_trainer_merges_two_plain_records_in_their_own_cohort(client, world):
 
 def test_a_record_holding_an_accreditation_is_refused(client, world):
     # The duplicate is an accredited trainer who also sits in the trainer's cohort.
-    accredited = participant("Maria Petrova")
+    accredited = trainee("Maria Petrova")
     cohort_graduate(world["tot"], [accredited], by=world["coordinator"], accredit=True)
     services.cohort_add_member(world["training"], accredited)
     keep = participant("Maria Petrova (typed)")

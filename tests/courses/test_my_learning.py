@@ -44,11 +44,16 @@ class World:
         self.post = assessment("post_test", items, course=self.course, pass_mark=75)
         self.trainer = make_trainer(first_name="Petya", last_name="Koleva")
         self.lead = services.participant_for_user(self.trainer)
+        self.planner = coordinator()
         self.cohort = cohort_led_by(
-            self.lead, course=self.course, created_by=coordinator(), name="ToT Sofia"
+            self.lead, course=self.course, created_by=self.planner, name="ToT Sofia"
         )
         self.first = services.session_create(
-            self.cohort, starts_at=at(MONDAY, 9), duration_minutes=180, place="Sofia, room 4"
+            self.cohort,
+            starts_at=at(MONDAY, 9),
+            duration_minutes=180,
+            place="Sofia, room 4",
+            created_by=self.planner,
         )
         self.first.modules.set([self.modules[0]])
         self.second = services.session_create(
@@ -56,6 +61,7 @@ class World:
             starts_at=at(MONDAY + datetime.timedelta(days=1), 13),
             duration_minutes=90,
             place="Plovdiv, SOS village",
+            created_by=self.planner,
         )
         self.second.modules.set([self.modules[1]])
         self.learner = UserFactory(
@@ -181,7 +187,9 @@ def test_more_cohorts_of_a_course_cost_no_more_queries(client, world):
             world.lead, course=world.course, created_by=planner, name=f"Training {number}"
         )
         for hour in (9, 11, 14):
-            services.session_create(cohort, starts_at=at(MONDAY, hour), place="Sofia")
+            services.session_create(
+                cohort, starts_at=at(MONDAY, hour), place="Sofia", created_by=planner
+            )
         services.cohort_join(cohort, world.learner)
     client.get("/en/learning/")
 

@@ -106,11 +106,15 @@ def test_a_backdated_session_is_refused_so_nothing_can_be_marked_or_accredited(c
 def test_a_session_starts_within_the_cohort_days_in_the_sites_time_zone(world, starts_at, taken):
     tot = world["tot"]
     if taken:
-        session = services.session_create(tot, starts_at=starts_at, place="Sofia")
+        session = services.session_create(
+            tot, starts_at=starts_at, place="Sofia", created_by=world["lead_user"]
+        )
         assert session.starts_at == starts_at
     else:
         with pytest.raises(ValidationError) as refused:
-            services.session_create(tot, starts_at=starts_at, place="Sofia")
+            services.session_create(
+                tot, starts_at=starts_at, place="Sofia", created_by=world["lead_user"]
+            )
         assert refused.value.error_dict["starts_at"][0].code == "outside_cohort_dates"
         assert not CohortSession.objects.exists()
 
@@ -131,7 +135,9 @@ def test_a_start_in_no_sensible_year_is_a_form_error(client, world, typed):
 
 def test_new_dates_cannot_leave_a_session_outside_the_cohort(client, world):
     tot = world["tot"]
-    services.session_create(tot, starts_at=local(2027, 3, 3, 9), place="Sofia")
+    services.session_create(
+        tot, starts_at=local(2027, 3, 3, 9), place="Sofia", created_by=world["lead_user"]
+    )
     client.force_login(world["lead_user"])
     settings_form = {
         "name": tot.name,
@@ -196,8 +202,12 @@ def test_the_settings_refuse_a_threshold_outside_1_to_100(client, world, thresho
 def test_nobody_completes_before_a_session_has_started_whatever_the_threshold(world):
     tot, learner = world["tot"], world["learner"]
     Cohort.objects.filter(pk=tot.pk).update(attendance_threshold=0)  # a record from before
-    first = services.session_create(tot, starts_at=local(2027, 3, 1, 9), place="Sofia")
-    services.session_create(tot, starts_at=local(2027, 3, 3, 9), place="Sofia")
+    first = services.session_create(
+        tot, starts_at=local(2027, 3, 1, 9), place="Sofia", created_by=world["lead_user"]
+    )
+    services.session_create(
+        tot, starts_at=local(2027, 3, 3, 9), place="Sofia", created_by=world["lead_user"]
+    )
     membership = CohortMembership.objects.select_related("cohort").get(participant=learner)
     with clock(TODAY):
         assert services.membership_refresh_completion(membership) is False
@@ -214,7 +224,9 @@ def test_nobody_completes_before_a_session_has_started_whatever_the_threshold(wo
 def test_absent_at_every_started_session_never_completes_at_threshold_zero(world):
     tot, learner = world["tot"], world["learner"]
     Cohort.objects.filter(pk=tot.pk).update(attendance_threshold=0)
-    first = services.session_create(tot, starts_at=local(2027, 3, 1, 9), place="Sofia")
+    first = services.session_create(
+        tot, starts_at=local(2027, 3, 1, 9), place="Sofia", created_by=world["lead_user"]
+    )
     with clock(local(2027, 3, 1, 12)):
         services.attendance_mark(first, {learner.pk: "absent"}, marked_by=world["lead_user"])
     assert CohortMembership.objects.get(participant=learner).completed_at is None
@@ -225,7 +237,9 @@ def test_a_member_completes_at_the_threshold_of_all_sessions_not_of_those_held_s
     third has taken place."""
     tot, learner = world["tot"], world["learner"]
     sessions = [
-        services.session_create(tot, starts_at=local(2027, 3, day, 9), place="Sofia")
+        services.session_create(
+            tot, starts_at=local(2027, 3, day, 9), place="Sofia", created_by=world["lead_user"]
+        )
         for day in (1, 2, 4)
     ]
     for session in sessions[:2]:

@@ -63,7 +63,9 @@ class World:
             kind=Cohort.Kind.NATIONAL_TOT,
             name="National ToT Sofia",
         )
-        self.session = services.session_create(self.tot, starts_at=at(FIRST_DAY, 9), place="Sofia")
+        self.session = services.session_create(
+            self.tot, starts_at=at(FIRST_DAY, 9), place="Sofia", created_by=self.coordinator
+        )
         self.co_user = UserFactory(first_name="Cora", last_name="Cotrainer")
         self.young_expert_user = UserFactory(first_name="Yana", last_name="Young")
         for user, role in ((self.co_user, "co_trainer"), (self.young_expert_user, "young_expert")):
@@ -158,7 +160,7 @@ def test_no_service_makes_a_team_member_a_member(world, role):
     )
     membership = services.cohort_add_member(other, me)
     with pytest.raises(services.CascadeError) as refused:
-        services.membership_move(membership, world.tot)
+        services.membership_move(membership, world.tot, by=world.coordinator)
     assert refused.value.code == "on_the_team"
     assert CohortMembership.objects.get(participant=me).cohort == other
     assert not CohortMembership.objects.filter(cohort=world.tot, participant=me).exists()
