@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -10,7 +11,6 @@ from django.utils.translation import ngettext
 from audit.models import AuditEntry
 from audit.services import audit_record
 from courses.guards import cohort_or_403
-from courses.models import CohortMembership
 from courses.selectors import access
 from courses.services import ImportRejected, RowError, participant_for_user
 
@@ -39,10 +39,7 @@ def take(request, pk: int):
     next_url = _safe_next(request)
     context = {"assessment": assessment, "next": next_url, "refusal": "", "form": None}
     if not selectors.post_test_available(request.user, assessment):
-        context["refusal"] = _(
-            "The post-test opens once you have completed the course's lessons. "
-            "Finish them first, then come back."
-        )
+        context["refusal"] = services.POST_TEST_LOCKED
         context["course"] = assessment.course
         return render(request, "assessments/take.html", context, status=403)
     left = selectors.attempts_left(participant, assessment)
@@ -90,10 +87,9 @@ def attempt_url(attempt: Attempt) -> str:
 @login_required
 def attempt(request, token):
     """The result of an attempt, for the person who made it and the trainers of their cohort."""
-    attempt = get_object_or_404(
-        Attempt.objects.select_related("assessment", "h5p_content", "participant", "cohort"),
-        token=token,
-    )
+    attempt = selectors.attempt_by_token(token)
+    if attempt is None:
+        raise Http404
     own = attempt.participant.user_id == request.user.pk
     if not own:
         if not (attempt.cohort and access.can_manage_cohort(request.user, attempt.cohort)):
@@ -156,9 +152,6 @@ def paper_results(request, pk: int):
             return redirect("assessments:paper_results", pk=cohort.pk)
     if request.method == "GET":
         audit_record(request, AuditEntry.Action.RESULTS_VIEWED, cohort)
-    summary = selectors.knowledge_gain(
-        cohort.course, by="cohort", memberships=CohortMembership.objects.filter(cohort=cohort)
-    )
     return render(
         request,
         "assessments/paper_results.html",
@@ -167,7 +160,7 @@ def paper_results(request, pk: int):
             "form": form,
             "tests": columns,
             "file_errors": file_errors,
-            "summary": summary[0] if summary else None,
+            "summary": selectors.cohort_knowledge_gain(cohort),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -3,6 +3,7 @@
 from .attempts import (
     PresentedOption,
     PresentedQuestion,
+    attempt_by_token,
     attempts_left,
     attempts_made,
     cohort_for,
@@ -20,7 +21,13 @@ from .catalogue import (
     post_test_available,
 )
 from .completion import required_assessment_keys, required_assessments_passed
-from .gain import GainSummary, PersonResult, knowledge_gain, person_result
+from .gain import (
+    GainSummary,
+    PersonResult,
+    cohort_knowledge_gain,
+    knowledge_gain,
+    person_result,
+)
 from .paper import PaperTests, cohort_members_by_name, max_points, paper_scores, paper_tests
 
 __all__ = [
@@ -30,9 +37,11 @@ __all__ = [
     "PersonResult",
     "PresentedOption",
     "PresentedQuestion",
+    "attempt_by_token",
     "attempts_left",
     "attempts_made",
     "cohort_for",
+    "cohort_knowledge_gain",
     "cohort_members_by_name",
     "course_assessment",
     "course_key",

@@ -51,6 +51,15 @@ def cohort_for(participant: Participant, assessment: Assessment) -> Cohort | Non
     return membership.cohort if membership else None
 
 
+def attempt_by_token(token) -> Attempt | None:
+    """The sent attempt a result page names, with what the page shows of it (one query)."""
+    return (
+        Attempt.objects.select_related("assessment", "h5p_content", "participant", "cohort")
+        .filter(token=token)
+        .first()
+    )
+
+
 def open_attempt(participant: Participant, assessment: Assessment) -> Attempt | None:
     """The attempt this person has opened at an assessment and not sent yet, if any."""
     return Attempt.in_progress.filter(

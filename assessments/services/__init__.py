@@ -1,6 +1,7 @@
 """Writes about assessments. Views and tasks call these; nothing else writes attempts."""
 
 from .attempts import (
+    POST_TEST_LOCKED,
     AnswersInvalid,
     attempt_open,
     attempt_submit,
@@ -10,6 +11,7 @@ from .paper import paper_results_enter, paper_results_import, parse_points
 from .scoring import Score, clean_answer, score_answers
 
 __all__ = [
+    "POST_TEST_LOCKED",
     "AnswersInvalid",
     "Score",
     "attempt_open",

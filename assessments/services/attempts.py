@@ -6,6 +6,13 @@ where the assessment allows): the order is kept with the attempt, so a reload
 shows the same test and the result shows it as it was seen. Sending the
 answers (`attempt_submit`) completes that attempt; answers name options by
 their ids, so the score never depends on where an option was shown.
+
+A course's post-test opens only once the person has completed the course's
+required lessons: both services refuse it before then (`ValidationError`,
+code `lessons_not_done`), whichever page or block calls them. The rule is for
+people with an account, who take the lessons online; a person on a roster only
+(no account) has no online progress to check, and their trainer vouches for
+the course.
 """
 
 from __future__ import annotations
@@ -17,16 +24,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.models import Participant
 
 from ..models import Assessment, Attempt, Question
 from ..selectors.attempts import TRUE_FALSE_IDS, attempts_left, cohort_for, course_key
+from ..selectors.catalogue import post_test_available
 from .completion import completion_refresh
 from .scoring import clean_answer, score_answers
 
 # Not guessable from anything a person can see (no seed from ids or times).
 _shuffler = secrets.SystemRandom()
+
+POST_TEST_LOCKED = gettext_lazy(
+    "The post-test opens once you have completed the course's lessons. "
+    "Finish them first, then come back."
+)
 
 
 class AnswersInvalid(ValidationError):
@@ -62,11 +76,22 @@ def presentation_draw(assessment: Assessment) -> dict:
     }
 
 
+def _check_post_test_open(participant: Participant, assessment: Assessment) -> None:
+    """Refuse (code `lessons_not_done`) a post-test to a person with an account whose
+    course's required lessons are not all completed; any other test passes."""
+    if participant.user_id is None:  # on a roster only: no online lessons to have done
+        return
+    if not post_test_available(participant.user, assessment):
+        raise ValidationError(POST_TEST_LOCKED, code="lessons_not_done")
+
+
 def attempt_open(participant: Participant, assessment: Assessment) -> Attempt:
     """The person's attempt in progress at this assessment: the one already open, or a new one.
 
     Safe to call on every page view; two at once still give one open attempt.
+    A post-test before the lessons are done is refused (see `_check_post_test_open`).
     """
+    _check_post_test_open(participant, assessment)
     key = assessment.translation_key
     found = Attempt.in_progress.filter(participant=participant, activity_key=key).first()
     if found is not None:
@@ -119,11 +144,14 @@ def attempt_submit(
     """Check, score and complete the person's open attempt named by `token`.
 
     Refused (ValidationError, code `not_open`) when the token names no attempt this
-    person has open at this assessment: none, someone else's, or one already sent.
-    Raises `AnswersInvalid` when answers are missing; the attempt then stays open.
+    person has open at this assessment: none, someone else's, or one already sent;
+    and (code `lessons_not_done`) for a post-test before the lessons are done, even
+    with an attempt open. Raises `AnswersInvalid` when answers are missing; the
+    attempt then stays open.
     """
     # One submission at a time per person, so two tabs cannot both use the last attempt.
     Participant.objects.select_for_update().get(pk=participant.pk)
+    _check_post_test_open(participant, assessment)
     attempt = (
         Attempt.in_progress.select_for_update()
         .filter(

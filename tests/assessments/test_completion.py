@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 
 from assessments import selectors, services
 from assessments.models import Attempt
+from cms.models import LessonPage
 from courses import services as courses
 from courses.models import CohortMembership, Enrolment
 from tests.factories import (
@@ -25,7 +26,9 @@ from tests.factories import (
     cohort_graduate,
     cohort_led_by,
     coordinator,
+    lesson_body,
     participant,
+    publish,
     question,
 )
 
@@ -114,6 +117,66 @@ def test_the_post_test_is_refused_before_the_lessons_are_done(client, course):
     page = client.get(course.tree.course.url).content.decode()
     assert f"{course.url}?next=" in page
     assert client.get(course.url).status_code == 200
+
+
+LOCKED = (
+    "The post-test opens once you have completed the course's lessons. "
+    "Finish them first, then come back."
+)
+
+
+def test_the_services_refuse_the_post_test_before_the_lessons_are_done(course, heard):
+    """Every path (the test page, a lesson's block, a loader) opens and sends through the
+    services, so they refuse it themselves; the page alone is not the guard."""
+    user = UserFactory()
+    person = courses.participant_for_user(user)
+    courses.lesson_complete(user, course.tree.lessons[0])  # one of two lessons
+    with pytest.raises(ValidationError) as refused:
+        services.attempt_open(person, course.post)
+    assert refused.value.code == "lessons_not_done"
+    assert refused.value.messages == [LOCKED]
+    assert not Attempt.everything.exists()
+
+    courses.lesson_complete(user, course.tree.lessons[1])
+    opened = services.attempt_open(person, course.post)
+    # A new required lesson is published while the test is open: sending is refused too.
+    extra = LessonPage(title="New lesson", slug="new", body=lesson_body())
+    course.tree.modules[0].add_child(instance=extra)
+    publish(extra)
+    all_right = {str(item.translation_key): "true" for item in course.statements}
+    with pytest.raises(ValidationError) as refused:
+        services.attempt_submit(person, course.post, all_right, token=opened.token)
+    assert refused.value.code == "lessons_not_done"
+    assert not Attempt.objects.exists()  # nothing sent, nothing passed
+    assert Attempt.in_progress.get().token == opened.token  # still open, to send later
+    assert heard == []
+
+    courses.lesson_complete(user, extra)
+    sent = services.attempt_submit(person, course.post, all_right, token=opened.token)
+    assert sent.passed is True and heard == [("course", user.pk)]
+
+
+def test_a_person_on_a_roster_only_takes_the_post_test_without_online_lessons(course):
+    """No account, no online progress to check: the rule is for people who learn online
+    (the demo's trainings of trainers take their tests this way)."""
+    ioana = participant("Ioana")
+    opened = services.attempt_open(ioana, course.post)
+    all_right = {str(item.translation_key): "true" for item in course.statements}
+    sent = services.attempt_submit(ioana, course.post, all_right, token=opened.token)
+    assert sent.passed is True and sent.percent == 100
+
+
+def test_a_lesson_block_holding_a_locked_post_test_shows_no_form_and_opens_nothing(rf, course):
+    """A lesson holds knowledge checks; should a post-test be placed there (its kind changed
+    afterwards), the block the lesson draws for the reader is empty, not an error."""
+    from assessments import live
+
+    request = rf.get("/en/learning/")
+    request.user = UserFactory()
+    assert live.knowledge_check({"request": request}, course.post.pk) == ""
+    assert not Attempt.everything.exists()
+    course.do_lessons(request.user)
+    assert 'name="attempt"' in live.knowledge_check({"request": request}, course.post.pk)
 
 
 def test_a_score_reported_by_the_browser_never_completes_a_required_test(course):

@@ -148,6 +148,25 @@ def test_online_and_paper_results_count_alike(world):
     assert selectors.person_result(person, world.course).gain == Decimal(50)
 
 
+def test_one_cohorts_gain_counts_its_members_only(world, django_assert_num_queries):
+    ana, boris = world.members(world.training, "Ana", "Boris")
+    (ivan,) = world.members(world.tot, "Ivan")
+    world.paper(world.training, {ana: (1, 3), boris: (2, 2)})
+    world.paper(world.tot, {ivan: (0, 4)}, by=world.coordinator)
+    with django_assert_num_queries(3):  # members, their results, the cohort's name
+        summary = selectors.cohort_knowledge_gain(world.training)
+    # Ana +50, Boris 0 (points out of 4); Ivan's +100 is another cohort's.
+    assert (summary.people, summary.with_both, summary.mean_gain) == (2, 2, Decimal("25.0"))
+    empty = world.cohort("Training Varna", Cohort.Kind.NATIONAL_TRAINING, world.lead)
+    assert selectors.cohort_knowledge_gain(empty) is None
+
+
+def test_a_result_page_that_names_no_attempt_is_not_found(client, world):
+    client.force_login(world.lead_user)
+    missing = "/en/learning/assessments/attempts/00000000-0000-4000-8000-000000000000/"
+    assert client.get(missing).status_code == 404
+
+
 def test_trainer_enters_paper_results_on_one_screen(client, world):
     ana, boris = world.members(world.training, "Ana", "Борис")
     client.force_login(world.lead_user)
