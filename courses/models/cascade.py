@@ -47,7 +47,13 @@ class TrainerAccreditation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_until__gte=models.F("valid_from")),
                 name="accreditation_ends_after_it_starts",
-            )
+            ),
+            # A training of trainers accredits each graduate once, even under two requests.
+            models.UniqueConstraint(
+                fields=["granted_by_cohort", "participant"],
+                condition=models.Q(granted_by_cohort__isnull=False),
+                name="one_accreditation_per_graduate_and_cohort",
+            ),
         ]
 
     def __str__(self) -> str:

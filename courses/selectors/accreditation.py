@@ -50,3 +50,11 @@ def graduates_to_accredit(cohort: Cohort) -> list[Participant]:
         .exclude(pk__in=team)
         .order_by("display_name", "pk")
     )
+
+
+def holds_trainer_standing(participant: Participant) -> bool:
+    """Whether the record is on any cohort's team or holds any accreditation."""
+    return (
+        CohortTrainer.objects.filter(participant=participant).exists()
+        or TrainerAccreditation.objects.filter(participant=participant).exists()
+    )

@@ -44,3 +44,13 @@ def cohort_membership(cohort: Cohort, participant: Participant) -> CohortMembers
     return CohortMembership.objects.select_related("participant").get(
         cohort=cohort, participant=participant
     )
+
+
+def sessions_outside_dates(cohort: Cohort) -> list[CohortSession]:
+    """The cohort's sessions that start outside its dates (none, when the dates are kept)."""
+    first, last = cohort.session_window()
+    return [
+        session
+        for session in cohort.sessions.order_by("starts_at")
+        if not first <= session.starts_at <= last
+    ]

@@ -8,9 +8,9 @@ whatever the number of addresses.
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from ..models import CohortInvitation
+from ..models import CohortInvitation, Participant
 from ..models.invitations import normalise_email
 
 
@@ -38,3 +38,27 @@ def invitations_for_user(user) -> QuerySet[CohortInvitation]:
         .select_related("cohort__host_organisation", "cohort__country")
         .order_by("-created_at", "-pk")
     )
+
+
+def invited_as(user, record: Participant) -> bool:
+    """Whether the person holds an open member invitation for this roster record.
+
+    The invitation names the record a trainer typed (or one since merged into it)
+    and is addressed to one of the person's verified addresses: it is what shows
+    that the typed record is theirs.
+    """
+    return (
+        invitations_for_user(user)
+        .filter(role=CohortInvitation.Role.MEMBER)
+        .filter(Q(participant=record) | Q(participant__merged_into=record))
+        .exists()
+    )
+
+
+def canonical_record(participant: Participant) -> Participant:
+    """The record a merged record was merged into (chains followed, cycles stopped)."""
+    seen = {participant.pk}
+    while participant.merged_into_id and participant.merged_into_id not in seen:
+        participant = participant.merged_into
+        seen.add(participant.pk)
+    return participant

@@ -27,7 +27,7 @@ from ..selectors.access import can_accredit_graduates
 from ..selectors.accreditation import cohort_last_session_start, graduates_to_accredit
 from ..selectors.cohorts import cohort_team_ids
 from ..selectors.progress import enrolment_is_complete
-from .errors import CascadeError
+from .errors import CascadeError, on_the_team_refusal
 
 
 def _grant_day(cohort: Cohort, granted_on: datetime.date | None) -> datetime.date:
@@ -64,17 +64,18 @@ def _check_may_accredit(cohort: Cohort, granted_by) -> None:
         raise CascadeError(_("Only a training of trainers accredits trainers."), code="not_a_tot")
 
 
+def _check_not_own(participant: Participant, by) -> None:
+    """Nobody grants, extends or reinstates their own accreditation, a coordinator included."""
+    if participant.user_id is not None and participant.user_id == by.pk:
+        raise CascadeError(_("Nobody accredits themselves."), code="own_accreditation")
+
+
 def _grant(
     cohort: Cohort, participant: Participant, *, level: str, granted_by, day, valid_for_days: int
 ) -> TrainerAccreditation:
     if participant.pk in cohort_team_ids(cohort):
-        raise CascadeError(
-            _("%(person)s is on the team of %(cohort)s; a cohort never accredits its own team.")
-            % {"person": participant.display_name, "cohort": cohort.name},
-            code="on_the_team",
-        )
-    if participant.user_id is not None and participant.user_id == granted_by.pk:
-        raise CascadeError(_("Nobody accredits themselves."), code="own_accreditation")
+        raise on_the_team_refusal(cohort, participant)
+    _check_not_own(participant, granted_by)
     if not CohortMembership.objects.filter(
         cohort=cohort, participant=participant, completed_at__isnull=False
     ).exists():
@@ -122,6 +123,7 @@ def accreditation_grant_for_cohort(
     """Accredit one graduate of a training of trainers they completed (valid from today)."""
     _check_may_accredit(cohort, granted_by)
     day = _grant_day(cohort, granted_on)
+    Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one accreditation at a time
     return _grant(
         cohort,
         participant,
@@ -182,6 +184,7 @@ def accreditation_grant_first_generation(
         raise CascadeError(
             _("Only a coordinator accredits a trainer without a training."), code="not_allowed"
         )
+    _check_not_own(participant, granted_by)
     accreditation = TrainerAccreditation(
         participant=participant,
         level=level,
@@ -215,6 +218,7 @@ def accreditation_change(
             _("Only a coordinator extends or revokes an accreditation."), code="not_allowed"
         )
     accreditation = TrainerAccreditation.objects.select_for_update().get(pk=accreditation.pk)
+    _check_not_own(accreditation.participant, changed_by)
     if valid_until < accreditation.valid_from:
         raise CascadeError(
             _("An accreditation cannot end before it starts (%(day)s).")

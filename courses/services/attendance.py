@@ -17,7 +17,7 @@ from ..models import Attendance, CohortMembership, CohortSession, Participant
 from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
 from .completion import membership_refresh_completion
-from .errors import CascadeError
+from .errors import CascadeError, on_the_team_refusal
 
 START_GRACE = datetime.timedelta(hours=1)
 
@@ -69,11 +69,10 @@ def attendance_mark(
             raise CascadeError(_("Only members of this cohort can be marked."), code="not_a_member")
         # Whoever runs the cohort is never marked in it, and nobody marks themselves:
         # attendance is what makes a person complete, and then be accredited.
-        if set(marks) & cohort_team_ids(session.cohort_id):
-            raise CascadeError(
-                _("The cohort's trainers and young experts are not marked in its attendance."),
-                code="on_the_team",
-            )
+        on_team = set(marks) & cohort_team_ids(session.cohort_id)
+        if on_team:
+            person = Participant.objects.get(pk=min(on_team))
+            raise on_the_team_refusal(session.cohort, person)
         own = Participant.objects.filter(user=marked_by).values_list("pk", flat=True).first()
         if own is not None and own in marks:
             raise CascadeError(

@@ -38,7 +38,7 @@ from ..models import (
 )
 from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
-from ..selectors.cohorts import cohort_is_full, cohort_team_ids
+from ..selectors.cohorts import cohort_is_full, cohort_team_ids, sessions_outside_dates
 from ..selectors.invitations import invitations_for_user
 from ..selectors.progress import original_page
 from . import (
@@ -47,7 +47,7 @@ from . import (
     invitations,
     participants,
 )  # they import this module too: read them at call time
-from .errors import CascadeError
+from .errors import CascadeError, on_the_team_refusal
 
 SETTINGS_FIELDS = {"name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"}
 
@@ -96,14 +96,7 @@ def check_not_on_team(cohort: Cohort, participant: Participant) -> None:
     themselves: whoever runs a cohort is never one of its members.
     """
     if participant.pk in cohort_team_ids(cohort):
-        raise CascadeError(
-            _(
-                "%(person)s is on the team of “%(cohort)s” and cannot be one of its members: "
-                "nobody trains or accredits themselves."
-            )
-            % {"person": participant.display_name, "cohort": cohort.name},
-            code="on_the_team",
-        )
+        raise on_the_team_refusal(cohort, participant)
 
 
 def check_not_a_member(cohort: Cohort, participant: Participant) -> None:
@@ -117,16 +110,6 @@ def check_not_a_member(cohort: Cohort, participant: Participant) -> None:
             % {"person": participant.display_name, "cohort": cohort.name},
             code="a_member",
         )
-
-
-def sessions_outside_dates(cohort: Cohort) -> list[CohortSession]:
-    """The cohort's sessions that start outside its dates (none, when the dates are kept)."""
-    first, last = cohort.session_window()
-    return [
-        session
-        for session in cohort.sessions.order_by("starts_at")
-        if not first <= session.starts_at <= last
-    ]
 
 
 @transaction.atomic
@@ -233,7 +216,8 @@ def cohort_settings_change(cohort: Cohort, *, changed_by, **fields) -> Cohort:
     """Change what does not move a cohort in the cascade (name, status, places, dates, threshold).
 
     A new start date is checked like a new cohort's: the lead must hold a
-    valid accreditation on it (generation 0 excepted).
+    valid accreditation on it (generation 0 excepted), and one from the same
+    training as before, since the cohort's place in the cascade does not move.
     """
     if changed_by is None or not can_manage_cohort(changed_by, cohort):
         raise CascadeError(_("Only the cohort's trainers change it."), code="not_allowed")
@@ -249,7 +233,19 @@ def cohort_settings_change(cohort: Cohort, *, changed_by, **fields) -> Cohort:
         .first()
     )
     if lead is not None:
-        _place_in_cascade(cohort.kind, lead.participant, cohort.starts_on)
+        parent, _generation = _place_in_cascade(cohort.kind, lead.participant, cohort.starts_on)
+        # The lineage is written once: a date that another accreditation covers would
+        # put the cohort under another parent, so it is refused rather than left stale.
+        if getattr(parent, "pk", None) != cohort.parent_id:
+            raise CascadeError(
+                _(
+                    "On %(date)s the lead trainer's accreditation comes from another training, "
+                    "so the cohort would move in the cascade. Choose a date within the "
+                    "accreditation the cohort was planned with, or ask a programme coordinator."
+                )
+                % {"date": date_format(cohort.starts_on, "SHORT_DATE_FORMAT")},
+                code="lineage_changes",
+            )
     cohort.full_clean(exclude=["cascade_path", "invite_code"])
     outside = sessions_outside_dates(cohort)
     if outside:
@@ -285,10 +281,7 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     participant = participants.participant_for_user(user, cohort.country)
     if participant.pk in cohort_team_ids(cohort):
-        raise CascadeError(
-            _("You are on this cohort's team, so you cannot join it as a member."),
-            code="on_the_team",
-        )
+        raise on_the_team_refusal(cohort, yourself=True)
     existing = cohort.memberships.filter(participant=participant).first()
     if existing is not None:
         return existing

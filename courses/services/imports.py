@@ -70,8 +70,10 @@ from ..models import (
 from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
+from ..selectors.invitations import canonical_record
 from .cohorts import cohort_add_member
-from .invitations import canonical_record, invitation_new
+from .errors import on_the_team_refusal
+from .invitations import invitation_new
 from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
 logger = logging.getLogger(__name__)
@@ -305,7 +307,7 @@ def _missing_message(column: str) -> str:
 
 
 def _on_the_team_message() -> str:
-    return _("This person is on the cohort's team and cannot be one of its members.")
+    return on_the_team_refusal(None).messages[0]
 
 
 def _duplicate_message(first_line: int) -> str:

@@ -36,9 +36,11 @@ from django.utils.translation import gettext as _
 from ..models import Cohort, CohortInvitation, CohortTrainer, Participant
 from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
-from ..selectors.invitations import verified_emails
+from ..selectors.cohorts import cohort_team_ids
+from ..selectors.invitations import canonical_record, verified_emails
 from ..selectors.learner_cohorts import lead_trainer_names
 from . import cohorts, participants  # they import this module in turn: read them at call time
+from .errors import on_the_team_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -197,15 +199,6 @@ def _open_for_answer(invitation: CohortInvitation, user) -> CohortInvitation:
     return invitation
 
 
-def canonical_record(participant: Participant) -> Participant:
-    """The record a merged record was merged into (chains followed, cycles stopped)."""
-    seen = {participant.pk}
-    while participant.merged_into_id and participant.merged_into_id not in seen:
-        participant = participant.merged_into
-        seen.add(participant.pk)
-    return participant
-
-
 @transaction.atomic
 def invitation_accept(invitation: CohortInvitation, *, user) -> CohortInvitation:
     """The addressee accepts: they become the member (or team member) with their account."""
@@ -213,11 +206,8 @@ def invitation_accept(invitation: CohortInvitation, *, user) -> CohortInvitation
     cohort = invitation.cohort
     if invitation.role == CohortInvitation.Role.MEMBER:
         own = participants.participant_for_user(user, cohort.country)
-        if CohortTrainer.objects.filter(cohort=cohort, participant=own).exists():
-            raise ValidationError(
-                _("You are on this cohort's team, so you cannot join it as a member."),
-                code="on_the_team",
-            )
+        if own.pk in cohort_team_ids(cohort):
+            raise on_the_team_refusal(cohort, yourself=True)
         typed = canonical_record(invitation.participant)
         if typed.pk != own.pk:
             if typed.user_id is None:

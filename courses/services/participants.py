@@ -20,6 +20,8 @@ from ..models import (
     TrainerAccreditation,
 )
 from ..selectors.access import MANAGING_ROLES, can_manage_cohort, cohorts_run_by
+from ..selectors.accreditation import holds_trainer_standing
+from ..selectors.invitations import invited_as
 from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
 from .errors import CascadeError
@@ -45,13 +47,6 @@ def participant_for_user(user, country: Country | None = None) -> Participant:
         return Participant.objects.get(user=user)
 
 
-def _holds_trainer_standing(participant: Participant) -> bool:
-    return (
-        CohortTrainer.objects.filter(participant=participant).exists()
-        or TrainerAccreditation.objects.filter(participant=participant).exists()
-    )
-
-
 def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
     if by is not None and is_coordinator(by):
         return
@@ -64,11 +59,15 @@ def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
     )
     if by is None or not by.is_authenticated:
         raise refusal
-    if keep.user_id == by.pk:  # the person themselves
-        if duplicate.user_id is not None or _holds_trainer_standing(duplicate):
+    if keep.user_id == by.pk:  # the person themselves, accepting an invitation
+        if (
+            duplicate.user_id is not None
+            or holds_trainer_standing(duplicate)
+            or not invited_as(by, duplicate)
+        ):
             raise refusal
         return
-    if _holds_trainer_standing(keep) or _holds_trainer_standing(duplicate):
+    if holds_trainer_standing(keep) or holds_trainer_standing(duplicate):
         raise refusal
     cohort_ids = set(
         CohortMembership.objects.filter(participant__in=(keep, duplicate)).values_list(

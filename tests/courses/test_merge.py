@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from audit.models import AuditEntry
 from courses import services
@@ -145,10 +146,22 @@ def test_a_coordinator_merges_anything_and_roles_move(world):
 
 
 def test_a_person_folds_a_record_typed_for_them_into_their_own_but_no_more(world):
-    user = UserFactory()
+    user = UserFactory(email="typed@example.org")
+    EmailAddress.objects.update_or_create(
+        user=user, email="typed@example.org", defaults={"verified": True, "primary": True}
+    )
     own = services.participant_for_user(user)
     typed = participant("Typed by the trainer")
     services.cohort_add_member(world["training"], typed)
+    # Without the trainer's invitation for that record, it is not theirs to take.
+    with pytest.raises(services.CascadeError):
+        services.participant_merge(own, typed, by=user)
+    services.invitation_create(
+        cohort=world["training"],
+        email="typed@example.org",
+        invited_by=world["trainer_user"],
+        participant=typed,
+    )
     services.participant_merge(own, typed, by=user)
     typed.refresh_from_db()
     assert typed.merged_into == own
