@@ -18,7 +18,7 @@ from assessments import selectors, services
 from assessments.models import Attempt
 from cms.models import LessonPage
 from courses import services as courses
-from courses.models import CohortMembership, Enrolment
+from courses.models import Cohort, CohortMembership, Enrolment
 from tests.factories import (
     UserFactory,
     assessment,
@@ -26,6 +26,7 @@ from tests.factories import (
     cohort_graduate,
     cohort_led_by,
     coordinator,
+    country,
     lesson_body,
     participant,
     publish,
@@ -224,10 +225,22 @@ def test_passing_completes_the_cohort_membership_when_attendance_is_met(client, 
 
 def test_a_paper_pass_completes_a_roster_only_member_and_a_paper_fail_does_not(course):
     lead_user = coordinator()
+    # A national training (a training of trainers accredits no typed record): its
+    # lead is a first-generation trainer.
+    lead = participant("Rutger")
+    courses.accreditation_grant_first_generation(
+        lead,
+        level="trainer",
+        country=country(),
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2028, 12, 31),
+        granted_by=lead_user,
+    )
     cohort = cohort_led_by(
-        participant("Rutger"),
+        lead,
         course=course.tree.course,
         created_by=lead_user,
+        kind=Cohort.Kind.NATIONAL_TRAINING,
         starts_on=datetime.date(2026, 3, 2),
     )
     young, other = participant("Ioana"), participant("Mihai")  # no accounts
