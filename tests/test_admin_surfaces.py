@@ -31,6 +31,7 @@ from tests.factories import (
     participant,
     question,
     staff_with_mfa,
+    trainee,
 )
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,7 @@ def test_the_reviewed_copy_attack_on_an_accreditation_is_refused(client):
         created_by=attacker,
         starts_on=datetime.date(2026, 1, 5),
     )
-    graduate = participant("Graduate")
+    graduate = trainee("Graduate")
     cohort_graduate(tot, [graduate], by=attacker, accredit=True)
     accreditation = TrainerAccreditation.objects.get(participant=graduate)
     before = _row(accreditation)
@@ -218,7 +219,7 @@ def test_a_child_cohort_with_its_attendance_is_not_deleted(client):
     tot = cohort_led_by(
         participant("Rutger"), course=course, created_by=user, starts_on=datetime.date(2026, 1, 5)
     )
-    graduate = participant("Graduate")
+    graduate = trainee("Graduate")
     cohort_graduate(tot, [graduate], by=user, accredit=True)
     child = cohort_led_by(
         graduate,
