@@ -89,6 +89,29 @@ def home_page() -> HomePage:
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+def restore_default_site() -> None:
+    """The locales, root page, home page and site the migrations make, made again if missing.
+
+    A transactional test empties the database when it ends, and on PostgreSQL
+    serialized rollback does not bring the migrations' rows back; a later
+    transactional test calls this first.
+    """
+    from django.conf import settings
+
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    english = Locale.objects.get(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=english)
+    )
+    home = root.add_child(
+        instance=HomePage(title="Leaving Care Training", slug="home", locale=english)
+    )
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+
+
 def lesson_body(text: str = "Care leavers want flexibility and respect.", note: str = ""):
     body = [
         ("rich_text", f"<p>{text}</p>"),

@@ -25,6 +25,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     participant,
+    restore_default_site,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ NOW = at(datetime.date(2026, 6, 1), 12)
 
 @pytest.fixture
 def world():
+    restore_default_site()  # the race test below is transactional
     course = build_course(modules=1, lessons_per_module=1, slug="record-writes").course
     coord = coordinator()
     tot = cohort_led_by(participant("Rutger"), course=course, created_by=coord)
