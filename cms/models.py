@@ -185,9 +185,7 @@ class ModulePage(ReaderPage):
         outline = course_outline(course_id, request) if course_id else None
         context["outline"] = outline
         context["module_outline"] = outline.module(self.translation_key) if outline else None
-        context["module_breadcrumbs"] = (
-            [outline.course] if outline else []
-        )
+        context["module_breadcrumbs"] = [outline.course] if outline else []
         return context
 
 

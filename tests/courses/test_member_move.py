@@ -168,7 +168,7 @@ def test_a_completed_member_stays_and_completion_is_announced_once(client, world
 
 def test_a_moved_member_is_judged_in_the_new_cohort(world, heard):
     """Present at the target's only session already (marked there before): the move completes."""
-    first, second, person = world["first"], world["second"], world["person"]
+    second, person = world["second"], world["person"]
     trainer_user = world["trainer_user"]
     with clock(at(second.starts_on - datetime.timedelta(days=1))):
         session = services.session_create(
