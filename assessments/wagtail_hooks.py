@@ -1,5 +1,6 @@
 """The question bank and assessments in the admin, translatable with wagtail-localize."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -8,12 +9,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.admin_guards import GuardedViewSetMixin
 from audit.models import AuditEntry
 from audit.services import audit_record
 
+from .admin_forms import AssessmentAdminForm, AssessmentPermissionPolicy
 from .h5p.forms import H5PContentForm
 from .models import Assessment, H5PContent, H5PLibrary, Question
 
@@ -27,6 +30,19 @@ class QuestionViewSet(GuardedViewSetMixin, SnippetViewSet):
     search_fields = ["prompt"]
 
 
+register_permission_policy(Assessment, AssessmentPermissionPolicy(Assessment), exact_class=True)
+
+
+class AssessmentDeleteView(SnippetDeleteView):
+    """Wagtail's delete view checks only the model permission; this one also asks
+    the policy about this assessment (a locked one is a coordinator's to delete)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("delete", self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class AssessmentViewSet(GuardedViewSetMixin, SnippetViewSet):
     model = Assessment
     icon = "tasks"
@@ -34,6 +50,9 @@ class AssessmentViewSet(GuardedViewSetMixin, SnippetViewSet):
     list_display = ["title", "kind", "pass_mark", "attempts_allowed", "locale"]
     list_filter = ["kind", "locale"]
     search_fields = ["title"]
+    delete_view_class = AssessmentDeleteView
+    # The completion settings are a coordinator's once they matter (admin_forms.py).
+    edit_handler = ObjectList(Assessment.panels, base_form_class=AssessmentAdminForm)
 
 
 class H5PContentViewSet(GuardedViewSetMixin, SnippetViewSet):

@@ -41,6 +41,10 @@ class AuditEntry(models.Model):
         ROLE_GRANTED = "role_granted", _("Role given")
         ROLE_CHANGED = "role_changed", _("Role changed")
         ROLE_REMOVED = "role_removed", _("Role taken away")
+        COMPLETION_SETTINGS_CHANGED = (
+            "completion_settings_changed",
+            _("Completion settings of a test changed"),
+        )
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.
