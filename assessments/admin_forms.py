@@ -53,9 +53,12 @@ class AssessmentAdminForm(WagtailAdminModelForm):
         if self.instance.pk is None:
             # A new test required for a course that already has a cohort changes
             # who completes in it from the moment it is saved.
-            if posted.get("required_for_completion") and course_has_cohort(posted.get("course")):
-                if not self._by_coordinator():
-                    self.add_error("required_for_completion", LOCKED_MESSAGE)
+            if (
+                posted.get("required_for_completion")
+                and course_has_cohort(posted.get("course"))
+                and not self._by_coordinator()
+            ):
+                self.add_error("required_for_completion", LOCKED_MESSAGE)
             return cleaned_data
         stored_row = Assessment.objects.get(pk=self.instance.pk)
         stored = _stored(stored_row)
