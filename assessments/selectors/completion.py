@@ -2,7 +2,12 @@
 
 An assessment is required when an editor ticks *required to complete the
 course* on it (a post-test or a knowledge check, with a pass mark and its
-course). Passing counts online or on paper, in any language. Any passing
+course). Passing counts online or on paper, in any language. A paper pass
+counts for the cohort it was entered in: a cohort membership is judged on
+online passes and paper passes entered in that cohort, the online course on
+online passes and paper passes from the person's own cohorts. Otherwise any
+trainer could complete someone's training of trainers with a pass entered in
+their own training. Any passing
 attempt counts: a later failed try does not take a pass back, as completion
 is never taken back. A score reported by the browser (an H5P activity,
 `source = h5p`) never counts: it is not an attempt at an assessment the
@@ -13,9 +18,9 @@ from __future__ import annotations
 
 import uuid
 
-from ..models import Assessment, Attempt
+from django.db.models import Q
 
-COUNTED_SOURCES = (Attempt.Source.ONLINE, Attempt.Source.PAPER)
+from ..models import Assessment, Attempt
 
 
 def required_assessment_keys(course_key: uuid.UUID) -> set[uuid.UUID]:
@@ -27,21 +32,30 @@ def required_assessment_keys(course_key: uuid.UUID) -> set[uuid.UUID]:
     )
 
 
-def required_assessments_passed(participant, course_key: uuid.UUID) -> bool:
+def required_assessments_passed(participant, course_key: uuid.UUID, cohort=None) -> bool:
     """Whether a person has passed every test the course requires (a completion rule).
 
-    Two queries. `participant` is a Participant record, so roster-only people with
-    paper results are judged too.
+    With `cohort` (a membership judged): passed online, or on paper in that cohort.
+    Without (the online course): passed online, or on paper in a cohort the person
+    is a member of. H5P scores never count. Two queries. `participant` is a
+    Participant record, so roster-only people with paper results are judged too.
     """
     required = required_assessment_keys(course_key)
     if not required:
         return True
+    if cohort is not None:
+        on_paper = Q(source=Attempt.Source.PAPER, cohort=cohort)
+    else:
+        on_paper = Q(
+            source=Attempt.Source.PAPER,
+            cohort__in=participant.memberships.values("cohort_id"),
+        )
     passed = set(
         Attempt.objects.filter(
+            Q(source=Attempt.Source.ONLINE) | on_paper,
             participant=participant,
             activity_key__in=required,
             passed=True,
-            source__in=COUNTED_SOURCES,
         ).values_list("activity_key", flat=True)
     )
     return required <= passed

@@ -16,7 +16,8 @@ The rules:
   counts once its session has started, and at least one is needed whatever
   the threshold), (for a member with an account) their
   enrolment in the cohort's course is complete, and every registered rule is
-  met (roster-only people can meet them with paper results).
+  met for that cohort (roster-only people can meet them with paper results
+  entered in it).
 - A training of trainers produces trainers, so nobody skips its online part:
   it completes only members with an account whose enrolment in its course is
   complete; a roster-only member of a training of trainers never completes it.
@@ -45,7 +46,7 @@ def enrolment_refresh_completion(enrolment: Enrolment) -> bool:
     if not selectors.course_progress(enrolment.user, enrolment.course).is_complete:
         return False
     participant = participant_for_user(enrolment.user)
-    if not completion_rules.rules_met(participant, enrolment.course_key):
+    if not completion_rules.rules_met(participant, enrolment.course_key, cohort=None):
         return False
     now = timezone.now()
     won = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
@@ -85,7 +86,8 @@ def membership_refresh_completion(membership: CohortMembership) -> bool:
             return False
     elif not selectors.enrolment_is_complete(participant.user_id, course_key):
         return False
-    if not completion_rules.rules_met(participant, course_key):
+    # Judged for this cohort: a rule may count only what happened in it.
+    if not completion_rules.rules_met(participant, course_key, cohort=cohort):
         return False
     now = timezone.now()
     won = CohortMembership.objects.filter(pk=membership.pk, completed_at__isnull=True).update(

@@ -70,7 +70,7 @@ def world(db):
 def unmet_rule():
     state = {"met": False}
 
-    def rule(participant, course_key):
+    def rule(participant, course_key, cohort=None):
         return state["met"]
 
     completion_rules.register(rule)
