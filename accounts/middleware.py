@@ -34,10 +34,10 @@ LAST_ACTIVITY_KEY = "accounts_last_activity"
 # every request; the timeout is therefore exact to within this many seconds.
 ACTIVITY_RESOLUTION_SECONDS = 60
 
-# The admin (but its sign-in, sign-out and password-reset doors) and the trainer pages.
-STAFF_PAGES = re.compile(
-    r"^/(?:admin/(?!login/|logout/|password_reset/)|[a-z]{2}(?:-[a-z]+)?/learning/training/)"
-)
+# The admin (but its sign-in, sign-out and password-reset doors), and the trainer pages:
+# together, the staff pages.
+ADMIN_PAGES = re.compile(r"^/admin/(?!login/|logout/|password_reset/)")
+TRAINER_PAGES = re.compile(r"^/[a-z]{2}(?:-[a-z]+)?/learning/training/")
 ACCOUNT_PAGES = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?accounts/|^/admin/password_reset/")
 
 
@@ -88,7 +88,7 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            STAFF_PAGES.match(request.path_info)
+            (ADMIN_PAGES.match(request.path_info) or TRAINER_PAGES.match(request.path_info))
             and request.user.is_authenticated
             and selectors.is_staff_account(request.user)
         ):
@@ -114,9 +114,6 @@ class StaffSecondFactorMiddleware:
         # in before the authenticator was added): ask for a code, then go on.
         query = urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{query}")
-
-
-ADMIN_PAGES = re.compile(r"^/admin/(?!login/|logout/|password_reset/)")
 
 
 class AdminAccessMiddleware:
