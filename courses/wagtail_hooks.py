@@ -113,11 +113,9 @@ class CohortViewSet(KeptWholeViewSet):
     search_fields = ["name"]
     add_view_class = CohortCreateView
     edit_view_class = CohortEditView
-    # Created and changed through the services, which place the cohort in the
-    # cascade from its lead trainer's accreditation and check who may do it.
-    form_fields = CohortSettingsForm.Meta.fields
-
     def get_form_class(self, for_update=False):
+        # Created and changed through the services (the views above), which place the
+        # cohort in the cascade from its lead trainer's accreditation and check who may.
         return CohortSettingsForm if for_update else CohortAdminForm
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ..models import Attendance, CohortMembership, CohortSession, Participant
 from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
-from .completion import membership_refresh_completion
+from .completion import memberships_refresh
 from .errors import CascadeError, on_the_team_refusal
 
 START_GRACE = datetime.timedelta(hours=1)
@@ -100,10 +100,5 @@ def attendance_mark(
                 mark.save(update_fields=["status", "marked_by", "marked_at"])
                 changed += 1
         if changed:
-            for membership in CohortMembership.objects.filter(
-                cohort_id=session.cohort_id,
-                participant_id__in=list(marks),
-                completed_at__isnull=True,
-            ).select_related("cohort", "participant"):
-                membership_refresh_completion(membership)
+            memberships_refresh(cohort_id=session.cohort_id, participant_id__in=list(marks))
         return changed

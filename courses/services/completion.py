@@ -56,7 +56,9 @@ def enrolment_refresh_completion(enrolment: Enrolment) -> bool:
     if won:
         progress_cache.progress_changed(enrolment.user_id)
         course_completed.send(sender=Enrolment, enrolment=enrolment)
-        _refresh_memberships(participant, enrolment.course_key)
+        memberships_refresh(
+            participant=participant, cohort__course__translation_key=enrolment.course_key
+        )
     else:  # someone else completed it meanwhile
         enrolment.refresh_from_db(fields=["completed_at"])
     return True
@@ -117,13 +119,12 @@ def course_completion_refresh(participant: Participant, course_key: uuid.UUID) -
         )
         if enrolment is not None:
             enrolment_refresh_completion(enrolment)
-    _refresh_memberships(participant, course_key)
+    memberships_refresh(participant=participant, cohort__course__translation_key=course_key)
 
 
-def _refresh_memberships(participant: Participant, course_key: uuid.UUID) -> None:
+def memberships_refresh(**filters) -> None:
+    """Judge again every not-yet-complete membership the filters select."""
     for membership in CohortMembership.objects.filter(
-        participant=participant,
-        cohort__course__translation_key=course_key,
-        completed_at__isnull=True,
+        completed_at__isnull=True, **filters
     ).select_related("cohort__course", "participant"):
         membership_refresh_completion(membership)

@@ -19,7 +19,7 @@ from ..models import (
     Participant,
     TrainerAccreditation,
 )
-from ..selectors.access import MANAGING_ROLES, can_manage_cohort, cohorts_run_by
+from ..selectors.access import can_manage_cohort, cohorts_managed_by
 from ..selectors.accreditation import holds_trainer_standing
 from ..selectors.invitations import invited_as
 from ..signals import participants_merged
@@ -74,11 +74,7 @@ def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
             "cohort_id", flat=True
         )
     )
-    run = set(
-        cohorts_run_by(by)
-        .filter(trainers__role__in=MANAGING_ROLES, trainers__participant__user=by)
-        .values_list("pk", flat=True)
-    )
+    run = set(cohorts_managed_by(by).values_list("pk", flat=True))
     if not cohort_ids or not cohort_ids <= run:
         raise refusal
 
@@ -162,12 +158,9 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
     participants_merged.send(sender=Participant, keep=keep, duplicate=duplicate)
     # Completion is judged again for the kept record (its account's online part,
     # its moved attendance and results), never simply carried over.
-    from .completion import membership_refresh_completion  # completion.py imports this module
+    from .completion import memberships_refresh  # completion.py imports this module
 
-    for membership in CohortMembership.objects.filter(
-        participant=keep, completed_at__isnull=True
-    ).select_related("cohort__course", "participant"):
-        membership_refresh_completion(membership)
+    memberships_refresh(participant=keep)
     return keep
 
 
