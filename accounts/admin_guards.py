@@ -12,7 +12,8 @@ from django.http import Http404
 from django.urls import path
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import RoleAssignment, is_coordinator
+from .models import RoleAssignment
+from .selectors import is_coordinator
 
 WRITES = frozenset({"add", "change", "delete"})
 

@@ -8,7 +8,28 @@ from django.core.cache import caches
 from django.http import HttpRequest
 
 from .models import RoleAssignment
+from .models import is_coordinator as coordinator_role_held
 from .permissions import permissions_version
+
+
+def is_coordinator(user) -> bool:
+    """Whether this person is a programme coordinator, read once per permissions version.
+
+    The admin asks it for every menu item and every row's buttons; like
+    `is_staff_account`, the answer is kept on the user object and under the
+    permissions version, which any role change replaces. Services that change
+    the record ask `accounts.models.is_coordinator` directly.
+    """
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_coordinator"):
+        key = f"accounts:coordinator:{permissions_version()}:{user.pk}"
+        answer = caches["local"].get(key)
+        if answer is None:
+            answer = coordinator_role_held(user)
+            caches["local"].set(key, answer, 60 * 60)
+        user._is_coordinator = answer
+    return user._is_coordinator
 
 
 def is_staff_account(user) -> bool:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from accounts.models import is_coordinator
+from accounts.selectors import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
 
@@ -95,8 +95,3 @@ class AssessmentPermissionPolicy(ModelPermissionPolicy):
         if action == "delete" and completion_settings_locked(instance) and not is_coordinator(user):
             return False
         return super().user_has_permission_for_instance(user, action, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )

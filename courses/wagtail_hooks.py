@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from accounts.admin_guards import CoordinatorsWritePolicy, GuardedViewSetMixin
-from accounts.models import is_coordinator
+from accounts.selectors import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record
 
