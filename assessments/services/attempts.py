@@ -79,6 +79,8 @@ def presentation_draw(assessment: Assessment) -> dict:
 def _check_post_test_open(participant: Participant, assessment: Assessment) -> None:
     """Refuse (code `lessons_not_done`) a post-test to a person with an account whose
     course's required lessons are not all completed; any other test passes."""
+    if assessment.kind != Assessment.Kind.POST_TEST:
+        return
     if participant.user_id is None:  # on a roster only: no online lessons to have done
         return
     if not post_test_available(participant.user, assessment):

@@ -129,16 +129,18 @@ def h5p_content_store(content: H5PContent, upload, *, user) -> list[H5PLibrary]:
         if dependency[0] == package.main_library
     )
     cleaned = sanitise_content(package.content, main_key, semantics_for)
+    metadata = sanitise_metadata(package.metadata)
     files = {
-        "h5p.json": json.dumps(sanitise_metadata(package.metadata), ensure_ascii=False).encode(),
+        "h5p.json": json.dumps(metadata, ensure_ascii=False).encode(),
         "content/content.json": json.dumps(cleaned, ensure_ascii=False).encode("utf-8"),
         **{f"content/{name}": data for name, data in package.content_files.items()},
     }
     content_hash = storage.files_hash(files)
     written: list[Path] = []  # removed again if anything below fails
     try:
-        if storage.write_once(storage.content_folder(content_hash), files):
-            written.append(storage.content_folder(content_hash))
+        content_folder = storage.content_folder(content_hash)
+        if storage.write_once(content_folder, files):
+            written.append(content_folder)
         for key in new:
             library = in_package[key]
             row = H5PLibrary(
@@ -167,7 +169,7 @@ def h5p_content_store(content: H5PContent, upload, *, user) -> list[H5PLibrary]:
 
     content.content_hash = content_hash
     content.main_library = main_key
-    content.metadata = sanitise_metadata(package.metadata)
+    content.metadata = metadata
     content.package_digest = package_digest  # names the stored package (models.h5p)
     if not content.title:
         content.title = package.title or main_key
