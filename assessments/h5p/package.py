@@ -427,7 +427,10 @@ def _check_library(
             % {"folder": folder}
         )
         return None
-    if machine_name != found["name"] or int(versions[1]) != int(found["minor"]):
+    if machine_name != found["name"] or (int(versions[0]), int(versions[1])) != (
+        int(found["major"]),
+        int(found["minor"]),
+    ):
         problems.append(
             _("%(folder)s/library.json does not match its folder's name and version.")
             % {"folder": folder}

@@ -471,6 +471,15 @@ def test_a_top_level_folder_that_is_no_library_is_refused(installer):
     assert "H5P.Other-1.0 has no library.json" in refused(folder_without_library_json, installer)
 
 
+@pytest.mark.parametrize("folder", ["H5P.Other-2.0", "H5P.Other-1.1", "H5P.Another-1.0"])
+def test_a_library_json_that_names_another_folder_is_refused(installer, folder):
+    library_json = (
+        b'{"machineName": "H5P.Other", "majorVersion": 1, "minorVersion": 0, "patchVersion": 0}'
+    )
+    problems = refused(build_package(extra={f"{folder}/library.json": library_json}), installer)
+    assert f"{folder}/library.json does not match its folder's name and version." in problems
+
+
 # Bounded JSON (TESTS-SECURITY 43) -----------------------------------------------------------
 
 
