@@ -128,8 +128,13 @@ class CoursePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self.pk, request)
-        context["course_tests"] = learner_course_tests(request.user, self, i18n.reader_language())
+        context["outline"] = outline = course_outline(self.pk, request)
+        context["course_tests"] = learner_course_tests(
+            request.user,
+            self,
+            i18n.reader_language(),
+            lessons_done=outline.progress.is_complete,
+        )
         return context
 
 

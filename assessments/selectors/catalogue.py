@@ -59,8 +59,14 @@ COURSE_TEST_KINDS = (
 )
 
 
-def learner_course_tests(user, course, language: str = "") -> list[CourseTest]:
-    """The course's pre-test, post-test and evaluation for this reader, with their last result."""
+def learner_course_tests(
+    user, course, language: str = "", *, lessons_done: bool | None = None
+) -> list[CourseTest]:
+    """The course's pre-test, post-test and evaluation for this reader, with their last result.
+
+    `lessons_done`: the reader's required lessons are all done, where the caller has
+    already read their progress in this course (the course page has); else it is read.
+    """
     found = course_assessments(course, COURSE_TEST_KINDS, language)
     tests = [found[kind] for kind in COURSE_TEST_KINDS if kind in found]
     last: dict = {}
@@ -73,10 +79,16 @@ def learner_course_tests(user, course, language: str = "") -> list[CourseTest]:
         CourseTest(
             test,
             last.get(test.translation_key),
-            available=user.is_authenticated and post_test_available(user, test),
+            available=user.is_authenticated and _available(user, test, lessons_done),
         )
         for test in tests
     ]
+
+
+def _available(user, test: Assessment, lessons_done: bool | None) -> bool:
+    if lessons_done is not None and test.kind == Assessment.Kind.POST_TEST and test.course_id:
+        return lessons_done
+    return post_test_available(user, test)
 
 
 def last_attempt(user, activity_key) -> Attempt | None:
