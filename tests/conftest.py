@@ -1,9 +1,17 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 
 from courses.signals import cohort_membership_completed, course_completed
-from tests.factories import PASSWORD, UserFactory, build_course, make_trainer, staff_with_mfa
+from tests.factories import (
+    PASSWORD,
+    UserFactory,
+    build_course,
+    coordinator,
+    make_trainer,
+    staff_with_mfa,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +49,16 @@ def admin_client(client, admin_user):
     """pytest-django's admin client, signed in with a second factor as staff must be."""
     staff_with_mfa(client, admin_user)
     return client
+
+
+@pytest.fixture
+def coordinator_in_the_admin(db, client):
+    """A coordinator by role, with no Django model permissions beyond reaching the admin,
+    signed in on `client` with a second factor."""
+    user = coordinator(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    staff_with_mfa(client, user)
+    return user
 
 
 @pytest.fixture

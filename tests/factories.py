@@ -255,6 +255,32 @@ def coordinator(**kwargs):
     return user
 
 
+_default_country = country  # `first_generation_trainer` takes a `country` argument
+
+
+def first_generation_trainer(
+    person,
+    *,
+    by,
+    country=None,
+    level: str = "trainer",
+    valid_from: datetime.date = datetime.date(2020, 1, 1),
+    valid_until: datetime.date = datetime.date(2030, 12, 31),
+):
+    """`person` accredited by a coordinator (`by`) with no training recorded here:
+    by default a trainer in Bulgaria from 2020 to 2030. Returns the accreditation."""
+    from courses import services
+
+    return services.accreditation_grant_first_generation(
+        person,
+        level=level,
+        country=country or _default_country(),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        granted_by=by,
+    )
+
+
 @contextmanager
 def clock(moment: datetime.datetime):
     """Run the block as if it were `moment` (services read timezone.now())."""

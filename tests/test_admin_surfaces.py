@@ -17,7 +17,6 @@ from wagtail.models import Locale
 from accounts.models import RoleAssignment
 from assessments.models import H5PContent
 from audit.models import AuditEntry
-from courses import services
 from courses.models import Cohort, TrainerAccreditation
 from tests.factories import (
     UserFactory,
@@ -27,6 +26,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     country,
+    first_generation_trainer,
     organisation,
     participant,
     question,
@@ -43,14 +43,7 @@ def _cohort():
 
 
 def _accreditation():
-    return services.accreditation_grant_first_generation(
-        participant("Ana Popescu"),
-        level=TrainerAccreditation.Level.TRAINER,
-        country=country(),
-        valid_from=datetime.date(2020, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
-        granted_by=coordinator(),
-    )
+    return first_generation_trainer(participant("Ana Popescu"), by=coordinator())
 
 
 def _role():
@@ -155,14 +148,7 @@ def test_the_reviewed_copy_attack_on_a_cohort_kind_is_refused(client):
     """Turning a national training into a training of trainers through the copy form."""
     attacker = _view_only_coordinator()
     lead = participant("Ana Popescu")
-    services.accreditation_grant_first_generation(
-        lead,
-        level=TrainerAccreditation.Level.TRAINER,
-        country=country(),
-        valid_from=datetime.date(2020, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
-        granted_by=attacker,
-    )
+    first_generation_trainer(lead, by=attacker)
     course = build_course(modules=1, lessons_per_module=1, slug="kind").course
     training = cohort_led_by(
         lead,

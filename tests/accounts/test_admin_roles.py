@@ -14,14 +14,6 @@ from tests.factories import UserFactory, coordinator, country, staff_with_mfa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def coordinator_in_the_admin(client):
-    user = coordinator(is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    staff_with_mfa(client, user)
-    return user
-
-
 def _entries():
     return list(
         AuditEntry.objects.order_by("pk").values_list("actor", "action", "target_id", "details")

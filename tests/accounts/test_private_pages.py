@@ -9,9 +9,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from accounts.middleware import PrivatePagesMiddleware
-from accounts.models import RoleAssignment
 from courses.models import Cohort, CohortSession
-from tests.factories import UserFactory, country, organisation, staff_with_mfa
+from tests.factories import UserFactory, coordinator, country, organisation, staff_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +52,8 @@ def test_a_learners_pages_are_private(learner_client, course_tree):
 
 
 def test_trainer_pages_and_the_admin_are_private(client, cohort):
-    coordinator = UserFactory(is_staff=True, is_superuser=True, email="Elena.M@Example.org")
-    RoleAssignment.objects.create(user=coordinator, role=RoleAssignment.Role.COORDINATOR)
-    staff_with_mfa(client, coordinator)
+    elena = coordinator(is_staff=True, is_superuser=True, email="Elena.M@Example.org")
+    staff_with_mfa(client, elena)
     session = cohort.sessions.get()
     for url in (
         "/en/learning/training/",

@@ -5,13 +5,12 @@ Defaults: SESSION_IDLE_TIMEOUT_SECONDS = 2 h, SESSION_IDLE_TIMEOUT_STAFF_SECONDS
 """
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 
-from tests.factories import PASSWORD, UserFactory, staff_with_mfa
+from tests.factories import PASSWORD, UserFactory, clock, staff_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +18,7 @@ START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 
 def at(minutes: float):
-    return mock.patch(
-        "django.utils.timezone.now", return_value=START + datetime.timedelta(minutes=minutes)
-    )
+    return clock(START + datetime.timedelta(minutes=minutes))
 
 
 def sign_in(client, user):

@@ -11,13 +11,13 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 
-from accounts.models import RoleAssignment
 from assessments.h5p import limits, storage
 from assessments.h5p.package import JsonRefused, PackageRejected, parse_json
 from assessments.h5p.sanitise import sanitise_content
 from assessments.models import H5PContent, H5PLibrary
 from assessments.services.h5p import h5p_content_store
 from tests.factories import UserFactory, staff_with_mfa
+from tests.factories import coordinator as make_coordinator
 from tests.h5p_packages import (
     LIBRARY,
     TRUE_FALSE_LIBRARIES,
@@ -344,8 +344,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def coordinator(db):
     """A programme coordinator who may upload activities and install library code."""
-    user = UserFactory(is_staff=True, first_name="Elena", last_name="Marinescu")
-    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.COORDINATOR)
+    user = make_coordinator(is_staff=True, first_name="Elena", last_name="Marinescu")
     user.user_permissions.add(
         *Permission.objects.filter(
             codename__in=[

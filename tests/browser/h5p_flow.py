@@ -13,12 +13,12 @@ import json
 
 from django.contrib.auth.models import Permission
 
-from accounts.models import RoleAssignment
 from assessments.models import Attempt, H5PContent, H5PLibrary, H5PUserState, XapiStatement
 from assessments.services.h5p import h5p_content_store
 from courses.models import LessonProgress
 from tests.browser.helpers import log_in, wait_until
 from tests.factories import UserFactory, publish
+from tests.factories import coordinator as make_coordinator
 from tests.h5p_packages import TRUE_FALSE_LIBRARIES, build_package, package_files, real_package
 
 ANSWER = "You, with the people who support you"
@@ -135,8 +135,7 @@ def h5p_activity_is_played_and_recorded(browser, live_server, lesson, learner):
 def real_package_is_played_and_recorded(browser, live_server, lesson, learner):
     """A real exported H5P.TrueFalse: uploaded, placed in a lesson, answered, recorded."""
     data = real_package()  # skips, saying where it looked, where the shared folder is absent
-    coordinator = UserFactory(is_staff=True, first_name="Elena", last_name="Marinescu")
-    RoleAssignment.objects.create(user=coordinator, role=RoleAssignment.Role.COORDINATOR)
+    coordinator = make_coordinator(is_staff=True, first_name="Elena", last_name="Marinescu")
     coordinator.user_permissions.add(
         *Permission.objects.filter(
             codename__in=["access_admin", "add_h5pcontent", "install_h5p_library"]

@@ -11,7 +11,7 @@ import pytest
 from audit.models import AuditEntry
 from courses import services
 from courses.models import TrainerAccreditation
-from tests.factories import UserFactory, coordinator, country, participant
+from tests.factories import UserFactory, coordinator, first_generation_trainer, participant
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +20,8 @@ REVOKED = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture
 def accreditation():
-    return services.accreditation_grant_first_generation(
-        participant("Ana Popescu", user=UserFactory()),
-        level=TrainerAccreditation.Level.TRAINER,
-        country=country(),
-        valid_from=datetime.date(2020, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
-        granted_by=coordinator(),
+    return first_generation_trainer(
+        participant("Ana Popescu", user=UserFactory()), by=coordinator()
     )
 
 

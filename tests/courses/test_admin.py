@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from accounts.models import RoleAssignment
 from audit.models import AuditEntry
-from courses import services
 from courses.models import Cohort, Country, Organisation, TrainerAccreditation
 from tests.factories import (
     UserFactory,
@@ -16,6 +15,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     country,
+    first_generation_trainer,
     organisation,
     participant,
     staff_with_mfa,
@@ -143,26 +143,11 @@ def test_learners_do_not_reach_the_screens(client, learner):
 
 def _first_generation_trainer(revoked_at=None):
     """Ana, accredited by a coordinator from 2020 to 2030."""
-    accreditation = services.accreditation_grant_first_generation(
-        participant("Ana Popescu"),
-        level=TrainerAccreditation.Level.TRAINER,
-        country=country(),
-        valid_from=datetime.date(2020, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
-        granted_by=coordinator(),
-    )
+    accreditation = first_generation_trainer(participant("Ana Popescu"), by=coordinator())
     if revoked_at is not None:
         TrainerAccreditation.objects.filter(pk=accreditation.pk).update(revoked_at=revoked_at)
         accreditation.refresh_from_db()
     return accreditation
-
-
-def _coordinator_in_the_admin(client):
-    """A coordinator by role, with no Django model permissions beyond reaching the admin."""
-    user = coordinator(is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    staff_with_mfa(client, user)
-    return user
 
 
 REVOKED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
@@ -234,9 +219,9 @@ def test_staff_with_an_add_permission_but_no_coordinator_role_add_nothing(
     assert not RoleAssignment.objects.filter(user=user).exists()
 
 
-def test_a_coordinator_extends_an_accreditation_and_it_is_audited(client):
+def test_a_coordinator_extends_an_accreditation_and_it_is_audited(client, coordinator_in_the_admin):
     accreditation = _first_generation_trainer()
-    user = _coordinator_in_the_admin(client)
+    user = coordinator_in_the_admin
 
     response = client.post(
         f"/admin/traineraccreditation/edit/{accreditation.pk}/",
@@ -258,9 +243,9 @@ def test_a_coordinator_extends_an_accreditation_and_it_is_audited(client):
     )
 
 
+@pytest.mark.usefixtures("coordinator_in_the_admin")
 def test_a_coordinator_revokes_an_accreditation_and_it_is_audited(client):
     accreditation = _first_generation_trainer()
-    _coordinator_in_the_admin(client)
 
     response = client.post(
         f"/admin/traineraccreditation/edit/{accreditation.pk}/",
@@ -275,9 +260,9 @@ def test_a_coordinator_revokes_an_accreditation_and_it_is_audited(client):
     assert AuditEntry.objects.get().details == {"revoked_at": [None, revoked.isoformat()]}
 
 
+@pytest.mark.usefixtures("coordinator_in_the_admin")
 def test_an_accreditation_does_not_end_before_it_starts(client):
     accreditation = _first_generation_trainer()
-    _coordinator_in_the_admin(client)
 
     response = client.post(
         f"/admin/traineraccreditation/edit/{accreditation.pk}/",
@@ -293,8 +278,10 @@ def test_an_accreditation_does_not_end_before_it_starts(client):
     assert not AuditEntry.objects.exists()
 
 
-def test_a_coordinator_accredits_a_first_generation_trainer_and_it_is_audited(client):
-    user = _coordinator_in_the_admin(client)
+def test_a_coordinator_accredits_a_first_generation_trainer_and_it_is_audited(
+    client, coordinator_in_the_admin
+):
+    user = coordinator_in_the_admin
     ana = participant("Ana Popescu")
 
     response = client.post(

@@ -15,11 +15,17 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from accounts.models import RoleAssignment
 from courses import services
 from courses.models import Cohort, CohortInvitation, CohortMembership, Participant
 from courses.services import imports
-from tests.factories import UserFactory, build_course, country, organisation, participant
+from tests.factories import (
+    UserFactory,
+    build_course,
+    coordinator,
+    country,
+    organisation,
+    participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +79,7 @@ class Roster:
         self.host = organisation()
         self.lumos = organisation("Фондация Лумос")
         self.lead = participant("Rutger")
-        self.coordinator = UserFactory(first_name="Georgi", last_name="Ivanov")
-        RoleAssignment.objects.create(user=self.coordinator, role=RoleAssignment.Role.COORDINATOR)
+        self.coordinator = coordinator(first_name="Georgi", last_name="Ivanov")
         self.maria = UserFactory(
             email="maria.petrova@example.org", first_name="Мария", last_name="Петрова"
         )

@@ -30,6 +30,7 @@ from tests.factories import (
     cohort_led_by,
     coordinator,
     country,
+    first_generation_trainer,
     make_trainer,
     participant,
     staff_with_mfa,
@@ -47,14 +48,7 @@ class World:
         self.coordinator = coordinator()
         self.lead_user = make_trainer(first_name="Lora", last_name="Lead")
         self.lead = services.participant_for_user(self.lead_user, country())
-        services.accreditation_grant_first_generation(
-            self.lead,
-            level="trainer",
-            country=country(),
-            valid_from=datetime.date(2020, 1, 1),
-            valid_until=datetime.date(2030, 12, 31),
-            granted_by=self.coordinator,
-        )
+        first_generation_trainer(self.lead, by=self.coordinator)
         self.course = build_course(modules=1, lessons_per_module=1, slug="own-tot").course
         self.tot = cohort_led_by(
             self.lead,
@@ -209,14 +203,7 @@ def test_a_member_cannot_be_added_to_the_team(client, world):
 def test_a_member_cannot_become_the_lead(world):
     member = participant("Mila Member")
     services.cohort_add_member(world.tot, member)
-    services.accreditation_grant_first_generation(
-        member,
-        level="trainer",
-        country=country(),
-        valid_from=datetime.date(2020, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
-        granted_by=world.coordinator,
-    )
+    first_generation_trainer(member, by=world.coordinator)
     with pytest.raises(services.CascadeError) as refused:
         services.cohort_change_lead(world.tot, member, by=world.coordinator)
     assert refused.value.code == "a_member"
