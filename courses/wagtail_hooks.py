@@ -113,6 +113,7 @@ class CohortViewSet(KeptWholeViewSet):
     search_fields = ["name"]
     add_view_class = CohortCreateView
     edit_view_class = CohortEditView
+
     def get_form_class(self, for_update=False):
         # Created and changed through the services (the views above), which place the
         # cohort in the cascade from its lead trainer's accreditation and check who may.
