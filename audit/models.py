@@ -45,6 +45,12 @@ class AuditEntry(models.Model):
             "completion_settings_changed",
             _("Completion settings of a test changed"),
         )
+        CERTIFICATES_ISSUED = "certificates_issued", _("Certificates issued")
+        CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+        CERTIFICATE_SUSPENDED = "certificate_suspended", _("Certificate suspended")
+        CERTIFICATE_REINSTATED = "certificate_reinstated", _("Certificate suspension lifted")
+        CERTIFICATE_REISSUED = "certificate_reissued", _("Certificate re-issued with corrections")
+        CERTIFICATE_DOWNLOADED = "certificate_downloaded", _("Certificate downloaded by staff")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

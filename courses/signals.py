@@ -9,6 +9,15 @@ it with transaction.on_commit):
 - `cohort_membership_completed(sender=CohortMembership, membership=...)`: a
   member completed a cohort (attendance, the online part, the rules).
 
+Sent by courses/services/accreditation.py, inside the transaction that wrote it:
+
+- `accreditation_granted(sender=TrainerAccreditation, accreditation=...)`: a
+  person was accredited as a trainer (by a training of trainers or, for the
+  first generation, by a coordinator); sent once per accreditation.
+- `accreditation_changed(sender=TrainerAccreditation, accreditation=..., changed=...)`:
+  a coordinator changed its end date or revoked or reinstated it; `changed`
+  maps each changed field to [before, after] (ISO dates).
+
 Sent by courses/services/participants.py, inside the merge's transaction:
 
 - `participants_merged(sender=Participant, keep=..., duplicate=...)`: a
@@ -28,6 +37,8 @@ from .progress_cache import on_progress_saved
 course_completed = Signal()
 cohort_membership_completed = Signal()
 participants_merged = Signal()
+accreditation_granted = Signal()
+accreditation_changed = Signal()
 
 
 def connect() -> None:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "courses",
     "audit",
     "assessments",
+    "certificates",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -188,6 +189,8 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS: list[Path] = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Certificate PDFs and zips: never under MEDIA_ROOT (they are served by views that check access).
+CERTIFICATES_ROOT = Path(env("CERTIFICATES_ROOT", str(BASE_DIR / "var" / "certificates")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

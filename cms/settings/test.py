@@ -25,3 +25,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Checked H5P files are written to disk (not through a storage): a folder of the run's own.
 H5P_ROOT = Path(tempfile.mkdtemp(prefix="leaving-care-test-h5p-"))
+# Certificate PDFs and zips: a folder of the run's own.
+CERTIFICATES_ROOT = Path(tempfile.mkdtemp(prefix="leaving-care-test-certificates-"))

@@ -27,6 +27,7 @@ from ..selectors.access import can_accredit_graduates
 from ..selectors.accreditation import cohort_last_session_start, graduates_to_accredit
 from ..selectors.cohorts import cohort_team_ids
 from ..selectors.progress import enrolment_is_complete
+from ..signals import accreditation_changed, accreditation_granted
 from .errors import CascadeError, on_the_team_refusal
 
 
@@ -99,7 +100,7 @@ def _grant(
     ).first()
     if existing is not None:  # granting twice changes nothing
         return existing
-    return TrainerAccreditation.objects.create(
+    accreditation = TrainerAccreditation.objects.create(
         participant=participant,
         level=level,
         country=cohort.country,
@@ -108,6 +109,8 @@ def _grant(
         granted_by_cohort=cohort,
         granted_by=granted_by,
     )
+    accreditation_granted.send(sender=TrainerAccreditation, accreditation=accreditation)
+    return accreditation
 
 
 @transaction.atomic
@@ -195,6 +198,7 @@ def accreditation_grant_first_generation(
     )
     accreditation.full_clean()
     accreditation.save()
+    accreditation_granted.send(sender=TrainerAccreditation, accreditation=accreditation)
     return accreditation
 
 
@@ -237,6 +241,9 @@ def accreditation_change(
     accreditation.valid_until, accreditation.revoked_at = valid_until, revoked_at
     accreditation.save(update_fields=["valid_until", "revoked_at"])
     audit_record_for(changed_by, AuditEntry.Action.ACCREDITATION_CHANGED, accreditation, **changed)
+    accreditation_changed.send(
+        sender=TrainerAccreditation, accreditation=accreditation, changed=changed
+    )
     return accreditation
 
 
