@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install messages player static lint format bench clean
+.PHONY: demo test install messages player contexts static lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,17 +37,25 @@ $(PLAYER)/main.bundle.js: package.json package-lock.json
 
 player: $(PLAYER)/main.bundle.js
 
-static: messages player
+# The JSON-LD contexts that signed credentials name, from their npm packages
+# (installed with the player above); the Open Badges one ships only as a JS module.
+CONTEXTS := certificates/credentials/contexts
+$(CONTEXTS)/credentials-v2.jsonld: scripts/extract_contexts.mjs $(PLAYER)/main.bundle.js
+	node scripts/extract_contexts.mjs $(CONTEXTS)
+
+contexts: $(CONTEXTS)/credentials-v2.jsonld
+
+static: messages player contexts
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
-demo: static
+demo: static contexts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages player
+test: messages player contexts
 	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -62,4 +70,4 @@ bench: static
 	$(BIN)/python bench/serve_pages.py
 
 clean:
-	rm -rf $(VENV) static .tmp node_modules $(PLAYER)
+	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(CONTEXTS)

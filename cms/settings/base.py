@@ -261,6 +261,20 @@ WAGTAILAPI_BASE_URL = None
 COURSES_COURSE_PAGE_MODEL = "cms.CoursePage"
 COURSES_LESSON_PAGE_MODEL = "cms.LessonPage"
 
+# Signed credentials (certificates/credentials/). The Ed25519 signing key comes from
+# the environment or a file, never from the database: CERTIFICATES_SIGNING_KEY is the
+# multibase secret key itself; otherwise CERTIFICATES_SIGNING_KEY_FILE names a file
+# holding it (`manage.py certificates_signing_key` writes one). Public keys listed in
+# CERTIFICATES_RETIRED_PUBLIC_KEYS stay published, so credentials signed before a key
+# rotation still verify (docs/certificates.md).
+CERTIFICATES_BASE_URL = env("CERTIFICATES_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+CERTIFICATES_ISSUER_NAME = env("CERTIFICATES_ISSUER_NAME", "Leaving Care Training")
+CERTIFICATES_SIGNING_KEY = env("CERTIFICATES_SIGNING_KEY")
+CERTIFICATES_SIGNING_KEY_FILE = env(
+    "CERTIFICATES_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "certificates-signing-key")
+)
+CERTIFICATES_RETIRED_PUBLIC_KEYS = env_list("CERTIFICATES_RETIRED_PUBLIC_KEYS")
+
 # Content Security Policy (django-csp 4): nothing is loaded from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

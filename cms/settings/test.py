@@ -27,3 +27,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 H5P_ROOT = Path(tempfile.mkdtemp(prefix="leaving-care-test-h5p-"))
 # Certificate PDFs and zips: a folder of the run's own.
 CERTIFICATES_ROOT = Path(tempfile.mkdtemp(prefix="leaving-care-test-certificates-"))
+# Signed credentials: a fixed key made for the tests (it signs nothing real).
+CERTIFICATES_BASE_URL = "http://testserver"
+CERTIFICATES_SIGNING_KEY = "z3u2eTXLrzV44n6cLSVPVwSDeATuLcYwvKU4tMMTdkHbC4An"
+CERTIFICATES_SIGNING_KEY_FILE = ""
+CERTIFICATES_RETIRED_PUBLIC_KEYS: list[str] = []
