@@ -418,6 +418,15 @@ def test_an_empty_list_is_small_and_decodes_to_nothing():
     assert len(encoded) < 200  # 16 KiB of zeros compress to a few dozen bytes
 
 
+def test_a_list_that_inflates_past_any_real_list_is_refused():
+    bomb = multibase.base64url_encode(gzip.compress(bytes(32 * 1024 * 1024)))
+
+    with pytest.raises(ValueError, match="too large"):
+        status_list.decode(bomb)
+    with pytest.raises(ValueError):
+        status_list.decode("u" + "not gzip")
+
+
 def test_a_list_smaller_than_the_minimum_is_refused():
     with pytest.raises(ValueError):
         status_list.encode({1}, 1024)
@@ -595,6 +604,9 @@ def test_the_command_writes_a_new_key_and_refuses_to_overwrite_it(tmp_path, sett
     call_command("certificates_signing_key", force=True, stdout=io.StringIO())
     assert keys.signing_key().public_key_multibase != public
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    out = io.StringIO()
+    call_command("certificates_signing_key", public=True, stdout=out)
+    assert out.getvalue().strip() == keys.signing_key().public_key_multibase
 
 
 def test_ensure_signing_key_file_makes_one_only_when_missing(tmp_path, settings):
