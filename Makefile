@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install messages player contexts static lint format bench clean
+.PHONY: demo test install messages player fonts contexts static lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,24 @@ $(PLAYER)/main.bundle.js: package.json package-lock.json
 
 player: $(PLAYER)/main.bundle.js
 
+# The certificate font (Noto Serif: Latin, Latin Extended, Cyrillic, Cyrillic
+# Extended) comes from npm with the player (`npm ci` above) and is copied where
+# the PDF's stylesheet reads it (certificates/pdf.py); never committed.
+FONTS := certificates/fonts
+FONT_PACKAGE := node_modules/@fontsource/noto-serif
+$(FONTS)/.copied: $(PLAYER)/main.bundle.js
+	rm -rf $(FONTS)
+	mkdir -p $(FONTS)
+	cp $(FONT_PACKAGE)/LICENSE $(FONTS)/LICENSE
+	for subset in latin latin-ext cyrillic cyrillic-ext; do \
+		for face in 400-normal 700-normal; do \
+			cp $(FONT_PACKAGE)/files/noto-serif-$$subset-$$face.woff2 $(FONTS)/ || exit 1; \
+		done; \
+	done
+	touch $@
+
+fonts: $(FONTS)/.copied
+
 # The JSON-LD contexts that signed credentials name, from their npm packages
 # (installed with the player above); the Open Badges one ships only as a JS module.
 CONTEXTS := certificates/credentials/contexts
@@ -45,7 +63,7 @@ $(CONTEXTS)/credentials-v2.jsonld: scripts/extract_contexts.mjs $(PLAYER)/main.b
 
 contexts: $(CONTEXTS)/credentials-v2.jsonld
 
-static: messages player contexts
+static: messages player fonts contexts
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 demo: static contexts
@@ -55,7 +73,7 @@ demo: static contexts
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages player contexts
+test: messages player fonts contexts
 	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -70,4 +88,4 @@ bench: static
 	$(BIN)/python bench/serve_pages.py
 
 clean:
-	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(CONTEXTS)
+	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(FONTS) $(CONTEXTS)

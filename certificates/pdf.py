@@ -1,0 +1,217 @@
+"""The certificate as an A4 landscape PDF, made with WeasyPrint from an HTML template.
+
+    render_pdf(facts, credential_json=...) -> bytes
+
+What is slow in WeasyPrint is done once per process, not once per PDF: the font
+configuration (the font files registered with Fontconfig) and the parsed
+stylesheet are made on the first call and reused by every later one; decoded
+logos are kept between PDFs. A PDF then costs its layout and its writing.
+
+The font is Noto Serif, from an npm package copied to certificates/fonts/ at
+build time (`make fonts`); nothing is fetched at run time. The URL fetcher
+serves only those font files, the certificate's logo file and data: URLs, so
+no template or field can make a worker fetch a URL.
+
+The PDF is PDF/A-3b, the archival PDF that may carry attachments of any type:
+the signed credential rides in it as credential.json (application/ld+json,
+related to the document as its "Alternative" form), so the paper copy carries
+its own proof.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime
+import re
+import threading
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import segno
+from django.core.exceptions import ImproperlyConfigured
+from django.template.loader import render_to_string
+from django.utils import formats, translation
+from django.utils.safestring import mark_safe
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from certificates.facts import CertificateFacts, Signatory
+
+APP_DIR = Path(__file__).resolve().parent
+FONT_DIR = APP_DIR / "fonts"
+TEMPLATE_NAME = "certificates/pdf/certificate.html"
+STYLESHEET = APP_DIR / "templates" / "certificates" / "pdf" / "certificate.css"
+
+PDF_VARIANT = "pdf/a-3b"
+ATTACHMENT_NAME = "credential.json"
+ATTACHMENT_TYPE = "application/ld+json"
+
+# Error correction M: the code still reads with 15% of it creased or stained.
+QR_ERROR = "m"
+
+# Decoded logos kept between PDFs (a cohort's certificates share one): emptied
+# when it grows past this, so a worker's memory stays flat however much it prints.
+IMAGE_CACHE_ENTRIES = 32
+_image_cache: dict = {}
+
+# WeasyPrint's objects are not made to be shared by threads at once: one lock
+# keeps a threaded worker safe (a prefork worker never waits on it).
+_render_lock = threading.Lock()
+
+
+class LocalFilesOnly(URLFetcher):
+    """Serves data: URLs and the files under the paths it is given; refuses every other URL."""
+
+    def __init__(self, *allowed: Path, **kwargs):
+        super().__init__(fail_on_errors=True, **kwargs)
+        self.allowed = tuple(path.resolve() for path in allowed)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if parts.scheme == "file":
+            path = Path(url2pathname(parts.path)).resolve()
+            if any(path == allowed or path.is_relative_to(allowed) for allowed in self.allowed):
+                return super().fetch(url, headers)
+        raise ValueError(f"The certificate PDF reads no such URL: {url}")
+
+
+@cache
+def _stylesheet() -> tuple[CSS, FontConfiguration]:
+    """The parsed stylesheet and its font configuration, made once per process."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    font_files = sorted(set(re.findall(r"url\(([^)]+)\)", css)))
+    missing = [name for name in font_files if not (FONT_DIR / name).is_file()]
+    if missing:
+        raise ImproperlyConfigured(
+            f"The certificate font is missing from {FONT_DIR} ({', '.join(missing)}): "
+            "`make fonts` copies it from the npm package @fontsource/noto-serif."
+        )
+    font_config = FontConfiguration()
+    stylesheet = CSS(
+        string=css,
+        base_url=FONT_DIR.as_uri() + "/",
+        font_config=font_config,
+        url_fetcher=LocalFilesOnly(FONT_DIR),
+    )
+    return stylesheet, font_config
+
+
+def qr_svg(url: str) -> str:
+    """The QR code of `url` as an SVG holding one <path>: one stroke per run of dark modules.
+
+    One path, not a rectangle per module, keeps the PDF small and quick to
+    write. The SVG has a viewBox and no size: the stylesheet sizes it, and the
+    white around it is the quiet zone.
+    """
+    qr = segno.make(url, error=QR_ERROR, micro=False)
+    return qr.svg_inline(
+        scale=1, border=0, omitsize=True, dark="#000", svgclass=None, lineclass=None
+    )
+
+
+def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None) -> bytes:
+    """The certificate that `facts` describe, as PDF bytes in `facts.language`.
+
+    Text is set in Unicode NFC whatever form it comes in. `credential_json`,
+    when given, is attached byte for byte as credential.json.
+    """
+    facts = _nfc(facts)
+    logo_url = _file_url(facts.logo_path) if facts.logo_path else ""
+    with translation.override(facts.language):
+        html = render_to_string(
+            TEMPLATE_NAME,
+            {
+                "facts": facts,
+                "dates": _date_range(facts.starts_on, facts.ends_on),
+                "hours": _hours(facts.hours),
+                "issued_on": _date(facts.issued_on),
+                "valid_until": _date(facts.valid_until),
+                "logo_url": logo_url,
+                # Room on the page for three signatures at most.
+                "signatories": facts.signatories[:3],
+                "qr_svg": mark_safe(qr_svg(facts.verify_url)) if facts.verify_url else "",
+            },
+        )
+    fetcher = LocalFilesOnly(*([Path(facts.logo_path)] if facts.logo_path else []))
+    attachments = []
+    if credential_json is not None:
+        issued = datetime.datetime.combine(facts.issued_on, datetime.time(), tzinfo=datetime.UTC)
+        attachments.append(
+            Attachment(
+                url=f"data:{ATTACHMENT_TYPE};base64,{base64.b64encode(credential_json).decode()}",
+                url_fetcher=fetcher,
+                name=ATTACHMENT_NAME,
+                description=facts.title,
+                relationship="Alternative",
+                created=issued,
+                modified=issued,
+            )
+        )
+    stylesheet, font_config = _stylesheet()
+    with _render_lock:
+        if len(_image_cache) > IMAGE_CACHE_ENTRIES:
+            _image_cache.clear()
+        document = HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_config, cache=_image_cache
+        )
+        return document.write_pdf(
+            pdf_variant=PDF_VARIANT,
+            attachments=attachments,
+            cache=_image_cache,
+            finisher=_list_each_attachment_once,
+        )
+
+
+def _list_each_attachment_once(document, pdf) -> None:
+    """WeasyPrint 70 lists a PDF/A-3 attachment twice in the catalogue's /AF: once is right."""
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
+
+
+def _nfc(facts: CertificateFacts) -> CertificateFacts:
+    """The facts with every text in NFC (a name typed on some keyboards comes decomposed)."""
+    texts = {
+        field.name: unicodedata.normalize("NFC", value)
+        for field in dataclasses.fields(facts)
+        if isinstance(value := getattr(facts, field.name), str)
+    }
+    signatories = tuple(
+        Signatory(
+            name=unicodedata.normalize("NFC", signatory.name),
+            role=unicodedata.normalize("NFC", signatory.role),
+        )
+        for signatory in facts.signatories
+    )
+    return dataclasses.replace(facts, **texts, signatories=signatories)
+
+
+def _file_url(path: str) -> str:
+    """The logo's file URL, its modification time in the query: a replaced file is read anew."""
+    logo = Path(path).resolve()
+    return f"{logo.as_uri()}?v={logo.stat().st_mtime_ns}"
+
+
+def _date(value: datetime.date | None) -> str:
+    """A date written out as the active language writes it ("12 martie 2026")."""
+    return formats.date_format(value, "DATE_FORMAT") if value else ""
+
+
+def _date_range(first: datetime.date | None, last: datetime.date | None) -> str:
+    if first and last and first != last:
+        return f"{_date(first)} – {_date(last)}"
+    return _date(first or last)
+
+
+def _hours(hours: float | None) -> str:
+    if not hours:
+        return ""
+    if float(hours).is_integer():
+        return formats.number_format(int(hours))
+    return formats.number_format(hours, decimal_pos=1)
