@@ -1,0 +1,77 @@
+"""What anyone holding a certificate's code may learn of it: the verification page's facts.
+
+Name, course, date, issuer, the trainer who delivered it, and its status with
+the date that goes with it (valid until, expired on, revoked on, suspended
+since) and, for a corrected certificate, the code of the one that replaced it.
+Nothing more: no e-mail, no cohort or its members, no reason for a revocation.
+The words are the certificate's own (its frozen facts), in the language it was
+issued in; only the labels around them follow the reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+from ..models import Certificate
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    code: str
+    kind: str
+    language: str  # the language the certificate's own words are in
+    holder_name: str
+    title: str
+    course_title: str
+    issued_on: datetime.date
+    issuer_name: str
+    trainer_name: str
+    status: str  # a Certificate.Status value
+    valid_until: datetime.date | None = None
+    revoked_on: datetime.date | None = None
+    suspended_on: datetime.date | None = None
+    replacement_code: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return Certificate.Status(self.status).label
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == Certificate.Status.VALID
+
+
+def _local_day(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localdate(moment) if moment is not None else None
+
+
+def public_record(certificate: Certificate, *, on: datetime.date | None = None) -> PublicRecord:
+    """The facts the public verification page shows for `certificate`, its status on `on`."""
+    facts = certificate.facts or {}
+    course_title = facts.get("course_title") or (
+        certificate.course.title if certificate.course_id else ""
+    )
+    trainer_name = facts.get("trainer_name") or (
+        certificate.trainer.display_name if certificate.trainer_id else ""
+    )
+    replacement = certificate.replaced_by if certificate.replaced_by_id else None
+    return PublicRecord(
+        code=certificate.code,
+        kind=certificate.kind,
+        language=certificate.language,
+        holder_name=certificate.holder_name,
+        title=facts.get("title") or certificate.get_kind_display(),
+        course_title=course_title,
+        issued_on=certificate.valid_from,
+        issuer_name=facts.get("issuer_name") or str(settings.WAGTAIL_SITE_NAME),
+        trainer_name=trainer_name,
+        status=certificate.status_on(on or timezone.localdate()),
+        valid_until=certificate.valid_until,
+        revoked_on=_local_day(certificate.revoked_at),
+        suspended_on=_local_day(certificate.suspended_at),
+        replacement_code=replacement.code if replacement is not None else "",
+    )
