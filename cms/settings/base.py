@@ -156,6 +156,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Invite codes: misses per address (a training room shares one) and per account.
 INVITE_CODE_RATE_LIMITS = env("INVITE_CODE_RATE_LIMITS", "20/15m/ip,5/15m/user")
+# Certificate codes (verification page, credential addresses): misses per address.
+CERTIFICATE_CODE_RATE_LIMITS = env("CERTIFICATE_CODE_RATE_LIMITS", "5/5m/ip")
+# Credentials uploaded on the verification page to be checked: every check, per address.
+CREDENTIAL_CHECK_RATE_LIMITS = env("CREDENTIAL_CHECK_RATE_LIMITS", "30/10m/ip")
 
 # Staff sign in with a second factor: an authenticator app, with recovery codes
 # for a lost phone (accounts.middleware.StaffSecondFactorMiddleware).
