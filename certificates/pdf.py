@@ -55,8 +55,9 @@ ATTACHMENT_TYPE = "application/ld+json"
 QR_ERROR = "m"
 
 # Decoded logos kept between PDFs (a cohort's certificates share one): emptied
-# when it grows past this, so a worker's memory stays flat however much it prints.
-IMAGE_CACHE_ENTRIES = 32
+# when it grows past this many entries (a logo takes three or four), so a
+# worker's memory stays flat however much it prints.
+IMAGE_CACHE_ENTRIES = 64
 _image_cache: dict = {}
 
 # WeasyPrint's objects are not made to be shared by threads at once: one lock
@@ -154,8 +155,8 @@ def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None)
                 modified=issued,
             )
         )
-    stylesheet, font_config = _stylesheet()
     with _render_lock:
+        stylesheet, font_config = _stylesheet()
         if len(_image_cache) > IMAGE_CACHE_ENTRIES:
             _image_cache.clear()
         document = HTML(string=html, url_fetcher=fetcher).render(
