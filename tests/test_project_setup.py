@@ -169,8 +169,16 @@ def test_docker_compose_describes_the_production_stack():
         assert env["CELERY_BROKER_URL"].startswith("redis://redis:6379")
         assert "SECRET_KEY" in env
         assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
-    assert (ROOT / "Dockerfile").exists()
-    assert "cms.settings.production" in (ROOT / "Dockerfile").read_text()
+        # Certificates: kept on a volume of their own, signed with a key from the environment.
+        assert "certificates:/app/var/certificates" in services[name]["volumes"]
+        assert env["CERTIFICATES_ROOT"] == "/app/var/certificates"
+        assert "CERTIFICATES_SIGNING_KEY" in env and "CERTIFICATES_BASE_URL" in env
+    assert "certificates" in compose["volumes"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "cms.settings.production" in dockerfile
+    # The PDF's font and the credentials' contexts come from npm into the image.
+    assert "@fontsource/noto-serif/files ./certificates/fonts" in dockerfile
+    assert "extract_contexts.mjs" in dockerfile and "./certificates/credentials/contexts" in dockerfile
 
 
 def test_the_h5p_player_comes_from_npm_and_is_never_committed():
