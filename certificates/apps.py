@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from courses import signals
+
+        from . import receivers
+
+        # Courses announces completions, accreditations and merges; certificates listen.
+        for signal, receiver in (
+            (signals.cohort_membership_completed, receivers.on_membership_completed),
+            (signals.course_completed, receivers.on_course_completed),
+            (signals.accreditation_granted, receivers.on_accreditation_granted),
+            (signals.accreditation_changed, receivers.on_accreditation_changed),
+            (signals.participants_merged, receivers.on_participants_merged),
+        ):
+            signal.connect(receiver, dispatch_uid=f"certificates-{receiver.__name__}")

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -245,6 +246,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (the `beat` service): the daily jobs.
+CELERY_BEAT_SCHEDULE = {
+    # Trainers are told 60 and 14 days before their accreditation certificate ends.
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Leaving Care Training")

@@ -1,0 +1,556 @@
+"""Issuing certificates: once per event of the record, with the trainer who delivered it.
+
+Four events make a certificate, each named by an idempotency key that is unique
+in the database:
+
+- a cohort member's completion ("membership:<id>"): automatic for members with
+  an account (courses announces the completion); a trainer of the cohort or a
+  coordinator requests it for roster-only people who completed face to face;
+- an online learner's completion ("enrolment:<id>"), unless they sit in a
+  cohort of that course, whose certificate covers it;
+- a trainer's accreditation ("accreditation:<id>");
+- a correction ("reissue:<old code>"): a new certificate, the old one revoked
+  and pointing to it.
+
+A second completion, a double click, a task run twice or two workers racing
+all meet the same key: the insert runs in a savepoint and, when the key is
+taken, the row already there is returned. Each certificate also takes a random
+free place in the status lists (`status_index`, unique too); a place taken
+meanwhile by another certificate means another try with another place.
+
+What a certificate says (`CertificateFacts`) is worked out once, before the
+insert: the wording of its template in the certificate's language (the
+template for its course, else for its kind, else built-in words), the trainer
+who delivered it and their own accreditation certificate (issued first if it
+is missing), so that every certificate links the one of the trainer above it,
+up to a first-generation trainer accredited by a coordinator. The credential
+is signed from those facts, the PDF is rendered from the same facts with the
+credential inside, and the holder is told by e-mail once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import is_coordinator
+from audit.models import AuditEntry
+from audit.services import audit_record_for
+from courses.models import (
+    Cohort,
+    CohortMembership,
+    CohortTrainer,
+    Enrolment,
+    Participant,
+    TrainerAccreditation,
+)
+from courses.selectors.access import can_manage_cohort
+from courses.selectors.accreditation import valid_accreditation
+from courses.services.participants import participant_for_user
+
+from ..credentials import open_badges, proof, status_list
+from ..models import Certificate, Kind
+from ..pdf import render_pdf
+from . import status
+from .contents import (
+    Draft,
+    certificate_facts,
+    credential_bytes,
+    facts_as_json,
+    facts_for,
+    name_of,
+    nfc,
+)
+from .errors import CertificateError
+
+logger = logging.getLogger(__name__)
+
+# A random place is taken by another certificate at the same moment only rarely;
+# a few tries are plenty, and a full list ends the loop.
+INDEX_ATTEMPTS = 8
+# The cascade is a handful of generations deep; a longer chain means a loop in the record.
+CHAIN_LIMIT = 32
+
+
+def _language(*choices: str | None) -> str:
+    """The first of `choices` that is an interface language, else the site's default."""
+    known = {code for code, _name in settings.LANGUAGES}
+    for choice in choices:
+        if choice in known:
+            return choice
+        if choice and choice.split("-")[0] in known:
+            return choice.split("-")[0]
+    return settings.LANGUAGE_CODE
+
+
+def _lead_of(cohort: Cohort) -> Participant | None:
+    row = (
+        CohortTrainer.objects.filter(cohort=cohort, role=CohortTrainer.Role.LEAD)
+        .select_related("participant__user")
+        .first()
+    )
+    return row.participant if row else None
+
+
+def current_certificate(certificate: Certificate | None) -> Certificate | None:
+    """The certificate at the end of its corrections (the one that replaced it, and so on)."""
+    seen = set()
+    while certificate is not None and certificate.replaced_by_id and certificate.pk not in seen:
+        seen.add(certificate.pk)
+        certificate = Certificate.objects.get(pk=certificate.replaced_by_id)
+    return certificate
+
+
+def _trainer_link(
+    lead: Participant | None, day: datetime.date, chain: tuple[int, ...]
+) -> tuple[Participant | None, Certificate | None]:
+    """The lead trainer and their accreditation certificate for training on `day` (issued if
+    missing). A lead with no accreditation valid that day (say, an international training of
+    trainers led by an invited expert) is named without a certificate: the chain ends there."""
+    if lead is None:
+        return None, None
+    accreditation = valid_accreditation(lead, day)
+    if accreditation is None or accreditation.pk in chain or len(chain) >= CHAIN_LIMIT:
+        return lead, None
+    return lead, current_certificate(_for_accreditation(accreditation, by=None, chain=chain))
+
+
+def _sessions_hours(cohort: Cohort) -> float | None:
+    minutes = cohort.sessions.aggregate(total=Sum("duration_minutes"))["total"]
+    return round(minutes / 60, 1) if minutes else None
+
+
+def _membership_draft(membership: CohortMembership, *, language: str | None = None) -> Draft:
+    cohort = membership.cohort
+    trainer, trainer_certificate = _trainer_link(_lead_of(cohort), cohort.starts_on, ())
+    today = timezone.localdate()
+    return Draft(
+        key=f"membership:{membership.pk}",
+        kind=Kind.YOUTH if cohort.kind == Cohort.Kind.YOUTH_MODULE else Kind.COMPLETION,
+        participant=membership.participant,
+        holder_name=name_of(membership.participant),
+        language=_language(language, cohort.language),
+        course=cohort.course,
+        course_key=cohort.course.translation_key,
+        cohort=cohort,
+        training=cohort,
+        trainer=trainer,
+        trainer_certificate=trainer_certificate,
+        valid_from=today,
+        starts_on=cohort.starts_on,
+        ends_on=cohort.ends_on,
+        hours=_sessions_hours(cohort),
+    )
+
+
+def _enrolment_draft(
+    enrolment: Enrolment, participant: Participant, *, language: str | None = None
+) -> Draft:
+    user = enrolment.user
+    today = timezone.localdate()
+    return Draft(
+        key=f"enrolment:{enrolment.pk}",
+        kind=Kind.COMPLETION,
+        participant=participant,
+        holder_name=name_of(participant),
+        language=_language(user.preferred_language, language),
+        course=enrolment.course,
+        course_key=enrolment.course_key,
+        valid_from=today,
+        starts_on=timezone.localdate(enrolment.enrolled_at),
+        ends_on=timezone.localdate(enrolment.completed_at),
+        online=True,
+    )
+
+
+def _accreditation_draft(
+    accreditation: TrainerAccreditation, *, chain: tuple[int, ...], language: str | None = None
+) -> Draft:
+    holder = accreditation.participant
+    training = accreditation.granted_by_cohort
+    if training is not None:
+        trainer, trainer_certificate = _trainer_link(
+            _lead_of(training), training.starts_on, (*chain, accreditation.pk)
+        )
+    else:  # first generation, accredited by a coordinator: the chain ends here
+        trainer, trainer_certificate = None, None
+    user = holder.user if holder.user_id else None
+    return Draft(
+        key=f"accreditation:{accreditation.pk}",
+        kind=Kind.ACCREDITATION,
+        participant=holder,
+        holder_name=name_of(holder),
+        language=_language(
+            language,
+            user.preferred_language if user else None,
+            training.language if training else None,
+        ),
+        accreditation=accreditation,
+        training=training,
+        trainer=trainer,
+        trainer_certificate=trainer_certificate,
+        # Valid as long as the accreditation: issued late (or again) it still ends on its day.
+        valid_from=min(accreditation.valid_from, timezone.localdate()),
+        valid_until=accreditation.valid_until,
+        starts_on=training.starts_on if training else None,
+        ends_on=training.ends_on if training else None,
+        hours=_sessions_hours(training) if training else None,
+    )
+
+
+# --- Issuing: one row per key, whoever gets there first ----------------------------------------
+
+
+def _taken_indexes() -> set[int]:
+    return set(Certificate.objects.values_list("status_index", flat=True))
+
+
+def _issue(draft: Draft) -> Certificate:
+    """The certificate for the draft's key: the one already issued, or a new one."""
+    existing = Certificate.objects.filter(idempotency_key=draft.key).first()
+    if existing is not None:
+        return _complete(existing)
+    for _attempt in range(INDEX_ATTEMPTS):
+        code = Certificate._meta.get_field("code").get_default()
+        try:
+            index = status_list.random_free_index(_taken_indexes())
+        except ValueError:  # every place is taken
+            break
+        facts = facts_for(draft, code=code, index=index)
+        credential = proof.sign(open_badges.unsigned_credential(facts))
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    code=code,
+                    kind=draft.kind,
+                    idempotency_key=draft.key,
+                    participant=draft.participant,
+                    course=draft.course,
+                    course_key=draft.course_key,
+                    cohort=draft.cohort,
+                    accreditation=draft.accreditation,
+                    trainer=draft.trainer,
+                    trainer_certificate=draft.trainer_certificate,
+                    language=draft.language,
+                    holder_name=draft.holder_name,
+                    facts=facts_as_json(facts),
+                    credential=credential,
+                    status_index=index,
+                    valid_from=draft.valid_from or facts.issued_on,
+                    valid_until=draft.valid_until,
+                    issued_by=draft.issued_by,
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(idempotency_key=draft.key).first()
+            if existing is not None:  # issued meanwhile by another request or worker
+                return _complete(existing)
+            continue  # its place in the status lists was taken meanwhile: another place
+        logger.info("Certificate %s issued (%s)", certificate.pk, draft.key)
+        if draft.issued_by is not None:
+            audit_record_for(
+                draft.issued_by,
+                AuditEntry.Action.CERTIFICATES_ISSUED,
+                certificate,
+                kind=draft.kind,
+                cohort=draft.cohort.pk if draft.cohort else None,
+            )
+        return _complete(certificate)
+    raise CertificateError(
+        _("No place is free in the status list for a new certificate. Try again later."),
+        code="status_list_full",
+    )
+
+
+def _complete(certificate: Certificate) -> Certificate:
+    """Render the PDF if it is missing, and tell the holder (once) after the commit."""
+    if not certificate.pdf:
+        pdf = render_pdf(
+            certificate_facts(certificate), credential_json=credential_bytes(certificate.credential)
+        )
+        name = certificate.pdf.storage.save(
+            certificate.pdf.field.generate_filename(certificate, f"{certificate.code}.pdf"),
+            ContentFile(pdf),
+        )
+        if Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
+            certificate.pdf.name = name
+        else:  # another worker saved its copy first
+            certificate.pdf.storage.delete(name)
+            certificate.refresh_from_db(fields=["pdf"])
+    if certificate.notified_at is None and certificate.participant.user_id is not None:
+        certificate_id = certificate.pk
+        transaction.on_commit(lambda: _notify_later(certificate_id))
+    return certificate
+
+
+def _notify_later(certificate_id: int) -> None:
+    from ..tasks import notify_holder  # the task calls back into this module
+
+    notify_holder.delay(certificate_id)
+
+
+def check_may_request(cohort: Cohort, by, *, holder: Participant | None = None) -> None:
+    """Refuse anyone but the cohort's lead trainer, a co-trainer or a coordinator (and the holder,
+    whoever they are) a certificate request."""
+    if by is None or not by.is_authenticated or not can_manage_cohort(by, cohort):
+        raise CertificateError(
+            _("Only the cohort's trainers or a coordinator request its certificates."),
+            code="not_allowed",
+        )
+    if holder is not None and holder.user_id == by.pk:
+        raise CertificateError(_("Nobody requests their own certificate."), code="own_certificate")
+
+
+def certificate_for_membership(membership: CohortMembership, *, by=None) -> Certificate:
+    """The certificate of a member who completed a cohort (issued now if it was not yet).
+
+    `by=None`: issued on the completion event, for members with an account.
+    `by=<user>`: a trainer's request (the cohort's lead or a co-trainer, or a
+    coordinator; never a young expert, never the member), also for roster-only
+    people who completed face to face. Youth-module cohorts give youth
+    certificates. Written in the cohort's language, naming its lead trainer and
+    linking their accreditation certificate (valid on the cohort's first day).
+    """
+    membership = CohortMembership.objects.select_related(
+        "cohort__course", "cohort__country", "cohort__host_organisation", "participant__user"
+    ).get(pk=membership.pk)
+    if by is not None:
+        check_may_request(membership.cohort, by, holder=membership.participant)
+    if membership.completed_at is None:
+        raise CertificateError(
+            _("%(person)s has not completed %(cohort)s yet.")
+            % {"person": membership.participant.display_name, "cohort": membership.cohort.name},
+            code="not_completed",
+        )
+    if by is None and membership.participant.user_id is None:
+        raise CertificateError(
+            _("A trainer of the cohort requests the certificate of someone without an account."),
+            code="on_request_only",
+        )
+    draft = _membership_draft(membership)
+    draft.issued_by = by
+    return _issue(draft)
+
+
+def certificate_for_enrolment(
+    enrolment: Enrolment, *, language: str | None = None
+) -> Certificate | None:
+    """The certificate of an online completion, or None when a cohort's certificate covers it.
+
+    Someone who is a member of a cohort of the course gets that cohort's
+    certificate instead. Written in the person's preferred language, else in
+    `language` (the one they read in when they completed), else the site's.
+    """
+    enrolment = Enrolment.objects.select_related("user", "course").get(pk=enrolment.pk)
+    if enrolment.completed_at is None:
+        raise CertificateError(_("This course is not completed yet."), code="not_completed")
+    participant = participant_for_user(enrolment.user)
+    in_a_cohort = CohortMembership.objects.filter(
+        participant=participant, cohort__course__translation_key=enrolment.course_key
+    ).exists()
+    if in_a_cohort:
+        return None
+    return _issue(_enrolment_draft(enrolment, participant, language=language))
+
+
+def certificate_for_accreditation(accreditation: TrainerAccreditation, *, by=None) -> Certificate:
+    """The certificate of a trainer's accreditation, with its level and end date.
+
+    It names the lead trainer of the training of trainers that granted it and
+    links their own accreditation certificate (issued first when missing), so
+    a verifier walks the chain up to a first-generation trainer, whom a
+    coordinator accredited. `by`, when given, must be a coordinator.
+    """
+    if by is not None and not is_coordinator(by):
+        raise CertificateError(
+            _("Only a coordinator issues accreditation certificates."), code="not_allowed"
+        )
+    return _for_accreditation(accreditation, by=by, chain=())
+
+
+def _for_accreditation(
+    accreditation: TrainerAccreditation, *, by, chain: tuple[int, ...]
+) -> Certificate:
+    accreditation = TrainerAccreditation.objects.select_related(
+        "participant__user", "country", "granted_by_cohort__course"
+    ).get(pk=accreditation.pk)
+    existing = Certificate.objects.filter(idempotency_key=f"accreditation:{accreditation.pk}")
+    if existing.exists():
+        return _complete(existing.get())
+    if accreditation.revoked_at is not None:
+        raise CertificateError(
+            _("This accreditation is revoked: it gets no certificate."), code="revoked"
+        )
+    draft = _accreditation_draft(accreditation, chain=chain)
+    draft.issued_by = by
+    return _issue(draft)
+
+
+# --- Corrections --------------------------------------------------------------------------------
+
+
+def _check_may_reissue(certificate: Certificate, by) -> None:
+    allowed = (
+        by is not None
+        and by.is_authenticated
+        and (
+            is_coordinator(by)
+            or (
+                certificate.cohort_id is not None
+                and certificate.kind != Kind.ACCREDITATION
+                and can_manage_cohort(by, certificate.cohort)
+            )
+        )
+    )
+    if not allowed:
+        raise CertificateError(
+            _("Only a coordinator, or a trainer of the cohort, corrects a certificate."),
+            code="not_allowed",
+        )
+    if certificate.participant.user_id == by.pk:
+        raise CertificateError(_("Nobody corrects their own certificate."), code="own_certificate")
+
+
+def _draft_for(certificate: Certificate, *, language: str | None) -> Draft:
+    """The record's present account of what `certificate` was issued for."""
+    if certificate.accreditation_id is not None:
+        return _accreditation_draft(certificate.accreditation, chain=(), language=language)
+    if certificate.cohort_id is not None:
+        membership = CohortMembership.objects.select_related(
+            "cohort__course", "cohort__country", "cohort__host_organisation", "participant__user"
+        ).filter(cohort_id=certificate.cohort_id, participant_id=certificate.participant_id)
+        if membership.exists():
+            draft = _membership_draft(membership.get(), language=language)
+            draft.participant = certificate.participant
+            return draft
+    elif certificate.participant.user_id is not None:
+        enrolment = Enrolment.objects.select_related("user", "course").filter(
+            user_id=certificate.participant.user_id, course_key=certificate.course_key
+        )
+        if enrolment.exists():
+            draft = _enrolment_draft(enrolment.get(), certificate.participant)
+            draft.language = _language(language, draft.language)
+            return draft
+    raise CertificateError(
+        _("The record no longer holds what this certificate was issued for."),
+        code="source_gone",
+    )
+
+
+def certificate_reissue(
+    certificate: Certificate,
+    *,
+    by,
+    reason: str,
+    holder_name: str | None = None,
+    language: str | None = None,
+) -> Certificate:
+    """A corrected certificate: a new one (key "reissue:<old code>"), the old one revoked with
+    `reason` and pointing to the new one. Audited.
+
+    By a coordinator, or by the lead trainer or a co-trainer of the cohort for a
+    cohort's certificate; never by its holder. `holder_name` corrects the name
+    (NFC), `language` the language; everything else is read from the record
+    again. A revoked or suspended certificate is not corrected; asking twice
+    gives the same new certificate.
+    """
+    _check_may_reissue(certificate, by)
+    reason = status.required_reason(reason)
+    certificate = Certificate.objects.select_related("participant", "cohort").get(pk=certificate.pk)
+    if certificate.replaced_by_id is not None:
+        return current_certificate(certificate)
+    if certificate.revoked_at is not None or certificate.suspended_at is not None:
+        raise CertificateError(
+            _("A revoked or suspended certificate is not corrected."), code="not_valid"
+        )
+    if holder_name is not None:
+        holder_name = nfc(holder_name)
+        if not holder_name or len(holder_name) > 200:
+            raise CertificateError(
+                _("Enter the name as it should appear, up to 200 characters."), code="bad_name"
+            )
+    if language is not None and language not in {code for code, _name in settings.LANGUAGES}:
+        raise CertificateError(_("Choose one of the site's languages."), code="bad_language")
+    return _reissue(certificate, by=by, reason=reason, holder_name=holder_name, language=language)
+
+
+def _reissue(
+    old: Certificate,
+    *,
+    by,
+    reason: str,
+    holder_name: str | None = None,
+    language: str | None = None,
+    revoke_old: bool = True,
+) -> Certificate:
+    """Issue the replacement of `old` and point `old` to it (revoked with `reason` unless
+    `revoke_old` is False), in one transaction.
+
+    `old` may already be revoked (an accreditation revoked, then reinstated):
+    it keeps its revocation and gains the pointer.
+    """
+    with transaction.atomic():
+        draft = _draft_for(old, language=language or old.language)
+        draft.key = f"reissue:{old.code}"
+        draft.issued_by = by
+        if holder_name:
+            draft.holder_name = holder_name
+        new = _issue(draft)
+        locked = Certificate.objects.select_for_update().get(pk=old.pk)
+        if locked.replaced_by_id is None:
+            if revoke_old and locked.revoked_at is None:
+                status.mark_revoked(locked, by=by, reason=reason)
+            locked.replaced_by = new
+            locked.save(update_fields=["replaced_by"])
+            audit_record_for(by, AuditEntry.Action.CERTIFICATE_REISSUED, locked, replaced_by=new.pk)
+    return new
+
+
+# --- Following the accreditation ----------------------------------------------------------------
+
+
+def accreditation_certificate_refresh(
+    accreditation: TrainerAccreditation, *, reinstated: bool = False
+) -> Certificate | None:
+    """Bring an accreditation's certificate in line with the accreditation after a change.
+
+    Revoked: its certificate is revoked. A new end date: the certificate is
+    re-issued with it; a shortened accreditation revokes the old certificate,
+    an extended one leaves it standing until its own end (trainees'
+    certificates link it, and what it said was true), pointing to the new one.
+    Reinstated (`reinstated`): the certificate revoked with it is replaced by a
+    new one. Safe to call any number of times.
+    """
+    accreditation = TrainerAccreditation.objects.get(pk=accreditation.pk)
+    current = (
+        Certificate.objects.filter(accreditation=accreditation, replaced_by__isnull=True)
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+    if accreditation.revoked_at is not None:
+        status.accreditation_certificates_revoke(accreditation)
+        return current
+    if current is None:
+        return certificate_for_accreditation(accreditation)
+    if current.revoked_at is not None:
+        if not reinstated:
+            return current  # revoked on its own account: only a coordinator's new decision
+        return _reissue(
+            current, by=status.who_changed(accreditation), reason=current.revocation_reason
+        )
+    if current.valid_until != accreditation.valid_until:
+        with translation.override(current.language):
+            reason = _("The accreditation's end date was brought forward.")
+        return _reissue(
+            current,
+            by=status.who_changed(accreditation),
+            reason=reason,
+            revoke_old=accreditation.valid_until < current.valid_until,
+        )
+    return current

@@ -1,0 +1,22 @@
+"""Certificates follow a person when two records of them are merged.
+
+courses folds a duplicate record into the one it keeps and announces it
+(`courses.signals.participants_merged`, inside the merge's transaction);
+certificates held by, or naming as trainer, the duplicate move to the kept
+record, so "My learning" and the cohort's lists find them under one person.
+What the certificates say (their facts, their signed credentials) does not
+change: they were issued to that name.
+"""
+
+from __future__ import annotations
+
+from courses.models import Participant
+
+from ..models import Certificate
+
+
+def certificates_follow_merge(keep: Participant, duplicate: Participant) -> int:
+    """Move the duplicate's certificates (held, and delivered as trainer) to `keep`."""
+    moved = Certificate.objects.filter(participant=duplicate).update(participant=keep)
+    Certificate.objects.filter(trainer=duplicate).update(trainer=keep)
+    return moved
