@@ -20,7 +20,14 @@ from django.utils import timezone
 
 from cms.models import CoursePage, LessonPage
 from courses import services
-from courses.models import Cohort, CohortSession, Country, Organisation, Participant
+from courses.models import (
+    Cohort,
+    CohortSession,
+    Country,
+    Organisation,
+    Participant,
+    TrainerAccreditation,
+)
 
 from .results import enter_cohort_results
 
@@ -270,6 +277,16 @@ def load_demo_cascade() -> int:
     # Generation 0: the international training of trainers, two master trainers per country.
     international_lead = Participant.objects.create(
         display_name="Anna de Vries", country=countries["RO"][1]
+    )
+    # A first-generation trainer, accredited by a coordinator before the platform
+    # (her accreditation, and so its certificate, ran out at the end of 2025).
+    services.accreditation_grant_first_generation(
+        international_lead,
+        level=TrainerAccreditation.Level.MASTER_TRAINER,
+        country=countries["RO"][1],
+        valid_from=datetime.date(2019, 9, 1),
+        valid_until=datetime.date(2025, 12, 31),
+        granted_by=coordinator,
     )
     masters = {}
     trainer_user = get_user_model().objects.filter(email="trainer@example.org").first()

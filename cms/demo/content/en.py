@@ -1702,3 +1702,35 @@ MODULES = [
         ],
     },
 ]
+
+# The course's certificate wording (certificate templates), by kind. Placeholders
+# such as {name} are filled in when a certificate is issued.
+CERTIFICATE_TEMPLATES = {
+    "completion": {
+        "name": "Course certificate: child-rights-based leaving-care practice",
+        "title": "Certificate of completion",
+        "body": "{name} completed the training “{course}” ({hours}), held {dates} in {country} and delivered by {trainer}.",
+        "criteria": "Completed every lesson of the course and passed its post-test; in a face-to-face training, also attended at least the share of sessions the training requires.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Programme coordinator"},
+        ],
+    },
+    "youth": {
+        "name": "Youth module certificate",
+        "title": "Certificate of participation",
+        "body": "{name} took part in the youth module of “{course}”, {dates}, with {trainer}.",
+        "criteria": "Took part in the sessions of the youth module, led by an accredited trainer.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Programme coordinator"},
+        ],
+    },
+    "accreditation": {
+        "name": "Trainer accreditation certificate",
+        "title": "Trainer accreditation",
+        "body": "{name} is accredited as {level} in the child-rights-based approach to young people leaving care, valid until {valid_until}.",
+        "criteria": "Completed a training of trainers: attended its sessions, completed the online course and passed its post-test, and was accredited by the training's lead trainer or a programme coordinator.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Programme coordinator"},
+        ],
+    },
+}

@@ -634,3 +634,33 @@ MODULES = [
         ],
     },
 ]
+
+CERTIFICATE_TEMPLATES = {
+    "completion": {
+        "name": "Certificat de curs: practica bazată pe drepturile copilului la ieșirea din sistemul de protecție",
+        "title": "Certificat de absolvire",
+        "body": "{name} a absolvit formarea „{course}” ({hours}), desfășurată {dates} în {country} și susținută de {trainer}.",
+        "criteria": "A parcurs toate lecțiile cursului și a promovat testul final; într-o formare față în față, a participat și la cel puțin partea din sesiuni cerută de formare.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Coordonator de program"},
+        ],
+    },
+    "youth": {
+        "name": "Certificat pentru modulul pentru tineri",
+        "title": "Certificat de participare",
+        "body": "{name} a participat la modulul pentru tineri al formării „{course}”, {dates}, împreună cu {trainer}.",
+        "criteria": "A participat la sesiunile modulului pentru tineri, conduse de un formator acreditat.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Coordonator de program"},
+        ],
+    },
+    "accreditation": {
+        "name": "Certificat de acreditare a formatorului",
+        "title": "Acreditare de formator",
+        "body": "{name} este acreditat(ă) ca {level} în abordarea bazată pe drepturile copilului pentru tinerii care părăsesc sistemul de protecție, până la {valid_until}.",
+        "criteria": "A absolvit o formare de formatori: a participat la sesiunile ei, a parcurs cursul online, a promovat testul final și a fost acreditat(ă) de formatorul principal sau de un coordonator de program.",
+        "signatories": [
+            {"name": "Elena Marinescu", "role": "Coordonator de program"},
+        ],
+    },
+}

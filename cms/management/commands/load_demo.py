@@ -1,5 +1,8 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
+from certificates.credentials.keys import ensure_signing_key_file
+from cms.demo.certificates import load_certificate_templates, load_demo_certificates
 from cms.demo.cohorts import load_demo_cascade
 from cms.demo.h5p import load_demo_h5p
 from cms.demo.loader import load_demo_content
@@ -19,7 +22,12 @@ class Command(BaseCommand):
             help="Translate and publish the demo content again even if it is already there.",
         )
 
-    def handle(self, *args, reload_content=False, **options):
+    def handle(self, *args, **options):
+        # The demo records history: nobody is e-mailed about it (certificates issued and such).
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self.load(**options)
+
+    def load(self, *, reload_content=False, **options):
         if reload_content or not CoursePage.objects.exists():
             report = load_demo_content()
             self.stdout.write(
@@ -33,6 +41,13 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content already loaded.")
         people = load_people()
+        # Certificates are signed with a key from a file (created once, never in the database),
+        # and worded by their templates: both exist before anyone completes.
+        key_file = ensure_signing_key_file()
+        if key_file is not None:
+            self.stdout.write(f"Certificate signing key: {key_file}")
+        if load_certificate_templates():
+            self.stdout.write("Certificate templates: the course's three, in en, bg and ro.")
         if load_demo_h5p():
             self.stdout.write("Demo H5P activity: placed in “Peers, mentors and YouthLinks”.")
         load_learner_progress()
@@ -42,6 +57,16 @@ class Command(BaseCommand):
         results = load_demo_results()
         if results:
             self.stdout.write(f"Demo test results: {results} pre-test and post-test results.")
+        certificates = load_demo_certificates()
+        if certificates is not None:
+            self.stdout.write(f"Demo certificates: {certificates.issued} issued.")
+            for label, certificate in (
+                ("revoked", certificates.revoked),
+                ("expired", certificates.expired),
+            ):
+                if certificate is not None:
+                    address = f"/verify/{certificate.code}/"
+                    self.stdout.write(f"  {label}: {certificate.holder_name}, see {address}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:
