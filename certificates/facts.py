@@ -48,6 +48,9 @@ class CertificateFacts:
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
     hours: float | None = None
+    # From when to when it vouches: an accreditation certificate for the accreditation's
+    # own dates (which may lie before the day it was issued); otherwise from issued_on.
+    valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None  # accreditation certificates
     level: str = ""  # accreditation certificates: "Trainer", "Master trainer"
     # Who delivered the training: the accredited lead trainer and their own

@@ -163,7 +163,7 @@ def unsigned_credential(facts: CertificateFacts) -> dict:
             ),
             "name": facts.title,
             "description": facts.body,
-            "validFrom": start_of_day(facts.issued_on),
+            "validFrom": start_of_day(facts.valid_from or facts.issued_on),
             "validUntil": end_of_day(facts.valid_until) if facts.valid_until else "",
             "credentialSubject": _subject(facts),
             "credentialStatus": _status(facts),

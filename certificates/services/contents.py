@@ -60,7 +60,7 @@ def facts_as_json(facts: CertificateFacts) -> dict:
 def facts_from_json(data: dict) -> CertificateFacts:
     """The facts a certificate was issued with, read back from `Certificate.facts`."""
     values = dict(data)
-    for name in ("issued_on", "starts_on", "ends_on", "valid_until"):
+    for name in ("issued_on", "starts_on", "ends_on", "valid_from", "valid_until"):
         if values.get(name):
             values[name] = datetime.date.fromisoformat(values[name])
     values["signatories"] = tuple(Signatory(**item) for item in values.get("signatories", ()))
@@ -280,6 +280,7 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
             starts_on=draft.starts_on,
             ends_on=draft.ends_on,
             hours=draft.hours,
+            valid_from=draft.valid_from,
             valid_until=draft.valid_until,
             level=values["level"],
             trainer_name=values["trainer"],
