@@ -21,7 +21,7 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Certificate code"),
         max_length=64,
-        help_text=_("32 letters and digits, printed under the QR code."),
+        help_text=_("32 letters and digits, printed on the certificate beside the QR code."),
     )
 
     def clean_code(self) -> str:

@@ -1,4 +1,4 @@
-"""Face-to-face training on "My learning": the person's cohorts and open invitations.
+"""Face-to-face training on "My learning": the person's cohorts, open invitations and certificates.
 
 Only the reader's own record: each cohort's sessions with their own
 attendance, their own pre-test, post-test and gain in the cohort's course, and
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from django.template.defaultfilters import floatformat
 
 from assessments.selectors.gain import PersonResult, person_result
+from certificates.models import Certificate
+from certificates.selectors.listing import certificates_held_by
+from certificates.selectors.public import PublicRecord, public_record
 from courses import selectors as course_selectors
 from courses.models import CohortInvitation
 from courses.selectors.learner_cohorts import (
@@ -89,4 +92,19 @@ def invitation_cards(request) -> list[InvitationCard]:
     return [
         InvitationCard(invitation, leads.get(invitation.cohort_id, ""))
         for invitation in invitations
+    ]
+
+
+@dataclass(frozen=True)
+class CertificateCard:
+    certificate: Certificate
+    # Its status and dates, worded as on the public verification page.
+    record: PublicRecord
+
+
+def certificate_cards(request) -> list[CertificateCard]:
+    """The reader's certificates, newest first; one replaced by a correction gives way to it."""
+    certificates = certificates_held_by(request.user).filter(replaced_by__isnull=True)
+    return [
+        CertificateCard(certificate, public_record(certificate)) for certificate in certificates
     ]

@@ -24,6 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("h5p/", include("assessments.h5p.urls")),
+    # What signed credentials name (issuer, keys, status lists, credentials) and the QR's target.
+    path("", include("certificates.public_urls")),
     path("", views.root_redirect, name="root"),
 ]
 
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("search/", views.search, name="search"),
     re_path(serve_pattern, views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -75,7 +75,7 @@ def search(request):
 @login_required
 def my_learning(request):
     """Every course the person is enrolled in, with progress and where to continue;
-    their face-to-face cohorts and the invitations waiting for their answer."""
+    their face-to-face cohorts, the invitations waiting for their answer and their certificates."""
     return render(
         request,
         "cms/my_learning.html",
@@ -83,5 +83,6 @@ def my_learning(request):
             "courses": learning_cards(request),
             "cohorts": my_learning_cards.cohort_cards(request),
             "invitations": my_learning_cards.invitation_cards(request),
+            "certificates": my_learning_cards.certificate_cards(request),
         },
     )

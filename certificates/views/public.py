@@ -1,0 +1,191 @@
+"""What anyone may read: the verification page, the signed credentials, the issuer's keys.
+
+The JSON documents sit outside the language prefix, at the addresses the
+credentials name (/credentials/...); verifiers fetch them from other sites'
+pages, hence `Access-Control-Allow-Origin: *`. The verification page speaks
+the reader's language; it is never indexed and a code that does not exist
+counts against the address that tried it (certificates/ratelimits.py).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_request
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from ..credentials import keys
+from ..credentials.verification import check_credential
+from ..forms import CodeForm, CredentialCheckForm
+from ..ratelimits import (
+    certificate_code_attempt,
+    certificate_code_refusal,
+    credential_check_allowed,
+    credential_check_refusal,
+)
+from ..selectors import listing
+from ..selectors.public import public_record
+from ..selectors.status_lists import signed_status_list, status_of
+
+logger = logging.getLogger(__name__)
+
+STATUS_PURPOSES = ("revocation", "suspension")
+# A status list changes when a certificate is revoked or suspended: verifiers
+# may keep it this long. Credentials and keys change never or rarely.
+STATUS_LIST_MAX_AGE = 60
+DOCUMENT_MAX_AGE = 300
+VC_MEDIA_TYPE = "application/vc"
+JSON_LD_MEDIA_TYPE = "application/ld+json"
+
+
+def _document(document: dict, *, content_type: str = JSON_LD_MEDIA_TYPE, max_age: int):
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"),
+        content_type=content_type,
+    )
+    patch_cache_control(response, public=True, max_age=max_age)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _no_document(status: int = 404) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps({"error": "not found"}), content_type="application/json", status=status
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def issuer(request):
+    """The platform as issuer: its Open Badges Profile, naming its keys."""
+    return _document(keys.issuer_profile_document(), max_age=DOCUMENT_MAX_AGE)
+
+
+@require_safe
+def key(request, key_id: str):
+    """One of the platform's public keys as a Multikey document (old keys stay published)."""
+    document = keys.multikey_document(keys.key_id(key_id))
+    if document is None:
+        return _no_document()
+    return _document(document, max_age=DOCUMENT_MAX_AGE)
+
+
+@require_safe
+def status_list(request, purpose: str):
+    """The signed BitstringStatusList credential for revocation or suspension."""
+    if purpose not in STATUS_PURPOSES:
+        return _no_document()
+    return _document(signed_status_list(purpose), max_age=STATUS_LIST_MAX_AGE)
+
+
+@require_safe
+def credential(request, code: str):
+    """A certificate's signed credential, at the address that is its id.
+
+    `application/vc` to a client that asks for it, `application/ld+json` otherwise.
+    Codes that do not exist count against the address, as on the verification page.
+    """
+    attempt = certificate_code_attempt(request)
+    if attempt is None:
+        return _no_document(status=429)
+    certificate = listing.certificate_by_code(code)
+    if certificate is None or not certificate.credential:
+        return _no_document()
+    attempt.succeeded()
+    accepted = request.headers.get("Accept", "")
+    content_type = VC_MEDIA_TYPE if VC_MEDIA_TYPE in accepted else JSON_LD_MEDIA_TYPE
+    response = _document(certificate.credential, content_type=content_type, max_age=60)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@require_safe
+def verify_redirect(request, code: str):
+    """The QR code's address: on to the verification page in the reader's language."""
+    language = get_language_from_request(request)
+    with translation.override(language):
+        return HttpResponseRedirect(reverse("certificates:verify", kwargs={"code": code}))
+
+
+def _not_found(request) -> HttpResponse:
+    return _noindex(render(request, "certificates/verify_not_found.html", status=404))
+
+
+@never_cache
+@require_safe
+def verify(request, code: str):
+    """The public verification page (the QR code's target): a few facts and the status."""
+    attempt = certificate_code_attempt(request)
+    if attempt is None:
+        return _noindex(certificate_code_refusal(request))
+    certificate = listing.certificate_by_code(code)
+    if certificate is None:
+        return _not_found(request)
+    attempt.succeeded()
+    if certificate.code != code:  # typed in lower case or grouped: the one address for it
+        return redirect("certificates:verify", code=certificate.code)
+    return _noindex(
+        render(
+            request,
+            "certificates/verify.html",
+            {
+                "record": public_record(certificate),
+                "credential_url": reverse("credentials:credential", args=[certificate.code]),
+            },
+        )
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request):
+    """Verifiers type a code, or upload a credential (or paste it) to have it checked."""
+    if "code" in request.GET:
+        code_form = CodeForm(request.GET)
+        if code_form.is_valid():
+            return redirect("certificates:verify", code=code_form.cleaned_data["code"])
+    else:
+        code_form = CodeForm()
+    form = CredentialCheckForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "code_form": code_form, "checked": False, "result": None}
+    status = 200
+    if request.method == "POST":
+        if not credential_check_allowed(request):
+            return _noindex(credential_check_refusal(request))
+        if form.is_valid():
+            result = _checked(form.cleaned_data["document"])
+            context.update(checked=True, result=result, record=_record_of(result))
+        else:
+            status = 400
+    return _noindex(render(request, "certificates/check.html", context, status=status))
+
+
+def _record_of(result):
+    """For a credential of ours whose signature holds: what the verification page would say."""
+    if result is None or not result.signature_valid or not result.code:
+        return None
+    certificate = listing.certificate_by_code(result.code)
+    return public_record(certificate) if certificate is not None else None
+
+
+def _checked(document: dict):
+    """The verifier's answer, or None when the document broke it (shown as "could not check")."""
+    try:
+        return check_credential(document, status_of=status_of)
+    except Exception:  # a verifier reads what strangers send: no input may make a 500
+        logger.exception("A credential could not be checked")
+        return None
