@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser.assessments_flow import assessments_fit_a_phone
 from tests.browser.attendance_flow import attendance_is_kept_offline_and_sent_once
+from tests.browser.certificates_flow import certificate_pages_fit_a_phone
 from tests.browser.h5p_flow import (
     h5p_activity_is_played_and_recorded,
     real_package_is_played_and_recorded,
@@ -42,6 +43,8 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     face_to_face_fits_a_phone(browser, live_server, course_tree)
 
     assessments_fit_a_phone(browser, live_server, course_tree.course)
+
+    certificate_pages_fit_a_phone(browser, live_server)
 
     settings.H5P_ROOT = tmp_path / "h5p"
     h5p_activity_is_played_and_recorded(browser, live_server, course_tree.lessons[2], learner)

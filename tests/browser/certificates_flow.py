@@ -1,22 +1,14 @@
 """The certificate pages on a 360 px phone, in a real browser; the cohort page's progress bar
-moving by itself (issue 9, points 2 and 7)."""
+moving by itself (issue 9, points 2 and 7). Called by tests/browser/test_phone_layout.py."""
 
 from __future__ import annotations
 
-import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from certificates.models import CertificateBatch
-from tests.browser.conftest import browser as browser  # the browser tests' Chromium
 from tests.browser.helpers import PHONE, assert_fits, wait_until
 from tests.certificates.conftest import build_world, sign_in
-from tests.factories import restore_default_site
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
 
 COHORT_PAGE = "/en/learning/training/cohorts/{pk}/certificates/"
 
@@ -42,8 +34,8 @@ def _browser_as(browser, live_server, world, role):
     return context.new_page()
 
 
-def test_the_pages_fit_a_phone_and_the_progress_bar_moves_by_itself(browser, live_server):
-    restore_default_site()
+def certificate_pages_fit_a_phone(browser, live_server):
+    """The pages fit a phone, and the progress bar of a background run moves by itself."""
     world = build_world()
     base = live_server.url
     code = world.certificate.code
