@@ -7,9 +7,12 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from courses import signals
 
         from . import receivers
+        from .models import CertificateTemplate
 
         # Courses announces completions, accreditations and merges; certificates listen.
         for signal, receiver in (
@@ -20,3 +23,8 @@ class CertificatesConfig(AppConfig):
             (signals.participants_merged, receivers.on_participants_merged),
         ):
             signal.connect(receiver, dispatch_uid=f"certificates-{receiver.__name__}")
+        post_save.connect(
+            receivers.on_template_saved,
+            sender=CertificateTemplate,
+            dispatch_uid="certificates-on_template_saved",
+        )

@@ -13,7 +13,8 @@ from django.utils import translation
 from courses.models import CohortMembership, Enrolment, Participant, TrainerAccreditation
 
 from . import tasks
-from .services import status
+from .models import CertificateTemplate
+from .services import contents, status
 from .services.merging import certificates_follow_merge
 
 
@@ -44,3 +45,8 @@ def on_accreditation_changed(
 
 def on_participants_merged(sender, *, keep: Participant, duplicate: Participant, **kwargs) -> None:
     certificates_follow_merge(keep, duplicate)
+
+
+def on_template_saved(sender, *, instance: CertificateTemplate, **kwargs) -> None:
+    # The logo is shrunk when it is chosen, not when the first certificate is drawn.
+    contents.logo_path(instance)

@@ -216,7 +216,7 @@ def _course_title(course: Page | None, language: str) -> str:
     return nfc((translated or course).title)
 
 
-def _logo_path(template: CertificateTemplate | None) -> str:
+def logo_path(template: CertificateTemplate | None) -> str:
     """The template's logo, shrunk, as a file on disk (empty when there is none on disk)."""
     if template is None or template.logo is None:
         return ""
@@ -289,7 +289,7 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
                 credential_url(trainer_certificate.code) if trainer_certificate else ""
             ),
             signatories=signatories,
-            logo_path=_logo_path(template),
+            logo_path=logo_path(template),
             verify_url=verify_url(code),
             credential_url=credential_url(code),
             achievement_url=achievement_url(draft.course_key, draft.kind),
