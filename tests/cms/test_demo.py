@@ -6,10 +6,12 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Locale
 
 from assessments.models import Assessment, Attempt, H5PContent
 from assessments.selectors import knowledge_gain
+from certificates.models import Certificate
 from cms.demo.content import bg, en, ro
 from cms.models import CoursePage, LessonPage, ModulePage
 from courses.models import Enrolment
@@ -36,10 +38,45 @@ def test_demo_is_a_course_a_trainer_recognises(client):
     check_demo_logins(client)
     check_demo_cascade(client)
     check_demo_assessments(client, demo)
+    check_demo_certificates(client)
     pages, attempts = LessonPage.objects.count(), Attempt.objects.count()
+    certificates = Certificate.objects.count()
     load_demo()  # a second run changes nothing
     assert LessonPage.objects.count() == pages
     assert Attempt.objects.count() == attempts
+    assert Certificate.objects.count() == certificates
+
+
+def check_demo_certificates(client):
+    """Everyone the cascade completed or accredited holds a certificate; one is revoked and
+    one expired, and the public page says so."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM courses_cohortmembership m WHERE m.completed_at IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM certificates_certificate c "
+            "WHERE c.idempotency_key = 'membership:' || m.id)"
+        )
+        assert cursor.fetchone() == (0,)
+        cursor.execute(
+            "SELECT COUNT(*) FROM courses_traineraccreditation a WHERE NOT EXISTS "
+            "(SELECT 1 FROM certificates_certificate c WHERE c.accreditation_id = a.id)"
+        )
+        assert cursor.fetchone() == (0,)
+    revoked = Certificate.objects.get(revoked_at__isnull=False)
+    assert revoked.revocation_reason
+    anna = Certificate.objects.get(holder_name="Anna de Vries", kind="accreditation")
+    assert anna.status == Certificate.Status.EXPIRED
+    client.logout()
+    page = client.get(f"/verify/{revoked.code}/", follow=True).content.decode()
+    assert "Revoked" in page and revoked.holder_name in page
+    page = client.get(f"/en/verify/{anna.code}/").content.decode()
+    assert "Expired" in page and "31 December 2025" in page
+    # A trainer's certificate links the accreditation of the trainer who delivered it.
+    trainer = Certificate.objects.get(
+        participant__user__email="trainer@example.org", kind="accreditation"
+    )
+    assert trainer.trainer_certificate == anna
+    assert trainer.credential["evidence"][0]["id"].endswith(f"/credentials/{anna.code}")
 
 
 def check_demo_assessments(client, demo):
