@@ -6,6 +6,10 @@ What is slow in WeasyPrint is done once per process, not once per PDF: the font
 configuration (the font files registered with Fontconfig) and the parsed
 stylesheet are made on the first call and reused by every later one; decoded
 logos are kept between PDFs. A PDF then costs its layout and its writing.
+WeasyPrint's own user agent stylesheet (every HTML element, forms, lists,
+footnote and note markers on every element) is left out: matching it against
+each element cost more than a tenth of a PDF, and certificate.css says all the
+page needs.
 
 The font is Noto Serif, from an npm package copied to certificates/fonts/ at
 build time (`make fonts`); nothing is fetched at run time. The URL fetcher
@@ -63,6 +67,13 @@ _image_cache: dict = {}
 # WeasyPrint's objects are not made to be shared by threads at once: one lock
 # keeps a threaded worker safe (a prefork worker never waits on it).
 _render_lock = threading.Lock()
+
+
+class _CertificateHTML(HTML):
+    """An HTML document styled by certificate.css alone, without WeasyPrint's user agent sheet."""
+
+    def _ua_stylesheets(self, forms=False):
+        return []
 
 
 class LocalFilesOnly(URLFetcher):
@@ -159,7 +170,7 @@ def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None)
         stylesheet, font_config = _stylesheet()
         if len(_image_cache) > IMAGE_CACHE_ENTRIES:
             _image_cache.clear()
-        document = HTML(string=html, url_fetcher=fetcher).render(
+        document = _CertificateHTML(string=html, url_fetcher=fetcher).render(
             stylesheets=[stylesheet], font_config=font_config, cache=_image_cache
         )
         return document.write_pdf(
