@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from courses.models import Cohort, Participant, TrainerAccreditation
 from courses.models.people import country_name
@@ -143,7 +144,8 @@ def _template_for(draft: Draft) -> CertificateTemplate | None:
         )
     if not candidates:
         return None
-    default_language = Locale.get_default().language_code
+    # Locale.get_default() without its query: the default locale is the settings' language.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     for language in (draft.language, default_language):
         for template in candidates:
             if template.locale.language_code == language:

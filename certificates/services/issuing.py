@@ -15,8 +15,11 @@ in the database:
 A second completion, a double click, a task run twice or two workers racing
 all meet the same key: the insert runs in a savepoint and, when the key is
 taken, the row already there is returned. Each certificate also takes a random
-free place in the status lists (`status_index`, unique too); a place taken
-meanwhile by another certificate means another try with another place.
+place in the status lists (`status_index`, unique too): drawn blind at first,
+the unique constraint refusing a place already taken (another try, another
+place), and drawn among the free places only after a few such refusals, when
+the lists fill up; reading every taken place for each certificate would cost
+more the more certificates there are.
 
 What a certificate says (`CertificateFacts`) is worked out once, before the
 insert: the wording of its template in the certificate's language (the
@@ -72,9 +75,11 @@ from .errors import CertificateError
 
 logger = logging.getLogger(__name__)
 
-# A random place is taken by another certificate at the same moment only rarely;
-# a few tries are plenty, and a full list ends the loop.
+# A random place is taken by another certificate only rarely while the lists are
+# mostly empty: the first tries draw blind, the later ones among the free places;
+# a full list ends the loop.
 INDEX_ATTEMPTS = 8
+BLIND_INDEX_ATTEMPTS = 4
 # The cascade is a handful of generations deep; a longer chain means a loop in the record.
 CHAIN_LIMIT = 32
 
@@ -208,8 +213,13 @@ def _accreditation_draft(
 # --- Issuing: one row per key, whoever gets there first ----------------------------------------
 
 
-def _taken_indexes() -> set[int]:
-    return set(Certificate.objects.values_list("status_index", flat=True))
+def _status_index(attempt: int) -> int:
+    """A random place in the status lists for the `attempt`-th try (ValueError: none is free)."""
+    if attempt < BLIND_INDEX_ATTEMPTS:
+        return status_list.random_free_index(set())
+    return status_list.random_free_index(
+        set(Certificate.objects.values_list("status_index", flat=True))
+    )
 
 
 def _issue(draft: Draft) -> Certificate:
@@ -217,10 +227,10 @@ def _issue(draft: Draft) -> Certificate:
     existing = Certificate.objects.filter(idempotency_key=draft.key).first()
     if existing is not None:
         return _complete(existing)
-    for _attempt in range(INDEX_ATTEMPTS):
+    for attempt in range(INDEX_ATTEMPTS):
         code = Certificate._meta.get_field("code").get_default()
         try:
-            index = status_list.random_free_index(_taken_indexes())
+            index = _status_index(attempt)
         except ValueError:  # every place is taken
             break
         facts = facts_for(draft, code=code, index=index)
@@ -377,12 +387,17 @@ def certificate_for_accreditation(accreditation: TrainerAccreditation, *, by=Non
 def _for_accreditation(
     accreditation: TrainerAccreditation, *, by, chain: tuple[int, ...]
 ) -> Certificate:
+    # Every certificate of a cohort links its trainer's: that one is usually there already.
+    existing = (
+        Certificate.objects.filter(idempotency_key=f"accreditation:{accreditation.pk}")
+        .select_related("participant")
+        .first()
+    )
+    if existing is not None:
+        return _complete(existing)
     accreditation = TrainerAccreditation.objects.select_related(
         "participant__user", "country", "granted_by_cohort__course"
     ).get(pk=accreditation.pk)
-    existing = Certificate.objects.filter(idempotency_key=f"accreditation:{accreditation.pk}")
-    if existing.exists():
-        return _complete(existing.get())
     if accreditation.revoked_at is not None:
         raise CertificateError(
             _("This accreditation is revoked: it gets no certificate."), code="revoked"

@@ -15,7 +15,8 @@ from django.utils import translation
 from audit.models import AuditEntry
 from certificates import tasks
 from certificates.addresses import credential_url, verify_url
-from certificates.credentials import verification
+from certificates.credentials import status_list, verification
+from certificates.credentials.status_list import STATUS_LIST_SIZE
 from certificates.models import Certificate, CertificateTemplate
 from certificates.selectors.status_lists import status_of
 from certificates.services import (
@@ -164,6 +165,26 @@ def test_a_roster_only_member_gets_a_certificate_only_on_a_trainers_request(grad
     ).exists()
     assert certificate_for_membership(member, by=world.coordinator).pk == certificate.pk
     assert len(mail.outbox) == told  # nobody to write to
+
+
+def test_a_place_in_the_status_lists_is_never_given_twice(graduated, monkeypatch):
+    world = graduated
+    taken = set(Certificate.objects.values_list("status_index", flat=True))
+    learners_place = Certificate.objects.get(participant=world.learner).status_index
+    free_place = next(index for index in range(STATUS_LIST_SIZE) if index not in taken)
+    # The draws meet the learner's place twice before a free one.
+    draws = iter([learners_place, learners_place, free_place])
+    monkeypatch.setattr(status_list.secrets, "randbelow", lambda size: next(draws))
+
+    certificate = certificate_for_membership(
+        membership(world, world.roster_person), by=world.trainer_user
+    )
+
+    assert certificate.status_index == free_place
+    assert Certificate.objects.get(participant=world.learner).status_index == learners_place
+    # The signed credential points to the place the certificate holds.
+    entries = certificate.credential["credentialStatus"]
+    assert {entry["statusListIndex"] for entry in entries} == {str(free_place)}
 
 
 def test_nobody_else_issues_a_members_certificate_and_nothing_is_written(graduated):
