@@ -11,7 +11,7 @@ class CertificatesConfig(AppConfig):
 
         from courses import signals
 
-        from . import receivers
+        from . import checks, receivers  # noqa: F401 (checks registers itself)
         from .models import CertificateTemplate
 
         # Courses announces completions, accreditations and merges; certificates listen.

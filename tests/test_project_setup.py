@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from certificates.credentials.keys import generate_secret_key
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -74,16 +76,31 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-for-the-check-0123456789",
         "ALLOWED_HOSTS": "training.example.org",
+        "CERTIFICATES_BASE_URL": "https://training.example.org",
+        "CERTIFICATES_SIGNING_KEY": generate_secret_key(),
     }
-    result = subprocess.run(
+    result = deploy_check(env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+    # Without a key, or under the development address, certificates would be signed for good
+    # with what cannot stay: the check says so.
+    del env["CERTIFICATES_SIGNING_KEY"]
+    env["CERTIFICATES_SIGNING_KEY_FILE"] = str(ROOT / ".tmp" / "no-such-key")
+    env["CERTIFICATES_BASE_URL"] = "http://127.0.0.1:8000"
+    result = deploy_check(env)
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stderr and "certificates.W001" in result.stderr
+
+
+def deploy_check(env):
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
 
 
 @pytest.mark.django_db
@@ -178,7 +195,9 @@ def test_docker_compose_describes_the_production_stack():
     assert "cms.settings.production" in dockerfile
     # The PDF's font and the credentials' contexts come from npm into the image.
     assert "@fontsource/noto-serif/files ./certificates/fonts" in dockerfile
-    assert "extract_contexts.mjs" in dockerfile and "./certificates/credentials/contexts" in dockerfile
+    assert (
+        "extract_contexts.mjs" in dockerfile and "./certificates/credentials/contexts" in dockerfile
+    )
 
 
 def test_the_h5p_player_comes_from_npm_and_is_never_committed():
