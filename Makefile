@@ -66,7 +66,7 @@ contexts: $(CONTEXTS)/credentials-v2.jsonld
 static: messages player fonts contexts
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
-demo: static contexts
+demo: static
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo ""
@@ -86,6 +86,7 @@ format: install
 
 bench: static
 	$(BIN)/python bench/serve_pages.py
+	$(BIN)/python bench/certificates.py
 
 clean:
 	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(FONTS) $(CONTEXTS)
