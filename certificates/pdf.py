@@ -124,7 +124,7 @@ def qr_svg(url: str) -> str:
     """
     qr = segno.make(url, error=QR_ERROR, micro=False)
     return qr.svg_inline(
-        scale=1, border=0, omitsize=True, dark="#000", svgclass=None, lineclass=None
+        scale=1, border=0, omitsize=True, dark="#000", svgclass="qr", lineclass=None
     )
 
 
@@ -141,6 +141,7 @@ def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None)
             TEMPLATE_NAME,
             {
                 "facts": facts,
+                "body_paragraphs": _paragraphs(facts.body),
                 "dates": _date_range(facts.starts_on, facts.ends_on),
                 "hours": _hours(facts.hours),
                 "issued_on": _date(facts.issued_on),
@@ -202,6 +203,11 @@ def _nfc(facts: CertificateFacts) -> CertificateFacts:
         for signatory in facts.signatories
     )
     return dataclasses.replace(facts, **texts, signatories=signatories)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's paragraphs (a blank line between two), each with its own line breaks."""
+    return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
 
 
 def _file_url(path: str) -> str:
