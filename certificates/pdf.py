@@ -12,9 +12,15 @@ each element cost more than a tenth of a PDF, and certificate.css says all the
 page needs.
 
 The font is Noto Serif, from an npm package copied to certificates/fonts/ at
-build time (`make fonts`); nothing is fetched at run time. The URL fetcher
-serves only those font files, the certificate's logo file and data: URLs, so
-no template or field can make a worker fetch a URL.
+build time (`make fonts`); nothing is fetched at run time. The package splits
+each weight into four files, one Unicode subset each (Latin, Latin Extended,
+Cyrillic, Cyrillic Extended); set as four font families, a Romanian line
+changed font at every ș and ț, and a Cyrillic name in Latin text twice: more
+runs of text to shape, draw and write, and up to eight fonts in each PDF. So
+the subsets of a weight are joined into one font (fontTools) when the
+stylesheet is made, once per process. The URL fetcher serves only those
+fonts, the certificate's logo file and data: URLs, so no template or field can
+make a worker fetch a URL.
 
 The PDF is PDF/A-3b, the archival PDF that may carry attachments of any type:
 the signed credential rides in it as credential.json (application/ld+json,
@@ -27,7 +33,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime
+import io
 import re
+import tempfile
 import threading
 import unicodedata
 from functools import cache
@@ -40,6 +48,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
+from fontTools.merge import Merger
+from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -54,6 +64,11 @@ STYLESHEET = APP_DIR / "templates" / "certificates" / "pdf" / "certificate.css"
 PDF_VARIANT = "pdf/a-3b"
 ATTACHMENT_NAME = "credential.json"
 ATTACHMENT_TYPE = "application/ld+json"
+
+# The npm package's files of one weight, in the order a character looks for its glyph.
+FONT_SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
+# certificate.css names the joined fonts "noto-serif-<weight>.ttf".
+JOINED_FONT = re.compile(r"url\(noto-serif-(\d+)\.ttf\)")
 
 # Error correction M: the code still reads with 15% of it creased or stained.
 QR_ERROR = "m"
@@ -94,24 +109,53 @@ class LocalFilesOnly(URLFetcher):
         raise ValueError(f"The certificate PDF reads no such URL: {url}")
 
 
+def _subset_file(subset: str, weight: str) -> Path:
+    return FONT_DIR / f"noto-serif-{subset}-{weight}-normal.woff2"
+
+
+def _joined_font(weight: str) -> bytes:
+    """Noto Serif of one weight as one TrueType font: the package's subset files joined."""
+    parts = []
+    for subset in FONT_SUBSETS:
+        font = TTFont(_subset_file(subset, weight))
+        font.flavor = None  # WOFF2 in, plain TrueType to join
+        part = io.BytesIO()
+        font.save(part)
+        part.seek(0)
+        parts.append(part)
+    joined = io.BytesIO()
+    Merger().merge(parts).save(joined)
+    return joined.getvalue()
+
+
 @cache
 def _stylesheet() -> tuple[CSS, FontConfiguration]:
     """The parsed stylesheet and its font configuration, made once per process."""
     css = STYLESHEET.read_text(encoding="utf-8")
-    font_files = sorted(set(re.findall(r"url\(([^)]+)\)", css)))
-    missing = [name for name in font_files if not (FONT_DIR / name).is_file()]
+    weights = sorted(set(JOINED_FONT.findall(css)))
+    missing = [
+        _subset_file(subset, weight).name
+        for weight in weights
+        for subset in FONT_SUBSETS
+        if not _subset_file(subset, weight).is_file()
+    ]
     if missing:
         raise ImproperlyConfigured(
             f"The certificate font is missing from {FONT_DIR} ({', '.join(missing)}): "
             "`make fonts` copies it from the npm package @fontsource/noto-serif."
         )
     font_config = FontConfiguration()
-    stylesheet = CSS(
-        string=css,
-        base_url=FONT_DIR.as_uri() + "/",
-        font_config=font_config,
-        url_fetcher=LocalFilesOnly(FONT_DIR),
-    )
+    # The font configuration keeps its own copy of each font it reads: the joined
+    # fonts need to exist only while the stylesheet is parsed.
+    with tempfile.TemporaryDirectory(prefix="certificate-fonts-") as folder:
+        for weight in weights:
+            (Path(folder) / f"noto-serif-{weight}.ttf").write_bytes(_joined_font(weight))
+        stylesheet = CSS(
+            string=css,
+            base_url=Path(folder).as_uri() + "/",
+            font_config=font_config,
+            url_fetcher=LocalFilesOnly(Path(folder)),
+        )
     return stylesheet, font_config
 
 

@@ -149,6 +149,25 @@ def test_every_letter_is_set_in_the_packaged_noto_serif():
     assert families == {"Noto Serif"}
 
 
+def test_latin_extended_and_cyrillic_letters_share_one_font_per_weight():
+    # The package's four subsets of a weight are joined: a Romanian line or a
+    # Cyrillic name does not switch font at every letter outside basic Latin.
+    pdf = render_pdf(
+        facts(
+            language="ro",
+            holder_name="Ștefan Țurcanu",
+            trainer_name="Стоян Петров",
+            signatories=(Signatory(name="Kőváry Győző", role="Tõnu Põld"),),
+        )
+    )
+
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values()
+    names = sorted(str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts)
+    assert names == ["Certificate", "Certificate-Bold"]
+    for written in ("Ștefan Țurcanu", "Стоян Петров", "Kőváry Győző", "Tõnu Põld"):
+        assert written in pdf_text(pdf)
+
+
 # --- The page -------------------------------------------------------------------------------
 
 
