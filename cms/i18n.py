@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
+
+from accounts.languages import reader_language  # noqa: F401 (cms reads it from here too)
 
 
 @lru_cache(maxsize=64)
@@ -24,10 +25,6 @@ def _language_code_for_locale_id(locale_id: int) -> str:
 def page_language(page: Page) -> str:
     """The language code a page is written in, without a query after the first."""
     return _language_code_for_locale_id(page.locale_id)
-
-
-def reader_language() -> str:
-    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def language_name(code: str) -> str:

@@ -51,20 +51,28 @@ def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [], {})}
 
 
+def _accreditation_wording(level: str, course: str) -> tuple[str, str]:
+    """An accreditation's name and description, with the level and course it has.
+
+    A coordinator's first-generation accreditation names no course: it then
+    reads as the level alone, never "Trainer: " or "the training “”".
+    """
+    values = {"level": level, "course": course}
+    if level and course:
+        return (
+            _("%(level)s: %(course)s") % values,
+            _("Accreditation as %(level)s to deliver the training “%(course)s”.") % values,
+        )
+    if course:
+        return course, _("Accreditation to deliver the training “%(course)s”.") % values
+    if level:
+        return level, _("Accreditation as %(level)s.") % values
+    return _("Trainer accreditation"), _("Accreditation as a trainer.")
+
+
 def _achievement(facts: CertificateFacts) -> dict:
     if facts.kind == "accreditation":
-        name = (
-            _("%(level)s: %(course)s") % {"level": facts.level, "course": facts.course_title}
-            if facts.level
-            else facts.course_title
-        )
-        description = (
-            _("Accreditation as %(level)s to deliver the training “%(course)s”.")
-            % {"level": facts.level, "course": facts.course_title}
-            if facts.level
-            else _("Accreditation to deliver the training “%(course)s”.")
-            % {"course": facts.course_title}
-        )
+        name, description = _accreditation_wording(facts.level, facts.course_title)
     else:
         name = facts.course_title
         description = _("Awarded for completing the training “%(course)s”.") % {

@@ -1,9 +1,18 @@
 """Everything a verifier checks about a credential, as one result a page can show.
 
-The signature (proof.verify: one of the platform's keys, current or retired),
-that the platform issued it, its validity dates against now, and, for each of
-its BitstringStatusList entries in the platform's own lists, whether the bit is
-set: the caller supplies `status_of(purpose, index)`, which reads the database.
+`check_credential`: that it is an Open Badges credential on VC 2.0 (its types,
+the VC 2.0 context first), the signature (proof.verify: one of the platform's
+keys, current or retired), that the platform issued it, its validity dates
+against now, and, for each of its BitstringStatusList entries in the
+platform's own lists, whether the bit is set: the caller supplies
+`status_of(purpose, index)`, which reads the database.
+
+`check_presented_credential`: what the public check page runs on a stranger's
+upload. It canonicalises nothing a stranger wrote: only a credential whose id
+is one the platform issued, and that is, as JSON, exactly the credential the
+platform stored under that id, is checked, and then the stored one is (its
+size is ours). Anything else is answered at once: not issued by this platform,
+or not what this platform issued.
 
 Whatever a visitor uploads, the answer is a result, never an exception: not a
 JSON object, no proof, junk in the proof value, or a document far larger than
@@ -13,6 +22,7 @@ any credential all give an invalid result with its reason.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import keys, proof
+from .contexts import CREDENTIALS_V2, OPEN_BADGES_V3
 
 VALID = "valid"
 INVALID = "invalid"
@@ -36,6 +47,15 @@ STATUS_LABELS = {
     REVOKED: _("Revoked"),
     SUSPENDED: _("Suspended"),
 }
+
+NOT_AN_OPEN_BADGE = _(
+    "This is not an Open Badges credential (a VerifiableCredential and OpenBadgeCredential "
+    "under the Verifiable Credentials 2.0 context)."
+)
+NOT_ISSUED_HERE = _("This credential was not issued by this platform.")
+NOT_AS_ISSUED = _(
+    "This does not match the credential this platform issued under this id: it was changed."
+)
 
 # A credential of ours is a few kilobytes and a few dozen objects deep at most.
 MAX_NODES = 5_000
@@ -127,6 +147,32 @@ def code_from_credential_id(credential_id: str) -> str:
     return code if code.isalnum() else ""
 
 
+def _is_open_badge(document: dict) -> bool:
+    """An OpenBadgeCredential on VC 2.0: both types, the VC 2.0 context first, OB 3.0's too."""
+    context = document.get("@context")
+    types = document.get("type")
+    return (
+        isinstance(context, list)
+        and context[:1] == [CREDENTIALS_V2]
+        and OPEN_BADGES_V3 in context
+        and isinstance(types, list)
+        and "VerifiableCredential" in types
+        and "OpenBadgeCredential" in types
+    )
+
+
+def _same_json(first: Any, second: Any) -> bool:
+    """Equal as JSON: unlike ==, `false` is not `0` and `1.0` is not `1`."""
+
+    def plain(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    try:
+        return plain(first) == plain(second)
+    except (TypeError, ValueError):
+        return False
+
+
 def _status_entries(document: dict) -> list[dict]:
     entries = document.get("credentialStatus")
     entries = entries if isinstance(entries, list) else [entries]
@@ -150,6 +196,8 @@ def check_credential(
         return CredentialCheck(INVALID, _("This is not a credential (a JSON object)."))
     if not within_limits(document):
         return CredentialCheck(INVALID, _("This is far larger than any credential."))
+    if not _is_open_badge(document):
+        return CredentialCheck(INVALID, NOT_AN_OPEN_BADGE)
     try:
         signature = proof.verify(document)
     except Exception:  # a visitor's upload never becomes a server error
@@ -210,3 +258,35 @@ def check_credential(
     if valid_from and valid_from > now:
         return CredentialCheck(NOT_YET_VALID, _("This credential is not valid yet."), **details)
     return CredentialCheck(VALID, _("Signed by this platform and in force."), **details)
+
+
+def check_presented_credential(
+    document: Any,
+    *,
+    issued_credential: Callable[[str], dict | None],
+    status_of: Callable[[str, int], bool],
+    code_of: Callable[[str], str] = code_from_credential_id,
+    now: datetime.datetime | None = None,
+) -> CredentialCheck:
+    """Check a credential someone presents, canonicalising only what the platform issued.
+
+    `issued_credential(credential_id)` gives the credential the platform stored
+    under that id, or None. The presented document must be that credential,
+    exactly (as parsed JSON); the stored one is then checked as `check_credential`
+    does. A document that is not an Open Badges credential, whose id is not one of
+    ours, or that differs from what was issued is invalid at once.
+    """
+    if not isinstance(document, dict):
+        return CredentialCheck(INVALID, _("This is not a credential (a JSON object)."))
+    if not within_limits(document):
+        return CredentialCheck(INVALID, _("This is far larger than any credential."))
+    if not _is_open_badge(document):
+        return CredentialCheck(INVALID, NOT_AN_OPEN_BADGE)
+    credential_id = _text(document.get("id"))
+    code = code_of(credential_id) if credential_id else ""
+    issued = issued_credential(credential_id) if code else None
+    if not issued:
+        return CredentialCheck(INVALID, NOT_ISSUED_HERE, credential_id=credential_id)
+    if not _same_json(document, issued):
+        return CredentialCheck(INVALID, NOT_AS_ISSUED, credential_id=credential_id, code=code)
+    return check_credential(issued, status_of=status_of, code_of=code_of, now=now)

@@ -14,7 +14,11 @@ Checked per certificate, on every request:
   whether a code exists.
 
 Anyone may read the public verification page of a code they hold; that page
-shows a few facts only (certificates/selectors/public.py).
+shows a few facts only (certificates/selectors/public.py). The signed
+credential at its id (/credentials/<code>) is public only for a trainer's
+accreditation: it is the chain a verifier walks from a trainee's certificate up
+to generation 0. A completion or youth certificate's credential (its holder may
+be a minor) is served only to those who may see the certificate.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ class Relation(StrEnum):
     TRAINER = "trainer"
     COORDINATOR = "coordinator"
     NSG_MEMBER = "nsg_member"
+
+
+def credential_is_public(certificate: Certificate) -> bool:
+    """Whether anyone may fetch the certificate's signed credential at its id."""
+    return certificate.kind == Certificate.Kind.ACCREDITATION
 
 
 def certificate_cohort_id(certificate: Certificate) -> int | None:

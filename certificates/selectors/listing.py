@@ -157,3 +157,12 @@ def cohort_batch(cohort: Cohort, batch_id: int) -> CertificateBatch | None:
 def latest_cohort_batch(cohort: Cohort) -> CertificateBatch | None:
     """The cohort's most recent certificate run, or None."""
     return CertificateBatch.objects.filter(cohort=cohort).order_by("-requested_at", "-pk").first()
+
+
+def membership_by_id(membership_id: int) -> CohortMembership | None:
+    """A cohort membership of any cohort, with its cohort and person, or None (one query)."""
+    return (
+        CohortMembership.objects.select_related("cohort", "participant")
+        .filter(pk=membership_id)
+        .first()
+    )

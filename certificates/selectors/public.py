@@ -1,8 +1,11 @@
 """What anyone holding a certificate's code may learn of it: the verification page's facts.
 
-Name, course, date, issuer, the trainer who delivered it, and its status with
-the date that goes with it (valid until, expired on, revoked on, suspended
-since) and, for a corrected certificate, the code of the one that replaced it.
+Name, course, date (the day it was issued, as the PDF prints it), issuer, the
+trainer who delivered it, and its status with the date that goes with it
+(valid until, expired on, revoked on, suspended since) and, for a corrected
+certificate, the code of the one that replaced it. An accreditation
+certificate vouches from the accreditation's own start, which may lie years
+before it was issued: that start is `valid_from`, beside the issue date.
 Nothing more: no e-mail, no cohort or its members, no reason for a revocation.
 The words are the certificate's own (its frozen facts), in the language it was
 issued in; only the labels around them follow the reader's language.
@@ -27,11 +30,12 @@ class PublicRecord:
     holder_name: str
     title: str
     course_title: str
-    issued_on: datetime.date
+    issued_on: datetime.date  # the day it was issued, as the PDF prints it
     issuer_name: str
     trainer_name: str
     status: str  # a Certificate.Status value
     valid_until: datetime.date | None = None
+    valid_from: datetime.date | None = None  # accreditation certificates: the accreditation's
     revoked_on: datetime.date | None = None
     suspended_on: datetime.date | None = None
     replacement_code: str = ""
@@ -47,6 +51,17 @@ class PublicRecord:
 
 def _local_day(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment is not None else None
+
+
+def _issued_on(certificate: Certificate) -> datetime.date:
+    """The issue date its facts (and so its PDF) carry; the day of issue for older ones."""
+    written = (certificate.facts or {}).get("issued_on")
+    if isinstance(written, str):
+        try:
+            return datetime.date.fromisoformat(written)
+        except ValueError:
+            pass
+    return _local_day(certificate.issued_at)
 
 
 def public_record(certificate: Certificate, *, on: datetime.date | None = None) -> PublicRecord:
@@ -66,11 +81,14 @@ def public_record(certificate: Certificate, *, on: datetime.date | None = None) 
         holder_name=certificate.holder_name,
         title=facts.get("title") or certificate.get_kind_display(),
         course_title=course_title,
-        issued_on=certificate.valid_from,
+        issued_on=_issued_on(certificate),
         issuer_name=facts.get("issuer_name") or str(settings.WAGTAIL_SITE_NAME),
         trainer_name=trainer_name,
         status=certificate.status_on(on or timezone.localdate()),
         valid_until=certificate.valid_until,
+        valid_from=(
+            certificate.valid_from if certificate.kind == Certificate.Kind.ACCREDITATION else None
+        ),
         revoked_on=_local_day(certificate.revoked_at),
         suspended_on=_local_day(certificate.suspended_at),
         replacement_code=replacement.code if replacement is not None else "",

@@ -5,14 +5,18 @@ issue one; a button to issue them all in the background, with a progress bar
 fed by a small JSON endpoint (certificates/static/certificates/js/batch_progress.js;
 without JavaScript the page shows the progress when reloaded), and the zip
 of all PDFs when the run is done. Every URL checks the cohort first
-(courses.guards.cohort_or_403: 403 and audited for anyone else).
+(courses.guards.cohort_or_403: 403 and audited for anyone else); a member of
+another cohort posted to this cohort's address is refused the same way.
+A refusal of the certificate services (CertificateError, a ValidationError:
+not completed, a name that cannot be signed...) is a message on the page,
+never a server error.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -77,25 +81,28 @@ def certificate_issue(request, pk: int):
     """Issue the certificate of one member who completed the cohort (a roster-only person)."""
     cohort = cohort_or_403(request, pk, manage=True)
     membership_id = record_id(request.POST.get("membership", ""))
-    membership = (
-        cohort.memberships.select_related("participant")
-        .filter(pk=membership_id, completed_at__isnull=False)
-        .first()
-        if membership_id is not None
-        else None
-    )
-    if membership is None:
+    membership = listing.membership_by_id(membership_id) if membership_id is not None else None
+    if membership is not None and membership.cohort_id != cohort.pk:
+        # This page never offers another cohort's member: a forged request (TESTS-SECURITY 13).
+        audit_record(
+            request,
+            AuditEntry.Action.ACCESS_REFUSED,
+            membership.cohort,
+            source_cohort=cohort.pk,
+            membership=membership.pk,
+        )
+        raise PermissionDenied
+    if membership is None or membership.completed_at is None:
         messages.error(request, _("Choose a member who completed this cohort."))
         return redirect("certificates:cohort", pk=cohort.pk)
     try:
-        certificate_for_membership(membership, by=request.user)
-    except ValidationError as error:
+        certificate = certificate_for_membership(membership, by=request.user)
+    except ValidationError as error:  # CertificateError among them
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,
-            _("The certificate of %(name)s is issued.")
-            % {"name": membership.participant.display_name},
+            _("The certificate of %(name)s is issued.") % {"name": certificate.holder_name},
         )
     return redirect("certificates:cohort", pk=cohort.pk)
 

@@ -40,7 +40,8 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _audited(request, certificate: Certificate, relation: Relation, form: str) -> None:
+def audit_download(request, certificate: Certificate, relation: Relation, form: str) -> None:
+    """Record that someone other than the holder took the certificate's `form` (ids only)."""
     if relation is not Relation.HOLDER:
         audit_record(
             request,
@@ -59,7 +60,7 @@ def certificate_pdf(request, code: str):
         return first
     if not certificate.pdf:
         raise Http404  # still being made: "My learning" says so instead of linking here
-    _audited(request, certificate, relation, "pdf")
+    audit_download(request, certificate, relation, "pdf")
     response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
@@ -77,7 +78,7 @@ def certificate_credential(request, code: str):
         return first
     if not certificate.credential:
         raise Http404
-    _audited(request, certificate, relation, "json")
+    audit_download(request, certificate, relation, "json")
     response = HttpResponse(
         json.dumps(certificate.credential, ensure_ascii=False, indent=2).encode("utf-8"),
         content_type="application/ld+json",

@@ -2,9 +2,17 @@
 
 The JSON documents sit outside the language prefix, at the addresses the
 credentials name (/credentials/...); verifiers fetch them from other sites'
-pages, hence `Access-Control-Allow-Origin: *`. The verification page speaks
-the reader's language; it is never indexed and a code that does not exist
-counts against the address that tried it (certificates/ratelimits.py).
+pages, hence `Access-Control-Allow-Origin: *`. A completion or youth
+certificate's credential is not among them: it answers 404, as a code that
+does not exist, to anyone who may not see the certificate, and is served to
+those who may with `Cache-Control: private, no-store`
+(certificates/selectors/access.py). The verification page speaks the
+reader's language; it is never indexed and a code that does not exist counts
+against the address that tried it (certificates/ratelimits.py).
+
+The check page canonicalises nothing a stranger wrote: an uploaded credential
+is compared with the one the platform stored under its id, and only the
+stored one is verified (certificates/credentials/verification.py).
 """
 
 from __future__ import annotations
@@ -22,8 +30,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ..credentials import keys
-from ..credentials.verification import check_credential
+from ..credentials.verification import check_presented_credential, code_from_credential_id
 from ..forms import CodeForm, CredentialCheckForm
+from ..guards import second_factor_first
 from ..ratelimits import (
     certificate_code_attempt,
     certificate_code_refusal,
@@ -31,8 +40,10 @@ from ..ratelimits import (
     credential_check_refusal,
 )
 from ..selectors import listing
+from ..selectors.access import Relation, credential_is_public, viewer_relation
 from ..selectors.public import public_record
 from ..selectors.status_lists import signed_status_list, status_of
+from .downloads import audit_download
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +56,18 @@ VC_MEDIA_TYPE = "application/vc"
 JSON_LD_MEDIA_TYPE = "application/ld+json"
 
 
-def _document(document: dict, *, content_type: str = JSON_LD_MEDIA_TYPE, max_age: int):
+def _document(
+    document: dict, *, content_type: str = JSON_LD_MEDIA_TYPE, max_age: int, public: bool = True
+):
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"),
         content_type=content_type,
     )
-    patch_cache_control(response, public=True, max_age=max_age)
-    response["Access-Control-Allow-Origin"] = "*"
+    if public:
+        patch_cache_control(response, public=True, max_age=max_age)
+        response["Access-Control-Allow-Origin"] = "*"
+    else:
+        patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -96,8 +112,12 @@ def status_list(request, purpose: str):
 def credential(request, code: str):
     """A certificate's signed credential, at the address that is its id.
 
-    `application/vc` to a client that asks for it, `application/ld+json` otherwise.
-    Codes that do not exist count against the address, as on the verification page.
+    Public for a trainer's accreditation; for any other certificate, only for
+    those who may see it (staff after their second factor, audited as a
+    download), privately, and for anyone else exactly what a code that does
+    not exist gets. `application/vc` to a client that asks for it,
+    `application/ld+json` otherwise. Codes that do not exist count against the
+    address, as on the verification page.
     """
     attempt = certificate_code_attempt(request)
     if attempt is None:
@@ -105,10 +125,20 @@ def credential(request, code: str):
     certificate = listing.certificate_by_code(code)
     if certificate is None or not certificate.credential:
         return _no_document()
+    public = credential_is_public(certificate)
+    relation = None if public else viewer_relation(request.user, certificate)
+    if not public and relation is None:
+        return _no_document()
     attempt.succeeded()
+    if relation is not None and relation is not Relation.HOLDER:
+        if first := second_factor_first(request):
+            return first
+        audit_download(request, certificate, relation, "credential")
     accepted = request.headers.get("Accept", "")
     content_type = VC_MEDIA_TYPE if VC_MEDIA_TYPE in accepted else JSON_LD_MEDIA_TYPE
-    response = _document(certificate.credential, content_type=content_type, max_age=60)
+    response = _document(
+        certificate.credential, content_type=content_type, max_age=60, public=public
+    )
     patch_vary_headers(response, ["Accept"])
     return response
 
@@ -144,7 +174,12 @@ def verify(request, code: str):
             "certificates/verify.html",
             {
                 "record": public_record(certificate),
-                "credential_url": reverse("credentials:credential", args=[certificate.code]),
+                # Linked only where anyone may fetch it (a trainer's accreditation).
+                "credential_url": (
+                    reverse("credentials:credential", args=[certificate.code])
+                    if credential_is_public(certificate)
+                    else ""
+                ),
             },
         )
     )
@@ -182,10 +217,19 @@ def _record_of(result):
     return public_record(certificate) if certificate is not None else None
 
 
+def _issued_credential(credential_id: str) -> dict | None:
+    """The credential the platform stored under this id, or None (one query at most)."""
+    code = code_from_credential_id(credential_id)
+    certificate = listing.certificate_by_code(code) if code else None
+    return certificate.credential if certificate is not None else None
+
+
 def _checked(document: dict):
     """The verifier's answer, or None when the document broke it (shown as "could not check")."""
     try:
-        return check_credential(document, status_of=status_of)
+        return check_presented_credential(
+            document, issued_credential=_issued_credential, status_of=status_of
+        )
     except Exception:  # a verifier reads what strangers send: no input may make a 500
         logger.exception("A credential could not be checked")
         return None

@@ -2,12 +2,12 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.languages import lang_attr
 from cms import i18n, live_blocks
 from cms.caching import cached_shared
 
@@ -29,19 +29,8 @@ def duration(minutes) -> str:
     return ngettext("%(minutes)s minute", "%(minutes)s minutes", rest) % {"minutes": rest}
 
 
-@register.filter
-def lang_attr(language: str | None) -> str:
-    """` lang="en"` on text written in another language than the interface's, else nothing.
-
-    A page shown as a fallback (an English lesson under /et/) keeps the page's
-    <html lang> in the interface language; its own text is marked so that a
-    screen reader pronounces it in the language it is written in.
-    """
-    if not language or language == i18n.reader_language():
-        return ""
-    if translation.get_language_info(language)["bidi"]:
-        return format_html(' lang="{}" dir="rtl"', language)
-    return format_html(' lang="{}"', language)
+# One implementation for every app's templates (certificates load it as language_tags).
+register.filter("lang_attr", lang_attr)
 
 
 @register.filter

@@ -9,15 +9,21 @@ so nobody learns that a code exists.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from audit.models import AuditEntry
 from certificates.models import Certificate, CertificateBatch
 from certificates.selectors import listing
 from certificates.selectors.access import can_view_certificate, certificate_country_id
+from certificates.services.issuing import certificate_for_accreditation
+from courses import services
+from courses.models import Cohort, CohortTrainer, TrainerAccreditation
 from tests.certificates.conftest import sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, cohort_graduate, cohort_led_by
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +63,41 @@ def _masked(response, code: str) -> tuple:
     return response.status_code, location.replace(code, "<code>")
 
 
+@dataclass
+class TrainingOfTrainers:
+    cohort: Cohort
+    certificate: Certificate  # the accreditation certificate of its graduate
+
+
+@pytest.fixture
+def tot(world) -> TrainingOfTrainers:
+    """A training of trainers in Bulgaria led by the lead trainer with the co-trainer and the
+    young expert beside her; the other learner completes it and is accredited by it."""
+    lead = world.cohort.trainers.get(role=CohortTrainer.Role.LEAD).participant
+    cohort = cohort_led_by(
+        lead,
+        course=world.course,
+        created_by=world.users["coordinator"],
+        name="ToT Sofia",
+        starts_on=datetime.date(2026, 1, 12),
+    )
+    for role, user in (
+        (CohortTrainer.Role.CO_TRAINER, world.users["co-trainer"]),
+        (CohortTrainer.Role.YOUNG_EXPERT, world.users["young expert"]),
+    ):
+        services.team_member_add(cohort, user=user, role=role)
+    graduate = services.participant_for_user(world.users["other learner"], world.bulgaria)
+    cohort_graduate(cohort, [graduate], by=world.users["coordinator"], accredit=True)
+    accreditation = TrainerAccreditation.objects.get(participant=graduate, granted_by_cohort=cohort)
+    certificate = certificate_for_accreditation(accreditation, by=world.users["coordinator"])
+    return TrainingOfTrainers(cohort, certificate)
+
+
+# The accreditation's holder, the trainers of the training that granted it, the NSG of the
+# accreditation's country and coordinators.
+SEE_THE_ACCREDITATION = {"other learner", "lead", "co-trainer", "nsg of the country", "coordinator"}
+
+
 def test_certificate_files_reach_only_those_who_may_see_them(client, world):
     wrong = []
     for certificate, allowed in (
@@ -80,17 +121,47 @@ def test_certificate_files_reach_only_those_who_may_see_them(client, world):
     assert wrong == []
 
 
-def test_the_public_page_and_credential_are_for_anyone_with_the_code(client, world):
-    """What the code itself gives: the verification page and the signed credential."""
+def test_the_verification_page_is_for_anyone_with_the_code(client, world):
     wrong = []
     for role in ROLES:
         sign_in(client, world, role)
-        for url in (
-            f"/en/verify/{world.certificate.code}/",
-            f"/credentials/{world.certificate.code}",
-        ):
-            if client.get(url).status_code != 200:
-                wrong.append((role, url))
+        for certificate in (world.certificate, world.roster_certificate):
+            if client.get(f"/en/verify/{certificate.code}/").status_code != 200:
+                wrong.append((role, certificate.holder_name))
+    assert wrong == []
+
+
+def test_a_completion_credential_at_its_id_reaches_only_those_who_may_see_it(
+    client, world, settings
+):
+    """Its holder may be a minor (Ilie is 14 to 17): no public copy, nothing cached on the way."""
+    settings.CERTIFICATE_CODE_RATE_LIMITS = "1000/5m/ip"  # a refusal counts as a miss
+    wrong = []
+    for certificate, allowed in (
+        (world.certificate, SEE_THE_CERTIFICATE),
+        (world.roster_certificate, SEE_THE_ROSTER_CERTIFICATE),
+    ):
+        for role in ROLES:
+            sign_in(client, world, role)
+            response = client.get(f"/credentials/{certificate.code}")
+            made_up = client.get(f"/credentials/{MADE_UP_CODE}")
+            if role in allowed:
+                cache = set(response.get("Cache-Control", "").replace(" ", "").split(","))
+                if response.status_code != 200 or cache != {"private", "no-store"}:
+                    wrong.append((certificate.holder_name, role, response.status_code, cache))
+            elif (response.status_code, response.content) != (404, made_up.content):
+                wrong.append((certificate.holder_name, role, response.status_code))
+    assert wrong == []
+
+
+def test_an_accreditation_credential_at_its_id_is_for_anyone(client, world, tot):
+    """The chain a verifier walks from a trainee's certificate up to generation 0."""
+    wrong = []
+    for role in ROLES:
+        sign_in(client, world, role)
+        response = client.get(f"/credentials/{tot.certificate.code}")
+        if response.status_code != 200 or "public" not in response["Cache-Control"]:
+            wrong.append((role, response.status_code))
     assert wrong == []
 
 
@@ -190,9 +261,12 @@ def test_a_disabled_account_sees_nothing(world):
 
 
 def test_the_cohort_pages_are_for_those_who_run_the_cohort(client, world):
-    batch = CertificateBatch.objects.create(cohort=world.cohort, total=2, done=1)
+    batch = CertificateBatch.objects.create(
+        cohort=world.cohort, total=2, done=2, finished_at=timezone.now()
+    )
+    batch.archive.save("certificates.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18))
     base = f"/en/learning/training/cohorts/{world.cohort.pk}/certificates/"
-    urls = [base, f"{base}runs/{batch.pk}/"]
+    urls = [base, f"{base}runs/{batch.pk}/", f"{base}runs/{batch.pk}/certificates.zip"]
     wrong = []
     for role in ROLES:
         sign_in(client, world, role)
@@ -213,7 +287,7 @@ def test_the_cohort_pages_are_for_those_who_run_the_cohort(client, world):
     assert wrong == []
     # Refusals of people signed in are audited (TESTS-SECURITY 13).
     refused = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS_REFUSED)
-    assert refused.filter(actor=world.users["young expert"]).count() == 4
+    assert refused.filter(actor=world.users["young expert"]).count() == 5
 
 
 def test_the_country_list_is_for_the_countrys_nsg_and_coordinators(client, world):
@@ -332,3 +406,37 @@ def test_codes_are_found_in_any_case_and_grouped(world):
     assert listing.certificate_by_code(grouped) == world.certificate
     assert listing.certificate_by_code(code[:-1]) is None
     assert listing.certificate_by_code(code[:-1] + "1") is None  # 1 is not in the alphabet
+
+
+def test_accreditation_files_reach_the_trainers_who_granted_it_and_the_countrys_nsg(
+    client, world, tot
+):
+    assert certificate_country_id(tot.certificate) == world.bulgaria.pk
+    wrong = []
+    for role in ROLES:
+        sign_in(client, world, role)
+        for form in ("pdf", "json"):
+            response = client.get(f"/en/learning/certificates/{tot.certificate.code}.{form}")
+            made_up = client.get(f"/en/learning/certificates/{MADE_UP_CODE}.{form}")
+            if role in SEE_THE_ACCREDITATION:
+                if response.status_code != 200:
+                    wrong.append((role, form, response.status_code))
+            elif _masked(response, tot.certificate.code) != _shape(made_up):
+                wrong.append((role, form, _masked(response, tot.certificate.code)))
+    assert wrong == []
+
+
+def test_an_accreditation_is_listed_for_the_countrys_nsg_and_the_cohort_that_granted_it(
+    client, world, tot
+):
+    listed = []
+    for role, url in (
+        ("nsg of the country", "/en/learning/certificates/country/?country=BG"),
+        ("nsg of another country", "/en/learning/certificates/country/"),
+        ("lead", f"/en/learning/training/cohorts/{tot.cohort.pk}/certificates/"),
+        ("lead", f"/en/learning/training/cohorts/{world.cohort.pk}/certificates/"),
+    ):
+        sign_in(client, world, role)
+        listed.append(tot.certificate.code in client.get(url).content.decode())
+
+    assert listed == [True, False, True, False]

@@ -3,6 +3,7 @@ a country's for its NSG (issue 9, points 2 and 7)."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -11,6 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from certificates.models import Certificate, CertificateBatch
 from certificates.services.issuing import certificate_reissue
 from certificates.services.status import certificate_revoke
@@ -71,6 +73,22 @@ def test_a_revoked_certificate_shows_its_date_to_its_holder(client, world):
     assert "Forged sheet" not in words
 
 
+def test_an_accreditation_is_dated_the_day_it_was_issued_not_the_day_it_began(client, world):
+    """Petya's accreditation runs from 2020; her certificate of it was issued now, as its PDF says."""
+    accreditation = Certificate.objects.get(accreditation__participant__user=world.users["lead"])
+    issued = timezone.localdate(accreditation.issued_at)
+    sign_in(client, world, "lead")
+
+    mine = _words(client.get("/en/learning/"))
+    sign_in(client, world, "nsg of the country")
+    country = _words(client.get("/en/learning/certificates/country/"))
+
+    assert accreditation.valid_from == datetime.date(2020, 1, 1)
+    for words in (mine, country):
+        assert f"{issued.day} {issued:%B %Y}" in words
+        assert "1 January 2020" not in words
+
+
 def test_someone_without_certificates_sees_no_certificate_section(client, world):
     sign_in(client, world, "other learner")
 
@@ -129,14 +147,34 @@ def test_issuing_for_someone_who_did_not_complete_is_refused_in_words(client, wo
     from courses import services
 
     membership = services.cohort_add_member(world.cohort, waiting)
-    elsewhere = services.cohort_add_member(world.other_cohort, participant("Elsewhere"))
     sign_in(client, world, "lead")
     page = COHORT_PAGE.format(pk=world.cohort.pk)
 
-    for value in (membership.pk, elsewhere.pk, "99999999999999999999", "x"):
+    for value in (membership.pk, "99999999999999999999", "x"):
         response = client.post(f"{page}issue/", {"membership": value}, follow=True)
         assert "Choose a member who completed this cohort." in response.content.decode()
-    assert not Certificate.objects.filter(participant__in=[waiting, elsewhere.participant]).exists()
+    assert not Certificate.objects.filter(participant=waiting).exists()
+
+
+def test_a_trainer_who_posts_another_cohorts_member_to_their_own_cohort_is_refused_and_recorded(
+    client, world
+):
+    """TESTS-SECURITY 13: the other trainer, on her own cohort's address, names a member of
+    the lead trainer's cohort who completed it but has no certificate yet."""
+    target = participant("Nikolai", in_country=world.bulgaria)
+    cohort_graduate(world.cohort, [target], by=world.users["lead"])
+    membership = CohortMembership.objects.get(cohort=world.cohort, participant=target)
+    attacker = sign_in(client, world, "other trainer")
+
+    response = client.post(
+        f"{COHORT_PAGE.format(pk=world.other_cohort.pk)}issue/", {"membership": membership.pk}
+    )
+
+    assert response.status_code == 403
+    assert not Certificate.objects.filter(participant=target).exists()
+    refused = AuditEntry.objects.get(action=AuditEntry.Action.ACCESS_REFUSED, actor=attacker)
+    assert refused.target_id == str(world.cohort.pk)
+    assert refused.details == {"source_cohort": world.other_cohort.pk, "membership": membership.pk}
 
 
 def test_issue_all_runs_in_the_background_and_gives_a_zip(

@@ -11,8 +11,10 @@ import dataclasses
 import datetime
 import gzip
 import io
+import json
 import os
 import stat
+import time
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -707,3 +709,131 @@ def test_malformed_input_is_a_clear_invalid_result(signed, make):
     assert not check.valid and not check.signature_valid
     assert str(check.reason)
     assert not proof.verify(document).valid
+
+
+# -- documents built to make canonicalisation run for minutes --------------------------------
+
+
+def _identical_unnamed_nodes(parents: int, children: int) -> dict:
+    """Under 1 KB: identical unnamed subjects, each with identical unnamed achievements.
+
+    RDF canonicalisation permutes each group of nodes it cannot tell apart: 2 x 8
+    took 8 s of CPU, 2 x 9 about 70 s, 2 x 10 about 12 minutes.
+    """
+    subject = {
+        "type": ["AchievementSubject"],
+        "achievement": [{"type": ["Achievement"]} for _ in range(children)],
+    }
+    return {
+        "@context": list(CREDENTIAL_CONTEXTS),
+        "id": f"{BASE}/credentials/X",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": keys.issuer_id(),
+        "credentialSubject": [copy.deepcopy(subject) for _ in range(parents)],
+        "proof": {
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "created": "2026-01-01T00:00:00Z",
+            "verificationMethod": keys.signing_key().key_id,
+            "proofPurpose": "assertionMethod",
+            "proofValue": multibase.base58btc_encode(b"\x01" * 64),
+        },
+    }
+
+
+def _achievements_told_apart_only_by_how_they_are_written(count: int) -> dict:
+    """Achievements with the same meaning, written so that no two are the same JSON."""
+    document = _identical_unnamed_nodes(2, 0)
+    for subject in document["credentialSubject"]:
+        subject["achievement"] = [
+            {"type": ["Achievement"] * (position + 1)} for position in range(count)
+        ]
+    return document
+
+
+def _cpu_seconds(action) -> float:
+    started = time.process_time()
+    action()
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        _identical_unnamed_nodes(2, 8),
+        _identical_unnamed_nodes(2, 10),
+        _achievements_told_apart_only_by_how_they_are_written(8),
+    ],
+    ids=["2 x 8 identical", "2 x 10 identical", "same meaning, different JSON"],
+)
+def test_a_tiny_document_built_to_take_minutes_is_refused_at_once(document):
+    assert len(json.dumps(document)) < 2500
+
+    spent = _cpu_seconds(lambda: proof.verify(document))
+    check = proof.verify(document)
+    unsigned = {key: value for key, value in document.items() if key != "proof"}
+
+    assert spent < 1.0  # minutes without the bounds; milliseconds with them
+    assert not check.valid and "built unlike any credential" in str(check.reason)
+    with pytest.raises(proof.DocumentTooComplex):
+        proof.sign(unsigned)
+
+
+def test_a_document_deeper_or_longer_than_any_credential_is_refused_before_reading_it():
+    deep = open_badges.unsigned_credential(make_facts())
+    inner = deep["credentialSubject"]["achievement"]
+    for _ in range(proof.MAX_DEPTH):
+        inner["criteria"] = {"narrative": "x"}
+        inner = inner["criteria"]
+    long = open_badges.unsigned_credential(make_facts())
+    long["credentialSubject"]["achievement"]["tag"] = ["x"] * proof.MAX_VALUES
+
+    for document in (deep, long):
+        with pytest.raises(proof.DocumentTooComplex):
+            proof.sign(document)
+
+
+def test_every_credential_the_platform_signs_is_well_within_the_bounds(signed):
+    accreditation = proof.sign(
+        open_badges.unsigned_credential(
+            make_facts(kind="accreditation", level="Trainer", trainer_credential_url="")
+        )
+    )
+    lists = proof.sign(status_list.status_list_credential("revocation", REVOCATION_LIST, {1, 2}))
+
+    for document in (signed, accreditation, lists):
+        assert proof.verify(document).valid
+
+
+def test_a_signed_document_that_is_no_open_badge_is_not_valid(signed):
+    lists = proof.sign(status_list.status_list_credential("revocation", REVOCATION_LIST, {1, 2}))
+    reordered = {**signed, "@context": list(reversed(signed["@context"]))}
+    no_vc_type = {**signed, "type": "OpenBadgeCredential"}
+
+    assert proof.verify(lists).valid  # a good signature...
+    for document in (lists, reordered, no_vc_type):
+        check = check_credential(document, status_of=nothing_set)
+        assert check.status == INVALID  # ...on something that is not a certificate
+        assert "not an Open Badges credential" in str(check.reason)
+
+
+# -- wording -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level", "name", "description"),
+    [
+        ("Master trainer", "Master trainer", "Accreditation as Master trainer."),
+        ("", "Trainer accreditation", "Accreditation as a trainer."),
+    ],
+)
+def test_a_first_generation_accreditation_names_no_empty_course(level, name, description):
+    """A coordinator's accreditation was granted by no training: nothing reads "“”"."""
+    facts = make_facts(kind="accreditation", level=level, course_title="", language="en")
+
+    achievement = open_badges.unsigned_credential(facts)["credentialSubject"]["achievement"]
+
+    assert achievement["name"] == name
+    assert achievement["description"] == description
+    assert "“”" not in json.dumps(achievement, ensure_ascii=False)
+    assert not achievement["name"].endswith(": ")

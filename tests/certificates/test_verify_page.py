@@ -7,20 +7,26 @@ import copy
 import datetime
 import json
 import math
+import pathlib
 import re
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+import certificates
 from certificates.credentials import keys
+from certificates.credentials.multibase import base58btc_encode
 from certificates.models import Certificate, new_certificate_code
+from certificates.selectors.status_lists import signed_status_list
 from certificates.services.issuing import certificate_for_accreditation, certificate_reissue
 from certificates.services.status import (
     certificate_reinstate,
     certificate_revoke,
     certificate_suspend,
 )
+from courses.models import TrainerAccreditation
 from tests.certificates.conftest import HOLDER_EMAIL
 from tests.factories import first_generation_trainer, participant
 
@@ -212,17 +218,84 @@ def test_the_qr_address_goes_on_to_the_readers_language(client, world):
 # --- The signed documents ----------------------------------------------------------------------
 
 
-def test_the_credential_is_served_at_its_id(client, world):
-    credential = world.certificate.credential
+@pytest.fixture
+def accredited(world) -> Certificate:
+    """The lead trainer's accreditation certificate (a coordinator's, 2020 to 2030)."""
+    accreditation = TrainerAccreditation.objects.get(participant__user=world.users["lead"])
+    return certificate_for_accreditation(accreditation, by=world.users["coordinator"])
 
-    as_json_ld = client.get(f"/credentials/{world.certificate.code}")
-    as_vc = client.get(f"/credentials/{world.certificate.code}", HTTP_ACCEPT="application/vc")
 
-    assert credential["id"] == f"http://testserver/credentials/{world.certificate.code}"
+def test_a_trainers_accreditation_credential_is_served_to_anyone_at_its_id(client, accredited):
+    credential = accredited.credential
+
+    as_json_ld = client.get(f"/credentials/{accredited.code}")
+    as_vc = client.get(f"/credentials/{accredited.code}", HTTP_ACCEPT="application/vc")
+
+    assert credential["id"] == f"http://testserver/credentials/{accredited.code}"
     assert as_json_ld.status_code == 200 and as_json_ld["Content-Type"] == "application/ld+json"
     assert json.loads(as_json_ld.content) == credential
     assert as_vc["Content-Type"] == "application/vc" and json.loads(as_vc.content) == credential
     assert as_json_ld["Access-Control-Allow-Origin"] == "*"
+    assert "public" in as_json_ld["Cache-Control"]
+
+
+def test_a_completion_credential_is_not_public_but_its_holder_fetches_it_privately(client, world):
+    code = world.certificate.code
+    credential_id = f"/credentials/{code}"
+
+    anonymous = client.get(credential_id)
+    made_up = client.get(f"/credentials/{MADE_UP_CODE}")
+    client.force_login(world.users["holder"])
+    holder = client.get(credential_id)
+
+    assert anonymous.status_code == made_up.status_code == 404
+    assert anonymous.content == made_up.content
+    assert holder.status_code == 200 and json.loads(holder.content) == world.certificate.credential
+    assert set(holder["Cache-Control"].replace(" ", "").split(",")) == {"private", "no-store"}
+    assert "Access-Control-Allow-Origin" not in holder.headers
+
+
+def test_the_page_links_the_credential_only_where_anyone_may_fetch_it(client, world, accredited):
+    completion = client.get(f"/en/verify/{world.certificate.code}/").content.decode()
+    accreditation = client.get(f"/en/verify/{accredited.code}/").content.decode()
+
+    assert f"/credentials/{world.certificate.code}" not in completion
+    assert f'<a href="/credentials/{accredited.code}">' in accreditation
+    assert f'rel="alternate" type="application/ld+json" href="/credentials/{accredited.code}"' in (
+        accreditation
+    )
+
+
+def test_the_date_is_the_day_it_was_issued_as_the_pdf_prints_it(client, world, accredited):
+    """An accreditation from 2020 certified today: dated today, valid from 2020 beside it."""
+    issued = timezone.localdate(accredited.issued_at)
+
+    words = _words(_verify(client, accredited.code))
+
+    assert accredited.facts["issued_on"] == issued.isoformat()  # what the PDF prints
+    assert f"Date {issued.day} {issued:%B %Y}" in words
+    assert "Date 1 January 2020" not in words
+    assert "Accreditation Valid from 1 January 2020 until 31 December 2030" in words
+
+
+def test_a_bulgarian_certificate_read_in_english_marks_its_words_as_bulgarian(client, world):
+    main = _main(_verify(client, world.certificate.code))
+
+    assert '<dd lang="bg">Мария Петрова</dd>' in main
+    assert '<html lang="en">' in _verify(client, world.certificate.code).content.decode()
+
+
+def test_the_certificate_pages_use_no_template_library_of_the_site_app():
+    """certificates never depends on cms, not even for a template tag."""
+    folder = pathlib.Path(certificates.__file__).parent / "templates"
+    loads = [
+        (path.name, line)
+        for path in folder.rglob("*.html")
+        for line in path.read_text().splitlines()
+        if "{% load" in line and "cms_tags" in line
+    ]
+
+    assert loads == []
 
 
 def test_an_unknown_credential_or_key_is_a_plain_404(client, world):
@@ -378,3 +451,89 @@ def test_a_huge_paste_is_refused_not_a_500(client, db):
     response = client.post("/en/verify/", {"credential_text": "{" + " " * 3_000_000 + "}"})
 
     assert response.status_code == 400
+
+
+# --- What an upload costs the server ------------------------------------------------------------
+
+
+def _identical_unnamed_nodes(credential_id: str) -> dict:
+    """About 1.2 KB: identical unnamed subjects with identical unnamed achievements and a made-up
+    proof naming our key. Canonicalising it took 8 s of CPU (two more achievements: 12 min)."""
+    subject = {
+        "type": ["AchievementSubject"],
+        "achievement": [{"type": ["Achievement"]} for _ in range(8)],
+    }
+    return {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": keys.issuer_id(),
+        "credentialSubject": [copy.deepcopy(subject) for _ in range(2)],
+        "proof": {
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "created": "2026-01-01T00:00:00Z",
+            "verificationMethod": keys.signing_key().key_id,
+            "proofPurpose": "assertionMethod",
+            "proofValue": base58btc_encode(b"\x01" * 64),
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("whose_id", "says"),
+    [
+        ("made up", "This credential was not issued by this platform."),
+        ("a certificate's", "This does not match the credential this platform issued"),
+    ],
+)
+def test_a_tiny_upload_built_to_take_minutes_is_answered_at_once(client, world, whose_id, says):
+    credential_id = (
+        world.certificate.credential["id"]
+        if whose_id == "a certificate's"
+        else f"http://testserver/credentials/{MADE_UP_CODE}"
+    )
+    body = json.dumps(_identical_unnamed_nodes(credential_id))
+    assert len(body) < 1300
+
+    started = time.process_time()
+    response = client.post("/en/verify/", {"credential_text": body})
+    spent = time.process_time() - started
+
+    assert response.status_code == 200
+    assert spent < 1.0  # minutes if the server canonicalised it
+    assert says in _main(response) and "Not valid" in _main(response)
+
+
+def test_a_credential_changed_in_its_types_only_does_not_match_what_was_issued(client, world):
+    changed = copy.deepcopy(world.certificate.credential)
+    changed["credentialSubject"]["identifier"][0]["hashed"] = 0  # false written as 0
+
+    main = _main(_upload(client, json.dumps(changed).encode()))
+
+    assert "This does not match the credential this platform issued" in main
+    assert "Signed by this platform and in force." not in main
+    assert f'href="/en/verify/{world.certificate.code}/"' in main  # what was issued
+
+
+def test_a_credential_from_elsewhere_is_not_issued_by_this_platform(client, world):
+    elsewhere = copy.deepcopy(world.certificate.credential)
+    elsewhere["id"] = "https://badges.example.org/credentials/123"
+
+    main = _main(_upload(client, json.dumps(elsewhere).encode()))
+
+    assert "This credential was not issued by this platform." in main
+    assert "Мария Петрова" not in main
+
+
+def test_the_status_list_is_no_certificate(client, world):
+    """Signed by the platform, but a list of bits: the check page never calls it valid."""
+    status_list = signed_status_list("revocation")
+
+    main = _words(_upload(client, json.dumps(status_list).encode()))
+
+    assert "Not valid: This is not an Open Badges credential" in main
+    assert "Valid" not in main.replace("Not valid", "")
