@@ -185,7 +185,6 @@ def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None)
             TEMPLATE_NAME,
             {
                 "facts": facts,
-                "body_paragraphs": _paragraphs(facts.body),
                 "dates": _date_range(facts.starts_on, facts.ends_on),
                 "hours": _hours(facts.hours),
                 "issued_on": _date(facts.issued_on),
@@ -247,11 +246,6 @@ def _nfc(facts: CertificateFacts) -> CertificateFacts:
         for signatory in facts.signatories
     )
     return dataclasses.replace(facts, **texts, signatories=signatories)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """The text's paragraphs (a blank line between two), each with its own line breaks."""
-    return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
 
 
 def _file_url(path: str) -> str:
