@@ -28,6 +28,10 @@ from .storage import certificate_storage
 # BitstringStatusList: every certificate holds one random place in the
 # revocation list and the same place in the suspension list.
 STATUS_LIST_SIZE = 131_072
+# The longest name a correction may give: as long as an account's full name (first name
+# and last name, 150 characters each, and a space). The column itself holds any length, so
+# that whatever name the record holds (made longer, even, by Unicode normalisation) fits.
+HOLDER_NAME_MAX_LENGTH = 301
 
 
 def new_certificate_code() -> str:
@@ -188,7 +192,7 @@ class Certificate(models.Model):
         verbose_name=_("trainer's accreditation certificate"),
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    holder_name = models.CharField(_("name on the certificate"), max_length=200)
+    holder_name = models.TextField(_("name on the certificate"))
     facts = models.JSONField(_("what it says"), default=dict, editable=False)
     credential = models.JSONField(_("signed credential"), default=dict, editable=False)
     pdf = models.FileField(
@@ -289,6 +293,9 @@ class CertificateBatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     requested_at = models.DateTimeField(default=timezone.now)
+    # When the run last counted a certificate done (or started): a run that stops moving
+    # for long is replaced by the next one started (services/batches.py).
+    progressed_at = models.DateTimeField(default=timezone.now)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)

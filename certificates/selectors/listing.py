@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from courses.models import Cohort, CohortMembership, Country
+from courses.models import Cohort, CohortMembership, Country, TrainerAccreditation
 
 from ..models import Certificate, CertificateBatch
 
@@ -52,6 +52,15 @@ def certificate_by_code(code: str) -> Certificate | None:
     if code is None:
         return None
     return _listed(Certificate.objects.filter(code=code)).first()
+
+
+def current_certificate(certificate: Certificate | None) -> Certificate | None:
+    """The certificate at the end of its corrections (the one that replaced it, and so on)."""
+    seen = set()
+    while certificate is not None and certificate.replaced_by_id and certificate.pk not in seen:
+        seen.add(certificate.pk)
+        certificate = Certificate.objects.get(pk=certificate.replaced_by_id)
+    return certificate
 
 
 def certificates_held_by(user) -> QuerySet[Certificate]:
@@ -115,6 +124,32 @@ def with_status(status: str, *, on: datetime.date | None = None) -> Q:
     return conditions[status]
 
 
+def memberships_to_certify() -> QuerySet[CohortMembership]:
+    """Cohort memberships with what a certificate of one reads: the cohort, its course,
+    country and host organisation, the person and their account (one query)."""
+    return CohortMembership.objects.select_related(
+        "cohort__course", "cohort__country", "cohort__host_organisation", "participant__user"
+    )
+
+
+def completed_memberships(cohort: Cohort | int) -> QuerySet[CohortMembership]:
+    """The cohort's members who completed it, by name, with what their certificates read."""
+    return (
+        memberships_to_certify()
+        .filter(cohort=cohort, completed_at__isnull=False)
+        .order_by("participant__display_name", "pk")
+    )
+
+
+def accreditations_granted_by(cohort: Cohort | int) -> QuerySet[TrainerAccreditation]:
+    """The accreditations a training of trainers granted and nobody revoked, by name."""
+    return (
+        TrainerAccreditation.objects.filter(granted_by_cohort=cohort, revoked_at__isnull=True)
+        .select_related("participant")
+        .order_by("participant__display_name", "pk")
+    )
+
+
 @dataclass
 class MemberCertificates:
     """A member who completed a cohort, and their certificates of it (none yet, or more)."""
@@ -133,12 +168,10 @@ def cohort_certificate_rows(cohort: Cohort) -> list[MemberCertificates]:
     A certificate replaced by a corrected one is left out: its replacement
     stands in its place. Two queries.
     """
-    memberships = (
-        cohort.memberships.filter(completed_at__isnull=False)
-        .select_related("participant__user")
-        .order_by("participant__display_name", "pk")
-    )
-    rows = {membership.participant_id: MemberCertificates(membership) for membership in memberships}
+    rows = {
+        membership.participant_id: MemberCertificates(membership)
+        for membership in completed_memberships(cohort)
+    }
     certificates = _listed(
         Certificate.objects.filter(
             in_cohort(cohort), participant_id__in=list(rows), replaced_by__isnull=True

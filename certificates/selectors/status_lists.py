@@ -7,9 +7,10 @@ lists. A place is set in the revocation list once the certificate is revoked
 The signed list is made once per status version and kept in each process's
 memory (the "local" cache) under that version; the version lives in the
 shared cache, and every revocation, suspension or reinstatement starts a new
-one (`status_lists_changed`), so no process serves a list older than the last
-change. Making a list reads one column of the certificates that are set (one
-query), then signs.
+one (services/status.py, `status_lists_changed`), so no process serves a list
+older than the last change. Reading the version writes one only when the
+shared cache has none (a new one, never an earlier one again). Making a list
+reads one column of the certificates that are set (one query), then signs.
 """
 
 from __future__ import annotations
@@ -28,16 +29,12 @@ TIMEOUT = 60 * 60 * 24
 
 
 def status_version() -> str:
+    """The current status version (a new one when the shared cache has lost it)."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, str(time.time_ns()), timeout=None)
         version = cache.get(VERSION_KEY)
     return version
-
-
-def status_lists_changed() -> None:
-    """Start a new status version: every signed list is made again on its next read."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
 
 
 def _set_in(purpose: str):

@@ -5,39 +5,62 @@ a second click while one runs finds that one (the database holds one running
 batch per cohort). The worker issues each completed member's certificate
 (roster-only people included: the request is a trainer's), counts each one
 done so the page can show the progress, then writes the zip and marks the run
-finished. Running it twice issues nothing twice (each certificate has its key)
-and finishes it once.
+finished; a training of trainers' zip also holds the accreditation
+certificates it granted. Running it twice issues nothing twice (each
+certificate has its key) and finishes it once.
+
+A run always ends finished, so that it never holds the cohort's one running
+place: stopped by an error, or never queued (the broker down), it is finished
+with `failed` saying so; one whose worker was lost is replaced by the next run
+started once it has counted nothing for CERTIFICATES_BATCH_STALLED_MINUTES.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable
+from functools import partial
 
+from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEntry
 from audit.services import audit_record_for
-from courses.models import Cohort, CohortMembership
+from courses.models import Cohort
 
 from ..models import Certificate, CertificateBatch
+from ..selectors.listing import (
+    accreditations_granted_by,
+    completed_memberships,
+    current_certificate,
+)
 from .errors import CertificateError
-from .issuing import certificate_for_membership, check_may_request, current_certificate
+from .issuing import certificate_for_accreditation, certificate_for_membership, check_may_request
 
 logger = logging.getLogger(__name__)
 
 
-def _completed_members(cohort: Cohort):
-    return (
-        CohortMembership.objects.filter(cohort=cohort, completed_at__isnull=False)
-        .select_related("participant")
-        .order_by("participant__display_name", "pk")
+def _stalled_since() -> datetime.datetime:
+    """Runs that have counted nothing since this moment have stopped (a worker lost, say)."""
+    return timezone.now() - datetime.timedelta(minutes=settings.CERTIFICATES_BATCH_STALLED_MINUTES)
+
+
+def _finish(batch_id: int, **fields) -> bool:
+    """Mark the run finished with `fields`, unless it is finished already; whether it was."""
+    return bool(
+        CertificateBatch.objects.filter(pk=batch_id, finished_at__isnull=True).update(
+            finished_at=timezone.now(), **fields
+        )
     )
 
 
@@ -46,11 +69,12 @@ def batch_start(cohort: Cohort, *, by) -> CertificateBatch:
 
     Allowed to those who may request a member's certificate (the cohort's lead
     trainer or a co-trainer, or a coordinator). A run already going for the
-    cohort is returned instead of a second one. The task starts after the
-    commit.
+    cohort is returned instead of a second one, unless it has counted nothing
+    for CERTIFICATES_BATCH_STALLED_MINUTES: then it is finished as stopped and a
+    new run replaces it. The task starts after the commit.
     """
-    check_may_request(cohort, by)
-    total = _completed_members(cohort).count()
+    check_may_request(cohort, by=by)
+    total = completed_memberships(cohort).count()
     if not total:
         raise CertificateError(
             _("Nobody has completed %(cohort)s yet.") % {"cohort": cohort.name},
@@ -58,7 +82,13 @@ def batch_start(cohort: Cohort, *, by) -> CertificateBatch:
         )
     running = CertificateBatch.objects.filter(cohort=cohort, finished_at__isnull=True).first()
     if running is not None:
-        return running
+        if running.progressed_at >= _stalled_since():
+            return running
+        logger.warning("Batch %s stalled since %s: replaced", running.pk, running.progressed_at)
+        _finish(
+            running.pk,
+            failed=_("This run stopped making progress; a new run replaced it."),
+        )
     try:
         with transaction.atomic():
             batch = CertificateBatch.objects.create(cohort=cohort, requested_by=by, total=total)
@@ -73,7 +103,14 @@ def batch_start(cohort: Cohort, *, by) -> CertificateBatch:
 def _run_later(batch_id: int) -> None:
     from ..tasks import run_batch  # the task calls back into this module
 
-    run_batch.delay(batch_id)
+    try:
+        run_batch.delay(batch_id)
+    except Exception:  # the broker unreachable: the run would wait for ever
+        logger.exception("Batch %s could not be queued", batch_id)
+        _finish(
+            batch_id,
+            failed=_("The certificates could not be queued for issuing. Start the run again."),
+        )
 
 
 def _file_name(certificate: Certificate) -> str:
@@ -83,51 +120,93 @@ def _file_name(certificate: Certificate) -> str:
     return f"{name or 'certificate'}-{certificate.code}.pdf"
 
 
-def batch_run(batch_id: int) -> CertificateBatch | None:
-    """Issue every completed member's certificate, then zip their PDFs. Safe to run twice.
+def _for_the_zip(
+    issue: Callable[[], Certificate], *, batch: CertificateBatch, person_id: int, failed: list
+) -> Certificate | None:
+    """The current certificate `issue()` gives, when it belongs in the zip; a refusal or a
+    failure is written in `failed` and the run goes on."""
+    try:
+        certificate = current_certificate(issue())
+    except CertificateError as refusal:
+        failed.append(f"{person_id}: {' '.join(refusal.messages)}")
+    except Exception:  # one certificate's failure must not stop the others'
+        logger.exception("Batch %s: person %s", batch.pk, person_id)
+        failed.append(f"{person_id}: {_('The certificate could not be made.')}")
+    else:
+        if certificate.revoked_at is None and certificate.pdf:
+            return certificate
+    return None
 
-    A member whose certificate cannot be issued is written in `failed` and
-    the run goes on; a finished run is left as it is.
-    """
-    batch = CertificateBatch.objects.select_related("cohort", "requested_by").filter(pk=batch_id)
-    batch = batch.first()
-    if batch is None or batch.finished_at is not None:
-        return batch
-    members = list(_completed_members(batch.cohort))
-    CertificateBatch.objects.filter(pk=batch.pk).update(total=len(members))
-    certificates, failed = [], []
-    for done, membership in enumerate(members, start=1):
-        try:
-            certificate = current_certificate(
-                certificate_for_membership(membership, by=batch.requested_by)
-            )
-        except CertificateError as refusal:
-            failed.append(f"{membership.participant_id}: {' '.join(refusal.messages)}")
-        except Exception:  # one member's failure must not stop the others'
-            logger.exception("Batch %s: member %s", batch.pk, membership.pk)
-            failed.append(f"{membership.participant_id}: {_('The certificate could not be made.')}")
-        else:
-            if certificate.revoked_at is None and certificate.pdf:
-                certificates.append(certificate)
-        # Never backwards: a second run counts again from the start.
-        CertificateBatch.objects.filter(pk=batch.pk, done__lt=done).update(done=done)
+
+def _write_archive(batch: CertificateBatch, certificates: list[Certificate]) -> str:
+    """Zip the certificates' PDFs into the run's storage; the stored file's name."""
     with tempfile.TemporaryFile() as archive:
         with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as zipped:
             for certificate in certificates:
                 with certificate.pdf.open("rb") as pdf:
                     zipped.writestr(_file_name(certificate), pdf.read())
         archive.seek(0)
-        storage = batch.archive.storage
-        name = storage.save(
+        return batch.archive.storage.save(
             batch.archive.field.generate_filename(
                 batch, f"certificates-cohort-{batch.cohort_id}-{batch.pk}.zip"
             ),
             File(archive),
         )
-    finished = CertificateBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(
-        finished_at=timezone.now(), archive=name, failed="\n".join(failed), done=len(members)
-    )
-    if not finished:  # the other run finished first: its zip stands
-        storage.delete(name)
+
+
+def batch_run(batch_id: int) -> CertificateBatch | None:
+    """Issue every completed member's certificate, then zip their PDFs. Safe to run twice.
+
+    A training of trainers' zip also holds the current accreditation
+    certificates it granted (issued now when missing). A member whose
+    certificate cannot be issued is written in `failed` and the run goes on;
+    whatever stops the run itself, it ends finished, with `failed` saying so,
+    so that it never holds the cohort's one running place. A finished run is
+    left as it is.
+    """
+    batch = CertificateBatch.objects.select_related("cohort", "requested_by").filter(pk=batch_id)
+    batch = batch.first()
+    if batch is None or batch.finished_at is not None:
+        return batch
+    failed: list[str] = []
+    done, archive_name, completed = 0, "", False
+    try:
+        members = list(completed_memberships(batch.cohort))
+        CertificateBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(
+            total=len(members)
+        )
+        certificates = []
+        for done, membership in enumerate(members, start=1):
+            certificate = _for_the_zip(
+                partial(certificate_for_membership, membership, by=batch.requested_by),
+                batch=batch,
+                person_id=membership.participant_id,
+                failed=failed,
+            )
+            if certificate is not None:
+                certificates.append(certificate)
+            # Never backwards: a second run counts again from the start.
+            CertificateBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(
+                done=Greatest("done", Value(done)), progressed_at=timezone.now()
+            )
+        for accreditation in accreditations_granted_by(batch.cohort):
+            certificate = _for_the_zip(
+                partial(certificate_for_accreditation, accreditation),
+                batch=batch,
+                person_id=accreditation.participant_id,
+                failed=failed,
+            )
+            if certificate is not None:
+                certificates.append(certificate)
+        archive_name = _write_archive(batch, certificates)
+        completed = True
+    except Exception:
+        logger.exception("Batch %s stopped", batch.pk)
+    finally:
+        if not completed:
+            failed.append(_("The run stopped before the end. Start it again to finish it."))
+        finished = _finish(batch.pk, archive=archive_name, failed="\n".join(failed), done=done)
+        if not finished and archive_name:  # the other run finished first: its zip stands
+            batch.archive.storage.delete(archive_name)
     batch.refresh_from_db()
     return batch

@@ -5,8 +5,9 @@ cohort, which trainer, which language); `facts_for` turns it into the
 `CertificateFacts` that the credential and the PDF are both made from. The
 wording is the certificate template for its course and kind in its language,
 else the default-language version, else the template for its kind, else words
-built in here (translated like the interface). Names are written in Unicode
-NFC. The facts are kept on the certificate as JSON (`facts_as_json`) and read
+built in here (translated like the interface). Names and wording are cleaned
+of control characters and written in Unicode NFC (`nfc`, `nfc_text`). The
+facts are kept on the certificate as JSON (`facts_as_json`) and read
 back with `facts_from_json`.
 """
 
@@ -16,6 +17,7 @@ import dataclasses
 import datetime
 import json
 import logging
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -75,8 +77,13 @@ def certificate_facts(certificate: Certificate) -> CertificateFacts:
 
 
 def credential_bytes(credential: dict) -> bytes:
-    """The signed credential as the file a holder downloads and the PDF carries."""
-    return json.dumps(credential, ensure_ascii=False, indent=2).encode("utf-8")
+    """The signed credential as the file a holder downloads and the PDF carries.
+
+    Keys are sorted: PostgreSQL's jsonb keeps keys in an order of its own, so the
+    credential read back from the database is written out byte for byte as the one
+    the PDF took when it was issued.
+    """
+    return json.dumps(credential, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
 
 
 # --- The draft ------------------------------------------------------------------------------------
@@ -108,15 +115,43 @@ class Draft:
     online: bool = False
 
 
+# Text reaches certificates from people's names, editors' templates and the record, pasted
+# from anywhere. A signed credential holds no control characters (proof.py refuses them),
+# and the PDF would print nothing sensible for them, so they are cleaned where text comes in:
+# line breaks (Word's manual line break \x0b, its page break \x0c, the Unicode next-line,
+# line and paragraph separators) end a line in running text and become a space in a name
+# or a title; other C0 and C1 controls, DEL and lone surrogates are dropped.
+_LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x85\u2028]")
+_PARAGRAPH_BREAK = re.compile(r"[\x0c\u2029]")
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_ONE_LINE = re.compile(r"[\n\t ]+")
+
+
+def _without_controls(text: str) -> str:
+    text = _PARAGRAPH_BREAK.sub("\n\n", _LINE_BREAK.sub("\n", text or ""))
+    return _DROPPED.sub("", text)
+
+
+def nfc_text(text: str) -> str:
+    """Running text (a certificate's body, its criteria) cleaned, trimmed and in Unicode NFC.
+
+    Its lines are kept as newlines (the PDF prints them, the credential signs them),
+    a paragraph break as an empty line; other control characters are dropped.
+    """
+    return unicodedata.normalize("NFC", _without_controls(text).strip())
+
+
 def nfc(text: str) -> str:
-    """Text trimmed and in Unicode NFC (a name typed on some keyboards comes decomposed)."""
-    return unicodedata.normalize("NFC", (text or "").strip())
+    """A name or a title on one line: cleaned, trimmed and in Unicode NFC (a name typed on
+    some keyboards comes decomposed). Line breaks, tabs and the spaces around them become
+    one space; other control characters are dropped."""
+    return unicodedata.normalize("NFC", _ONE_LINE.sub(" ", _without_controls(text)).strip())
 
 
 def name_of(participant: Participant) -> str:
     """A person's name for a certificate: their account's full name, else their record's."""
     user = participant.user if participant.user_id else None
-    return nfc((user.get_full_name() if user else "") or participant.display_name)
+    return nfc(user.get_full_name() if user else "") or nfc(participant.display_name)
 
 
 # --- Wording ------------------------------------------------------------------------------------
@@ -248,8 +283,8 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
             "course": course_title,
             "hours": _hours_text(draft.hours),
             "dates": _dates_text(draft.starts_on, draft.ends_on),
-            "cohort": training.name if training else "",
-            "country": country_name(country.code, country.name) if country else "",
+            "cohort": nfc(training.name) if training else "",
+            "country": nfc(country_name(country.code, country.name)) if country else "",
             "trainer": name_of(draft.trainer) if draft.trainer else "",
             "level": (str(draft.accreditation.get_level_display()) if draft.accreditation else ""),
             "valid_until": _date_text(draft.valid_until),
@@ -270,15 +305,15 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
             language=draft.language,
             holder_name=draft.holder_name,
             title=nfc(fill_placeholders(title, values)),
-            body=nfc(fill_placeholders(body, values)),
+            body=nfc_text(fill_placeholders(body, values)),
             course_title=course_title,
-            criteria=nfc(fill_placeholders(criteria, values)),
+            criteria=nfc_text(fill_placeholders(criteria, values)),
             issued_on=timezone.localdate(),
             issuer_name=nfc(str(settings.CERTIFICATES_ISSUER_NAME)),
             issuer_url=keys.base_url() + "/",
             organisation_name=nfc(training.host_organisation.name) if training else "",
             country_name=values["country"],
-            cohort_name=nfc(values["cohort"]),
+            cohort_name=values["cohort"],
             starts_on=draft.starts_on,
             ends_on=draft.ends_on,
             hours=draft.hours,

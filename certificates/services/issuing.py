@@ -59,8 +59,9 @@ from courses.selectors.accreditation import valid_accreditation
 from courses.services.participants import participant_for_user
 
 from ..credentials import open_badges, proof, status_list
-from ..models import Certificate, Kind
+from ..models import HOLDER_NAME_MAX_LENGTH, Certificate, Kind
 from ..pdf import render_pdf
+from ..selectors.listing import current_certificate, memberships_to_certify
 from . import status
 from .contents import (
     Draft,
@@ -102,15 +103,6 @@ def _lead_of(cohort: Cohort) -> Participant | None:
         .first()
     )
     return row.participant if row else None
-
-
-def current_certificate(certificate: Certificate | None) -> Certificate | None:
-    """The certificate at the end of its corrections (the one that replaced it, and so on)."""
-    seen = set()
-    while certificate is not None and certificate.replaced_by_id and certificate.pk not in seen:
-        seen.add(certificate.pk)
-        certificate = Certificate.objects.get(pk=certificate.replaced_by_id)
-    return certificate
 
 
 def _trainer_link(
@@ -201,8 +193,10 @@ def _accreditation_draft(
         training=training,
         trainer=trainer,
         trainer_certificate=trainer_certificate,
-        # Valid as long as the accreditation: issued late (or again) it still ends on its day.
-        valid_from=min(accreditation.valid_from, timezone.localdate()),
+        # Valid as long as the accreditation, from its first day to its last: issued late (or
+        # again) it still ends on its day; issued before the accreditation starts, it is not
+        # valid before then either.
+        valid_from=accreditation.valid_from,
         valid_until=accreditation.valid_until,
         starts_on=training.starts_on if training else None,
         ends_on=training.ends_on if training else None,
@@ -222,6 +216,24 @@ def _status_index(attempt: int) -> int:
     )
 
 
+def _signed(draft: Draft, facts) -> dict:
+    """The signed credential of `facts`; refused as a CertificateError (code "unsignable")
+    when the signing refuses what the certificate would say."""
+    try:
+        return proof.sign(open_badges.unsigned_credential(facts))
+    except proof.DocumentRefused as refusal:
+        # Text is cleaned where certificates take it in (contents.nfc): this is a bug to see.
+        logger.error("Certificate for %s not signed: %s", draft.key, refusal)
+        raise CertificateError(
+            _(
+                "The certificate could not be signed: something in its wording or names "
+                "cannot be put in a signed credential. Check the certificate template and the "
+                "names, or tell a programme coordinator."
+            ),
+            code="unsignable",
+        ) from refusal
+
+
 def _issue(draft: Draft) -> Certificate:
     """The certificate for the draft's key: the one already issued, or a new one."""
     existing = Certificate.objects.filter(idempotency_key=draft.key).first()
@@ -234,7 +246,7 @@ def _issue(draft: Draft) -> Certificate:
         except ValueError:  # every place is taken
             break
         facts = facts_for(draft, code=code, index=index)
-        credential = proof.sign(open_badges.unsigned_credential(facts))
+        credential = _signed(draft, facts)
         try:
             with transaction.atomic():
                 certificate = Certificate.objects.create(
@@ -302,10 +314,13 @@ def _complete(certificate: Certificate) -> Certificate:
 def _notify_later(certificate_id: int) -> None:
     from ..tasks import notify_holder  # the task calls back into this module
 
-    notify_holder.delay(certificate_id)
+    try:
+        notify_holder.delay(certificate_id)
+    except Exception:  # the broker unreachable: the certificate stands, on "My learning"
+        logger.exception("Holder of certificate %s not told: not queued", certificate_id)
 
 
-def check_may_request(cohort: Cohort, by, *, holder: Participant | None = None) -> None:
+def check_may_request(cohort: Cohort, *, by, holder: Participant | None = None) -> None:
     """Refuse anyone but the cohort's lead trainer, a co-trainer or a coordinator (and the holder,
     whoever they are) a certificate request."""
     if by is None or not by.is_authenticated or not can_manage_cohort(by, cohort):
@@ -327,11 +342,9 @@ def certificate_for_membership(membership: CohortMembership, *, by=None) -> Cert
     certificates. Written in the cohort's language, naming its lead trainer and
     linking their accreditation certificate (valid on the cohort's first day).
     """
-    membership = CohortMembership.objects.select_related(
-        "cohort__course", "cohort__country", "cohort__host_organisation", "participant__user"
-    ).get(pk=membership.pk)
+    membership = memberships_to_certify().get(pk=membership.pk)
     if by is not None:
-        check_may_request(membership.cohort, by, holder=membership.participant)
+        check_may_request(membership.cohort, by=by, holder=membership.participant)
     if membership.completed_at is None:
         raise CertificateError(
             _("%(person)s has not completed %(cohort)s yet.")
@@ -432,14 +445,22 @@ def _check_may_reissue(certificate: Certificate, by) -> None:
         raise CertificateError(_("Nobody corrects their own certificate."), code="own_certificate")
 
 
-def _draft_for(certificate: Certificate, *, language: str | None) -> Draft:
-    """The record's present account of what `certificate` was issued for."""
+def _draft_for(
+    certificate: Certificate,
+    *,
+    language: str | None,
+    accreditation: TrainerAccreditation | None = None,
+) -> Draft:
+    """The record's present account of what `certificate` was issued for (`accreditation`:
+    the certificate's accreditation as already read and locked)."""
     if certificate.accreditation_id is not None:
-        return _accreditation_draft(certificate.accreditation, chain=(), language=language)
+        return _accreditation_draft(
+            accreditation or certificate.accreditation, chain=(), language=language
+        )
     if certificate.cohort_id is not None:
-        membership = CohortMembership.objects.select_related(
-            "cohort__course", "cohort__country", "cohort__host_organisation", "participant__user"
-        ).filter(cohort_id=certificate.cohort_id, participant_id=certificate.participant_id)
+        membership = memberships_to_certify().filter(
+            cohort_id=certificate.cohort_id, participant_id=certificate.participant_id
+        )
         if membership.exists():
             draft = _membership_draft(membership.get(), language=language)
             draft.participant = certificate.participant
@@ -471,28 +492,32 @@ def certificate_reissue(
 
     By a coordinator, or by the lead trainer or a co-trainer of the cohort for a
     cohort's certificate; never by its holder. `holder_name` corrects the name
-    (NFC), `language` the language; everything else is read from the record
-    again. A revoked or suspended certificate is not corrected; asking twice
-    gives the same new certificate.
+    (cleaned, NFC), `language` the language; everything else is read from the
+    record again. A revoked or suspended certificate is not corrected, nor one
+    of a revoked accreditation, even when the revocation or suspension comes
+    while the correction is being made; asking twice gives the same new
+    certificate.
     """
     _check_may_reissue(certificate, by)
     reason = status.required_reason(reason)
-    certificate = Certificate.objects.select_related("participant", "cohort").get(pk=certificate.pk)
-    if certificate.replaced_by_id is not None:
-        return current_certificate(certificate)
-    if certificate.revoked_at is not None or certificate.suspended_at is not None:
-        raise CertificateError(
-            _("A revoked or suspended certificate is not corrected."), code="not_valid"
-        )
     if holder_name is not None:
         holder_name = nfc(holder_name)
-        if not holder_name or len(holder_name) > 200:
+        if not holder_name or len(holder_name) > HOLDER_NAME_MAX_LENGTH:
             raise CertificateError(
-                _("Enter the name as it should appear, up to 200 characters."), code="bad_name"
+                _("Enter the name as it should appear, up to %(count)s characters.")
+                % {"count": HOLDER_NAME_MAX_LENGTH},
+                code="bad_name",
             )
     if language is not None and language not in {code for code, _name in settings.LANGUAGES}:
         raise CertificateError(_("Choose one of the site's languages."), code="bad_language")
-    return _reissue(certificate, by=by, reason=reason, holder_name=holder_name, language=language)
+    return _reissue(
+        certificate,
+        by=by,
+        reason=reason,
+        holder_name=holder_name,
+        language=language,
+        standing_only=True,
+    )
 
 
 def _reissue(
@@ -503,27 +528,57 @@ def _reissue(
     holder_name: str | None = None,
     language: str | None = None,
     revoke_old: bool = True,
+    standing_only: bool = False,
 ) -> Certificate:
     """Issue the replacement of `old` and point `old` to it (revoked with `reason` unless
     `revoke_old` is False), in one transaction.
 
-    `old` may already be revoked (an accreditation revoked, then reinstated):
-    it keeps its revocation and gains the pointer.
+    The old certificate (and its accreditation, if it has one, first: the order
+    courses locks them in when it revokes one) stays locked from the checks to
+    the replacement, so that a revocation or suspension decided meanwhile either
+    comes first and stops the correction, or comes after it and meets the
+    replacement. `standing_only`: refuse when `old` is revoked or suspended.
+    Otherwise `old` may already be revoked (an accreditation revoked, then
+    reinstated): it keeps its revocation and gains the pointer. A certificate
+    of a revoked accreditation is never replaced.
     """
     with transaction.atomic():
-        draft = _draft_for(old, language=language or old.language)
-        draft.key = f"reissue:{old.code}"
+        accreditation = None
+        if old.accreditation_id is not None:
+            accreditation = (
+                TrainerAccreditation.objects.select_for_update(of=("self",))
+                .select_related("participant__user", "country", "granted_by_cohort__course")
+                .get(pk=old.accreditation_id)
+            )
+            if accreditation.revoked_at is not None:
+                raise CertificateError(
+                    _("This accreditation is revoked: its certificate is not replaced."),
+                    code="revoked",
+                )
+        locked = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("participant", "cohort")
+            .get(pk=old.pk)
+        )
+        if locked.replaced_by_id is not None:
+            return current_certificate(locked)  # corrected already: the same correction
+        if standing_only and (locked.revoked_at is not None or locked.suspended_at is not None):
+            raise CertificateError(
+                _("A revoked or suspended certificate is not corrected."), code="not_valid"
+            )
+        draft = _draft_for(
+            locked, language=language or locked.language, accreditation=accreditation
+        )
+        draft.key = f"reissue:{locked.code}"
         draft.issued_by = by
         if holder_name:
             draft.holder_name = holder_name
         new = _issue(draft)
-        locked = Certificate.objects.select_for_update().get(pk=old.pk)
-        if locked.replaced_by_id is None:
-            if revoke_old and locked.revoked_at is None:
-                status.mark_revoked(locked, by=by, reason=reason)
-            locked.replaced_by = new
-            locked.save(update_fields=["replaced_by"])
-            audit_record_for(by, AuditEntry.Action.CERTIFICATE_REISSUED, locked, replaced_by=new.pk)
+        if revoke_old and locked.revoked_at is None:
+            status.mark_revoked(locked, by=by, reason=reason)
+        locked.replaced_by = new
+        locked.save(update_fields=["replaced_by"])
+        audit_record_for(by, AuditEntry.Action.CERTIFICATE_REISSUED, locked, replaced_by=new.pk)
     return new
 
 
@@ -560,12 +615,12 @@ def accreditation_certificate_refresh(
             current, by=status.who_changed(accreditation), reason=current.revocation_reason
         )
     if current.valid_until != accreditation.valid_until:
-        with translation.override(current.language):
-            reason = _("The accreditation's end date was brought forward.")
+        shortened = accreditation.valid_until < current.valid_until
+        reason = ""  # an extended accreditation's certificate is not revoked: no reason
+        if shortened:
+            with translation.override(current.language):
+                reason = _("The accreditation's end date was brought forward.")
         return _reissue(
-            current,
-            by=status.who_changed(accreditation),
-            reason=reason,
-            revoke_old=accreditation.valid_until < current.valid_until,
+            current, by=status.who_changed(accreditation), reason=reason, revoke_old=shortened
         )
     return current

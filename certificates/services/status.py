@@ -12,7 +12,10 @@ Revoking a trainer's accreditation (in courses) revokes its certificate too.
 
 from __future__ import annotations
 
+import time
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,7 +26,8 @@ from audit.services import audit_record_for
 from courses.models import TrainerAccreditation
 
 from ..models import Certificate
-from ..selectors.status_lists import status_lists_changed
+from ..selectors.listing import current_certificate
+from ..selectors.status_lists import VERSION_KEY
 from .errors import CertificateError
 
 REASON_MAX_LENGTH = 2000
@@ -52,6 +56,28 @@ def _check_coordinator(by) -> None:
 
 def _locked(certificate: Certificate) -> Certificate:
     return Certificate.objects.select_for_update().get(pk=certificate.pk)
+
+
+def _refuse_if_replaced(certificate: Certificate) -> None:
+    """A certificate a correction replaced (and revoked) is not decided on again: the
+    decision belongs to the certificate that stands in its place, which the coordinator is
+    told to look at (a decision on the old one would leave the new one valid)."""
+    if certificate.replaced_by_id is not None and certificate.revoked_at is not None:
+        replacement = current_certificate(certificate)
+        raise CertificateError(
+            _(
+                "This certificate was corrected and replaced by certificate %(code)s: "
+                "revoke or suspend that one."
+            )
+            % {"code": replacement.code},
+            code="replaced",
+        )
+
+
+def status_lists_changed() -> None:
+    """Start a new status version (selectors/status_lists.py): every signed status list is
+    made again on its next read."""
+    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
 
 
 def _changed() -> None:
@@ -88,10 +114,12 @@ def mark_revoked(certificate: Certificate, *, by, reason: str) -> Certificate:
 @transaction.atomic
 def certificate_revoke(certificate: Certificate, *, by, reason: str) -> Certificate:
     """A coordinator revokes a certificate for good, with a reason; revoking twice changes
-    nothing."""
+    nothing. A certificate a correction replaced is refused (code "replaced"), naming the
+    one that replaced it."""
     _check_coordinator(by)
     reason = required_reason(reason)
     certificate = _locked(certificate)
+    _refuse_if_replaced(certificate)
     if certificate.revoked_at is not None:
         return certificate
     return mark_revoked(certificate, by=by, reason=reason)
@@ -103,6 +131,7 @@ def certificate_suspend(certificate: Certificate, *, by, reason: str) -> Certifi
     _check_coordinator(by)
     reason = required_reason(reason)
     certificate = _locked(certificate)
+    _refuse_if_replaced(certificate)
     if certificate.revoked_at is not None:
         raise CertificateError(
             _("This certificate is revoked; it cannot be suspended."), code="revoked"

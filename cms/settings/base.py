@@ -287,6 +287,9 @@ CERTIFICATES_SIGNING_KEY_FILE = env(
     "CERTIFICATES_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "certificates-signing-key")
 )
 CERTIFICATES_RETIRED_PUBLIC_KEYS = env_list("CERTIFICATES_RETIRED_PUBLIC_KEYS")
+# A cohort's background certificate run that has counted no certificate for this many
+# minutes has stopped (a worker lost, the broker down): starting a run replaces it.
+CERTIFICATES_BATCH_STALLED_MINUTES = int(env("CERTIFICATES_BATCH_STALLED_MINUTES", "15"))
 
 # Content Security Policy (django-csp 4): nothing is loaded from elsewhere.
 CONTENT_SECURITY_POLICY = {

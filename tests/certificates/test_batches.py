@@ -1,10 +1,13 @@
 """A whole cohort's certificates in the background, and the zip of their PDFs."""
 
+import datetime
 import io
 import zipfile
 
 import pytest
 from django.db import connection
+from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from audit.models import AuditEntry
 from certificates import tasks
@@ -13,12 +16,20 @@ from certificates.services import (
     CertificateError,
     batch_run,
     batch_start,
+    certificate_for_accreditation,
     certificate_for_membership,
     certificate_reissue,
 )
 from courses import services
-from tests.certificates.cascade import at_once, build_cascade, graduate, outsiders, person
-from tests.factories import restore_default_site
+from tests.certificates.cascade import (
+    at_once,
+    build_cascade,
+    change_accreditation,
+    graduate,
+    outsiders,
+    person,
+)
+from tests.factories import clock, restore_default_site
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +137,89 @@ def test_two_clicks_at_once_start_one_batch():
     assert errors == []
     assert CertificateBatch.objects.count() == 1 and len(set(results)) == 1
     assert Certificate.objects.filter(cohort=world.training).count() == 2
+
+
+# --- Runs that stop -------------------------------------------------------------------------
+
+
+def test_a_run_that_stops_midway_ends_finished_saying_so_and_a_new_run_can_start(world):
+    member = world.training.memberships.get(participant=world.learner)
+    lost = certificate_for_membership(member)
+    lost.pdf.storage.delete(lost.pdf.name)  # a PDF lost from storage: the zip cannot be made
+    batch = batch_run(batch_start(world.training, by=world.trainer_user).pk)
+    assert batch.finished_at is not None
+    assert "stopped before the end" in batch.failed
+    assert not batch.archive
+    # The cohort is not blocked: the next click starts a new run.
+    second = batch_start(world.training, by=world.trainer_user)
+    assert second != batch and second.finished_at is None
+
+
+def test_a_run_that_counts_nothing_for_a_while_is_replaced_by_the_next_one(world, settings):
+    settings.CERTIFICATES_BATCH_STALLED_MINUTES = 5
+    stalled = batch_start(world.training, by=world.trainer_user)  # its worker never comes
+    started = timezone.now()
+    with clock(started + datetime.timedelta(minutes=4)):
+        assert batch_start(world.training, by=world.trainer_user) == stalled
+    with clock(started + datetime.timedelta(minutes=6)):
+        replacement = batch_start(world.training, by=world.trainer_user)
+    assert replacement != stalled
+    stalled.refresh_from_db()
+    assert stalled.finished_at is not None and stalled.failed
+    assert CertificateBatch.objects.filter(finished_at__isnull=True).get() == replacement
+    replacement = batch_run(replacement.pk)
+    assert replacement.finished_at is not None and len(zip_contents(replacement)) == 3
+
+
+def test_a_run_moving_slowly_is_not_replaced(world, settings):
+    settings.CERTIFICATES_BATCH_STALLED_MINUTES = 5
+    batch = batch_start(world.training, by=world.trainer_user)
+    started = timezone.now()
+    # One certificate counted after 4 minutes: six minutes after the start it is still going.
+    with clock(started + datetime.timedelta(minutes=4)):
+        CertificateBatch.objects.filter(pk=batch.pk).update(done=1, progressed_at=timezone.now())
+    with clock(started + datetime.timedelta(minutes=6)):
+        assert batch_start(world.training, by=world.trainer_user) == batch
+
+
+def test_with_the_broker_down_the_run_ends_at_once_and_the_trainer_can_try_again(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to redis:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.run_batch, "delay", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batch_start(world.training, by=world.trainer_user)
+    batch.refresh_from_db()
+    assert batch.finished_at is not None and "could not be queued" in batch.failed
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = batch_start(world.training, by=world.trainer_user)
+    again.refresh_from_db()
+    assert again != batch and again.finished_at is not None and again.failed == ""
+
+
+# --- A training of trainers ---------------------------------------------------------------
+
+
+def test_a_training_of_trainers_zip_holds_the_accreditation_certificates_it_granted(
+    world, django_capture_on_commit_callbacks
+):
+    # The training of trainers accredited Петя Колева; her accreditation is then extended,
+    # which replaces its certificate (the old one stands until its end, replaced).
+    with django_capture_on_commit_callbacks(execute=True):
+        first = certificate_for_accreditation(world.trainer_accreditation)
+        change_accreditation(world, valid_until=datetime.date(2031, 3, 5))
+    first.refresh_from_db()
+    assert first.replaced_by is not None and first.revoked_at is None
+    batch = batch_run(batch_start(world.tot, by=world.coordinator).pk)
+    names = zip_contents(batch).keys()
+    held = {
+        certificate.code
+        for certificate in Certificate.objects.filter(participant=world.trainer)
+        if any(certificate.code in name for name in names)
+    }
+    completion = Certificate.objects.get(participant=world.trainer, cohort=world.tot)
+    assert held == {completion.code, first.replaced_by.code}
+    assert len(names) == 2 and batch.failed == ""

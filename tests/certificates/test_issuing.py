@@ -5,12 +5,15 @@ attendance); the certificates follow after the commit, as they do on the site.
 """
 
 import datetime
+import io
+import json
 import unicodedata
 
 import pytest
 from django.core import mail
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
+from pypdf import PdfReader
 
 from audit.models import AuditEntry
 from certificates import tasks
@@ -24,7 +27,9 @@ from certificates.services import (
     certificate_for_accreditation,
     certificate_for_enrolment,
     certificate_for_membership,
+    certificate_reissue,
 )
+from certificates.services.contents import credential_bytes
 from cms.models import LessonPage
 from courses import services
 from courses.models import (
@@ -38,7 +43,9 @@ from tests.factories import (
     UserFactory,
     cohort_graduate,
     cohort_led_by,
+    first_generation_trainer,
     locale,
+    participant,
     restore_default_site,
 )
 
@@ -410,3 +417,173 @@ def test_workers_racing_issue_one_certificate():
     assert len(set(results)) == 1 and len(results) == 4
     certificate = Certificate.objects.get(participant=world.roster_person)
     assert certificate.pdf
+
+
+# --- Text pasted from anywhere ------------------------------------------------------------
+
+
+def signature_checks(certificate: Certificate) -> str:
+    return verification.check_credential(certificate.credential, status_of=status_of).status
+
+
+def test_a_word_line_break_in_the_templates_text_is_a_line_on_the_certificate(
+    world, django_capture_on_commit_callbacks
+):
+    # Word's manual line break (\x0b), a page break (\x0c), a bell and a C1 control, as an
+    # editor pastes them into the template.
+    CertificateTemplate.objects.create(
+        name="Pasted from Word",
+        kind="completion",
+        course=world.course,
+        locale=locale("bg"),
+        title="Удостоверение\x0bза {name}",
+        body="{name} завърши курса.\x0bС отличие.\x0cВтори абзац\x07.\u2028Край\x9b.",
+        criteria="Присъства\x0bна всички сесии.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate(world, [world.learner])
+    certificate = Certificate.objects.get(participant=world.learner)
+    assert certificate.facts["title"] == "Удостоверение за Ana Ionescu"
+    assert certificate.facts["body"] == (
+        "Ana Ionescu завърши курса.\nС отличие.\n\nВтори абзац.\nКрай."
+    )
+    assert certificate.credential["credentialSubject"]["achievement"]["criteria"]["narrative"] == (
+        "Присъства\nна всички сесии."
+    )
+    assert signature_checks(certificate) == verification.VALID
+    assert certificate.pdf
+
+
+def test_a_roster_name_with_a_control_character_is_certified_without_it(world):
+    bell = participant("Ili\x07e")  # typed by a trainer, a bell pasted in
+    graduate(world, [bell])
+    certificate = certificate_for_membership(membership(world, bell), by=world.trainer_user)
+    assert certificate.holder_name == certificate.facts["holder_name"] == "Ilie"
+    assert certificate.credential["credentialSubject"]["name"] == "Ilie"
+    assert signature_checks(certificate) == verification.VALID
+
+
+def test_an_account_name_with_a_next_line_character_is_certified_with_a_space(
+    world, django_capture_on_commit_callbacks
+):
+    learner = person("Ana\x85Maria", "Pop")  # U+0085, NEXT LINE, from a pasted address book
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate(world, [learner])
+    certificate = Certificate.objects.get(participant=learner)  # issued on completion
+    assert certificate.holder_name == "Ana Maria Pop"
+    assert certificate.credential["credentialSubject"]["name"] == "Ana Maria Pop"
+    assert signature_checks(certificate) == verification.VALID
+
+
+def test_a_trainer_whose_name_holds_a_line_break_still_lets_trainees_be_certified(
+    world, django_capture_on_commit_callbacks
+):
+    trainer = world.trainer.user
+    trainer.first_name = "Петя\x0b"
+    trainer.last_name = "\u2028Колева"
+    trainer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate(world)
+    certificate = Certificate.objects.get(participant=world.learner)
+    roster = certificate_for_membership(
+        membership(world, world.roster_person), by=world.trainer_user
+    )
+    trainer_certificate = certificate.trainer_certificate
+    assert trainer_certificate.holder_name == "Петя Колева"
+    for issued in (certificate, roster):
+        assert issued.facts["trainer_name"] == "Петя Колева"
+        assert issued.credential["credentialSubject"]["source"]["name"] == "Петя Колева"
+        assert signature_checks(issued) == verification.VALID
+    assert signature_checks(trainer_certificate) == verification.VALID
+
+
+def test_what_cannot_be_signed_is_refused_with_a_message_not_an_error(world, settings):
+    graduate(world)
+    # Whatever the cleaning does not reach (here: a control character in the configured
+    # address that every credential id starts with), the signing refuses; the person who
+    # asked gets a message, and nothing is written.
+    settings.CERTIFICATES_BASE_URL = "https://training.example.org/\x07"
+    before = Certificate.objects.count()
+    with pytest.raises(CertificateError) as refused:
+        certificate_for_membership(membership(world, world.roster_person), by=world.trainer_user)
+    assert refused.value.code == "unsignable"
+    assert "could not be signed" in " ".join(refused.value.messages)
+    assert Certificate.objects.count() == before
+    # The task gives up quietly (logged), as for any refusal.
+    assert tasks.issue_for_membership.delay(membership(world, world.learner).pk).get() is None
+
+
+def test_the_longest_name_an_account_holds_is_certified_in_full(
+    world, django_capture_on_commit_callbacks
+):
+    # An account takes 150 characters of first name and 150 of last name (renamed after
+    # the person's record was made: the record keeps the name it was made with).
+    first, last = "Maria-Magdalena" * 10, "Țepeș-Антонова" * 10 + "Țepeș-Ivan"
+    learner = person("Maria", "Țepeș")
+    learner.user.first_name, learner.user.last_name = first, last
+    learner.user.save()
+    assert len(learner.user.get_full_name()) == 301
+    with django_capture_on_commit_callbacks(execute=True):
+        graduate(world, [learner])
+    certificate = Certificate.objects.get(participant=learner)
+    assert certificate.holder_name == f"{first} {last}"
+    assert certificate.credential["credentialSubject"]["name"] == f"{first} {last}"
+    # A coordinator's correction may be as long as that, no longer.
+    corrected = certificate_reissue(
+        certificate, by=world.coordinator, reason="Order of names.", holder_name=f"{last} {first}"
+    )
+    assert corrected.holder_name == f"{last} {first}"
+    with pytest.raises(CertificateError) as refused:
+        certificate_reissue(
+            corrected, by=world.coordinator, reason="Longer.", holder_name="A" * 302
+        )
+    assert refused.value.code == "bad_name"
+
+
+# --- The certificate as issued through the record -----------------------------------------
+
+
+def test_the_pdf_carries_its_own_credential_and_prints_its_code_address_and_trainer(graduated):
+    world = graduated
+    certificate = Certificate.objects.get(participant=world.learner)
+    with certificate.pdf.open("rb") as pdf:
+        reader = PdfReader(io.BytesIO(pdf.read()))
+    # The attachment is this certificate's signed credential, byte for byte as downloaded.
+    assert reader.attachments["credential.json"] == [credential_bytes(certificate.credential)]
+    attached = json.loads(reader.attachments["credential.json"][0])
+    assert attached["id"] == credential_url(certificate.code)
+    assert signature_checks(certificate) == verification.VALID
+    # The page prints its own code, its own verification address (which may wrap at a
+    # slash) and the code of the trainer's own accreditation certificate.
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    trainer_certificate = Certificate.objects.get(
+        accreditation=world.trainer_accreditation, replaced_by__isnull=True
+    )
+    assert certificate.code in text
+    assert f"http://testserver/verify/{certificate.code}/" in text.replace("\n", "")
+    assert trainer_certificate.code in text
+    others = Certificate.objects.exclude(pk__in=[certificate.pk, trainer_certificate.pk])
+    assert not any(other.code in text for other in others)
+
+
+# --- Accreditations not yet started ---------------------------------------------------------
+
+
+def test_an_accreditation_that_starts_later_is_certified_from_its_first_day(world):
+    starts = timezone.localdate() + datetime.timedelta(days=40)
+    later = person("Viitor", "Formator")
+    accreditation = first_generation_trainer(
+        later,
+        by=world.coordinator,
+        valid_from=starts,
+        valid_until=starts + datetime.timedelta(days=3 * 365),
+    )
+    certificate = certificate_for_accreditation(accreditation, by=world.coordinator)
+    assert certificate.valid_from == starts
+    assert certificate.credential["validFrom"].startswith(starts.isoformat())
+    assert signature_checks(certificate) == verification.NOT_YET_VALID
+    on_the_day = datetime.datetime.combine(starts, datetime.time(12), tzinfo=datetime.UTC)
+    check = verification.check_credential(
+        certificate.credential, status_of=status_of, now=on_the_day
+    )
+    assert check.status == verification.VALID

@@ -7,6 +7,7 @@ serves, decoded as a verifier decodes them.
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import RoleAssignment
@@ -26,8 +27,14 @@ from certificates.services import (
 )
 from courses import services
 from courses.models import CohortMembership
-from tests.certificates.cascade import build_cascade, change_accreditation, graduate, outsiders
-from tests.factories import UserFactory
+from tests.certificates.cascade import (
+    at_once,
+    build_cascade,
+    change_accreditation,
+    graduate,
+    outsiders,
+)
+from tests.factories import UserFactory, restore_default_site
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +293,93 @@ def test_a_reinstated_accreditation_gets_a_new_certificate(
     assert old.status == Certificate.Status.REVOKED
     assert old.replaced_by is not None
     assert old.replaced_by.status == Certificate.Status.VALID
+
+
+def test_a_corrected_certificate_is_not_revoked_or_suspended_again_the_coordinator_is_told(
+    world, certificate
+):
+    new = certificate_reissue(
+        certificate, by=world.trainer_user, reason="Name misspelled.", holder_name="Ana Maria"
+    )
+    for action in (certificate_revoke, certificate_suspend):
+        with pytest.raises(CertificateError) as refused:
+            action(certificate, by=world.coordinator, reason="Forged attendance.")
+        assert refused.value.code == "replaced"
+        assert new.code in " ".join(refused.value.messages)
+    new.refresh_from_db()
+    assert new.status == Certificate.Status.VALID  # until the coordinator decides on it
+    certificate_revoke(new, by=world.coordinator, reason="Forged attendance.")
+    assert verdict(new) == verification.REVOKED
+
+
+# --- Decisions racing a correction (PostgreSQL: SQLite takes one writer at a time) ---------
+
+
+def _race_world(slug: str):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL (make test)")
+    restore_default_site()  # an earlier transactional test may have emptied the database
+    world = build_cascade(slug=slug)
+    graduate(world)  # certificates follow at once: every commit here is real
+    return world
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("decision", ["revoke", "suspend"])
+def test_a_certificate_revoked_or_suspended_while_a_trainer_corrects_it_stays_so(decision):
+    world = _race_world(f"race-{decision}")
+    member = CohortMembership.objects.get(cohort=world.training, participant=world.roster_person)
+    certificate = certificate_for_membership(member, by=world.trainer_user)
+    second_coordinator = UserFactory()
+    RoleAssignment.objects.create(user=second_coordinator, role=RoleAssignment.Role.COORDINATOR)
+    decide = certificate_revoke if decision == "revoke" else certificate_suspend
+    results, errors = at_once(
+        [
+            lambda: certificate_reissue(
+                certificate, by=world.trainer_user, reason="Typo.", holder_name="Ilie Popa"
+            ),
+            lambda: decide(certificate, by=second_coordinator, reason="Forged attendance."),
+        ]
+    )
+    # One came first. The decision first: the correction is refused, nothing new stands.
+    # The correction first: the decision on the replaced certificate is refused, naming the
+    # replacement, so the coordinator decides on that one. Never both done in silence.
+    assert len(errors) == 1 and len(results) == 1, errors
+    [refusal] = errors
+    assert isinstance(refusal, CertificateError)
+    standing = Certificate.objects.filter(
+        participant=world.roster_person, revoked_at__isnull=True, suspended_at__isnull=True
+    )
+    if refusal.code == "not_valid":  # the decision came first
+        assert not standing.exists()
+        assert Certificate.objects.filter(participant=world.roster_person).count() == 1
+    else:  # the correction came first
+        assert refusal.code == "replaced"
+        [new] = standing
+        assert new.code in " ".join(refusal.messages)
+        assert Certificate.objects.get(pk=certificate.pk).replaced_by == new
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_accreditation_revoked_while_its_certificate_is_corrected_leaves_none_valid():
+    world = _race_world("race-accreditation")
+    accreditation_certificate = Certificate.objects.get(
+        accreditation=world.trainer_accreditation, replaced_by__isnull=True
+    )
+    results, errors = at_once(
+        [
+            lambda: certificate_reissue(
+                accreditation_certificate,
+                by=world.coordinator,
+                reason="Name.",
+                holder_name="Petya Koleva",
+            ),
+            lambda: change_accreditation(world, revoked_at=timezone.now()),
+        ]
+    )
+    assert all(isinstance(error, CertificateError) for error in errors), errors
+    assert not Certificate.objects.filter(
+        accreditation=world.trainer_accreditation, revoked_at__isnull=True
+    ).exists()
+    for certificate in Certificate.objects.filter(accreditation=world.trainer_accreditation):
+        assert verdict(certificate) == verification.REVOKED
