@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .models import HOLDER_NAME_MAX_LENGTH
 from .selectors.listing import normalised_code
 
 # A platform credential is a few kilobytes; a verifier's file is refused well above that,
@@ -138,7 +139,7 @@ class ReissueForm(ReasonForm):
 
     holder_name = forms.CharField(
         label=_("Name on the certificate"),
-        max_length=200,
+        max_length=HOLDER_NAME_MAX_LENGTH,
         required=False,
         help_text=_("Leave empty to keep the name as it is."),
     )

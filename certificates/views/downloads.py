@@ -8,8 +8,6 @@ written to the audit trail.
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -23,6 +21,7 @@ from audit.services import audit_record
 from ..guards import certificate_or_404, second_factor_first
 from ..models import Certificate
 from ..selectors.access import Relation
+from ..services.contents import credential_bytes
 
 
 def download_name(certificate: Certificate, extension: str) -> str:
@@ -79,9 +78,9 @@ def certificate_credential(request, code: str):
     if not certificate.credential:
         raise Http404
     audit_download(request, certificate, relation, "json")
+    # The same bytes as the credential.json inside its PDF.
     response = HttpResponse(
-        json.dumps(certificate.credential, ensure_ascii=False, indent=2).encode("utf-8"),
-        content_type="application/ld+json",
+        credential_bytes(certificate.credential), content_type="application/ld+json"
     )
     response["Content-Disposition"] = content_disposition_header(
         True, download_name(certificate, "json")

@@ -43,6 +43,7 @@ from ..selectors import listing
 from ..selectors.access import Relation, credential_is_public, viewer_relation
 from ..selectors.public import public_record
 from ..selectors.status_lists import signed_status_list, status_of
+from ..services.contents import credential_bytes
 from .downloads import audit_download
 
 logger = logging.getLogger(__name__)
@@ -59,10 +60,7 @@ JSON_LD_MEDIA_TYPE = "application/ld+json"
 def _document(
     document: dict, *, content_type: str = JSON_LD_MEDIA_TYPE, max_age: int, public: bool = True
 ):
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"),
-        content_type=content_type,
-    )
+    response = HttpResponse(credential_bytes(document), content_type=content_type)
     if public:
         patch_cache_control(response, public=True, max_age=max_age)
         response["Access-Control-Allow-Origin"] = "*"
