@@ -185,6 +185,24 @@ def test_a_refused_correction_keeps_what_was_typed(client, world, coordinating):
     assert world.certificate.replaced_by is None
 
 
+def test_a_correction_to_a_name_with_a_control_character_is_made_with_the_name_cleaned(
+    client, world, coordinating
+):
+    """Word's line break (a vertical tab) pasted into the name: a space, not a server error."""
+    client.raise_request_exception = False
+
+    response = client.post(
+        _action("reissue", world.certificate),
+        {"reason": "Name misspelt.", "holder_name": "Мария\x0bПетрова", "language": ""},
+    )
+
+    world.certificate.refresh_from_db()
+    new = world.certificate.replaced_by
+    assert response.status_code == 302 and response["Location"] == _inspect(new)
+    assert new.holder_name == "Мария Петрова"
+    assert new.credential["credentialSubject"]["name"] == "Мария Петрова"
+
+
 # --- Templates: a translatable snippet ---------------------------------------------------------
 
 

@@ -177,6 +177,25 @@ def test_a_trainer_who_posts_another_cohorts_member_to_their_own_cohort_is_refus
     assert refused.details == {"source_cohort": world.other_cohort.pk, "membership": membership.pk}
 
 
+def test_a_roster_name_with_a_control_character_is_issued_cleaned_not_a_server_error(client, world):
+    """A bell typed into a roster name (or a control character pasted with it)."""
+    person = participant("Ili\x07e", in_country=world.bulgaria)
+    cohort_graduate(world.cohort, [person], by=world.users["lead"])
+    membership = CohortMembership.objects.get(cohort=world.cohort, participant=person)
+    client.raise_request_exception = False
+    sign_in(client, world, "lead")
+    page = COHORT_PAGE.format(pk=world.cohort.pk)
+
+    response = client.post(f"{page}issue/", {"membership": membership.pk})
+    after = client.get(page).content.decode()
+
+    assert response.status_code == 302 and response["Location"] == page
+    certificate = Certificate.objects.get(participant=person)
+    assert certificate.holder_name == "Ilie"
+    assert certificate.credential["credentialSubject"]["name"] == "Ilie"
+    assert "The certificate of Ilie is issued." in after
+
+
 def test_issue_all_runs_in_the_background_and_gives_a_zip(
     client, world, django_capture_on_commit_callbacks
 ):
