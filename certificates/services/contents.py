@@ -168,7 +168,8 @@ def _template_for(draft: Draft) -> CertificateTemplate | None:
         .filter(
             **({"course__translation_key": course_key} if course_key else {"course__isnull": True})
         )
-        .select_related("locale", "logo", "course")
+        # Not the course's page (wide rows): its title is read in the certificate's language.
+        .select_related("locale", "logo")
         .order_by("pk")
     )
     if course_key and not candidates:
