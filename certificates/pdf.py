@@ -168,9 +168,14 @@ def qr_svg(url: str) -> str:
     write. The SVG has a viewBox and no size: the stylesheet sizes it, and the
     white around it is the quiet zone.
     """
-    return _qr_code(url).svg_inline(
-        scale=1, border=0, omitsize=True, dark="#000", svgclass="qr", lineclass=None
+    rows = _qr_rows(url)
+    strokes = "".join(
+        f"M{run.start()} {y}.5h{run.end() - run.start()}"
+        for y, row in enumerate(rows)
+        for run in _DARK_RUN.finditer(row)
     )
+    size = len(rows)
+    return f'<svg class="qr" viewBox="0 0 {size} {size}"><path stroke="#000" d="{strokes}"/></svg>'
 
 
 # --- The QR code's mask -------------------------------------------------------------------------
@@ -178,19 +183,24 @@ def qr_svg(url: str) -> str:
 # A QR code's data is masked with the one of eight patterns that leaves the
 # fewest features a scanner could misread, counted by the penalty rules of
 # ISO/IEC 18004 (7.8.3). segno counts them module by module in Python, eight
-# times over: 2 ms of a certificate's 30. The same rules, as segno reads them,
-# are counted here on whole rows and columns at once (runs and finder-like
-# patterns in strings of 0 and 1, 2 x 2 blocks as bit operations on integers),
-# and segno then makes the code with the mask so chosen: always the code
-# segno.make() would make (tests compare the two on many addresses).
+# times over: 2 ms of a certificate's 30. Here segno makes the code once, with
+# the first pattern; the same rules, as segno reads them, are counted on whole
+# rows and columns at once (runs and finder-like patterns in strings of 0 and
+# 1, 2 x 2 blocks as bit operations on integers); and the data modules are
+# masked again with the pattern so chosen, the format information (which names
+# the pattern) taken from a symbol segno made of the same version, error level
+# and pattern. The result is always the code segno.make() would make (tests
+# compare the two on many addresses).
 
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 _SAME_COLOUR_RUN = re.compile(r"0{5,}|1{5,}")
+_DARK_RUN = re.compile(r"1+")
 _FINDER_LIKE = "1011101"
 
 
-def _qr_code(url: str) -> segno.QRCode:
-    """segno's QR code of `url` (error correction M), with the mask segno would choose."""
+def _qr_rows(url: str) -> list[str]:
+    """segno's QR code of `url` (error correction M, the mask segno would choose), as rows of
+    0 (light) and 1 (dark)."""
     first = segno.make(url, error=QR_ERROR, micro=False, mask=0)
     size = first.symbol_size(border=0)[0]
     function, data, masks = _mask_layout(size)
@@ -206,7 +216,26 @@ def _qr_code(url: str) -> segno.QRCode:
         for pattern in masks
     ]
     best = penalties.index(min(penalties))  # the first of equals, as segno takes it
-    return first if best == 0 else segno.make(url, error=QR_ERROR, micro=False, mask=best)
+    if best:
+        formats = _format_rows(size, first.version, first.error, best)
+        rows = [
+            (row & ~cells & ~reserved) | named | (bits ^ mask)
+            for row, cells, (reserved, named), bits, mask in zip(
+                rows, data, formats, unmasked, masks[best], strict=True
+            )
+        ]
+    return [format(row, f"0{size}b") for row in rows]
+
+
+@cache
+def _format_rows(size: int, version: int, error: str, mask: int) -> list[tuple[int, int]]:
+    """Each row's format and version areas (as bits) and what they hold in a symbol of this
+    version, error level and mask: read from a symbol segno makes of them."""
+    reserved = encoder.make_matrix(size, size, reserve_regions=True, add_timing=False)
+    symbol = segno.make("0", version=version, error=error, mask=mask, boost_error=False)
+    areas = [int("".join("1" if value == 0x0 else "0" for value in row), 2) for row in reserved]
+    held = [int(row.translate(_BITS), 2) for row in symbol.matrix]
+    return [(area, bits & area) for area, bits in zip(areas, held, strict=True)]
 
 
 @cache
