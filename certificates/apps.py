@@ -7,12 +7,14 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
 
         from courses import signals
 
         from . import checks, receivers  # noqa: F401 (checks registers itself)
         from .models import CertificateTemplate
+        from .services import contents
 
         # Courses announces completions, accreditations and merges; certificates listen.
         for signal, receiver in (
@@ -28,3 +30,18 @@ class CertificatesConfig(AppConfig):
             sender=CertificateTemplate,
             dispatch_uid="certificates-on_template_saved",
         )
+        # The wording kept between certificates is read anew after any change to a
+        # template or a logo (services/contents.py).
+        image = get_image_model()
+        for sender, signal, change in (
+            (CertificateTemplate, post_save, "saved"),
+            (CertificateTemplate, post_delete, "deleted"),
+            (image, post_save, "saved"),
+            (image, post_delete, "deleted"),
+            (image.get_rendition_model(), post_delete, "deleted"),
+        ):
+            signal.connect(
+                contents.wording_changed,
+                sender=sender,
+                dispatch_uid=f"certificates-wording-{sender.__name__}-{change}",
+            )

@@ -18,11 +18,14 @@ import datetime
 import json
 import logging
 import re
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -265,10 +268,78 @@ def logo_path(template: CertificateTemplate | None) -> str:
         return ""
 
 
+# --- Wording kept between certificates ---------------------------------------------------------
+#
+# A cohort's certificates, and most certificates of a course, are worded by the
+# same template: what it says (title, text, criteria, signatories, logo file) is
+# kept in this process's memory under a version that all processes share (the
+# default cache). Saving or deleting a certificate template, an image or a
+# rendition (a logo) starts a new version (connected in apps.py), at once and
+# again after the commit (a process that read the old version meanwhile may
+# have kept what it read before the commit), so no certificate is worded as a
+# template was before an editor changed it.
+
+WORDING_VERSION_KEY = "certificates:wording-version"
+WORDING_TIMEOUT = 60 * 60
+
+
+def wording_changed(**_signal_kwargs) -> None:
+    """A template or a logo changed: every process reads the wording anew."""
+    _new_wording_version()
+    transaction.on_commit(_new_wording_version)
+
+
+def _new_wording_version() -> None:
+    cache.set(WORDING_VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def _wording_version() -> str:
+    version = cache.get(WORDING_VERSION_KEY)
+    if version is None:
+        cache.add(WORDING_VERSION_KEY, str(time.time_ns()), timeout=None)
+        version = cache.get(WORDING_VERSION_KEY, "")
+    return version
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a certificate template says, as its certificates print it."""
+
+    title: str
+    body: str
+    criteria: str
+    signatories: tuple[Signatory, ...]
+    logo_path: str
+
+
+def _written_wording(draft: Draft) -> Wording | None:
+    """The wording of the template for the draft (None when no template is written)."""
+    course_key = draft.course_key if draft.kind != Kind.ACCREDITATION else None
+    key = f"certificates:wording:{_wording_version()}:{draft.kind}:{course_key}:{draft.language}"
+    kept = caches["local"].get(key)
+    if kept is None:
+        template = _template_for(draft)
+        wording = None
+        if template is not None:
+            wording = Wording(
+                title=template.title,
+                body=template.body,
+                criteria=template.criteria,
+                signatories=tuple(
+                    Signatory(name=nfc(block.value["name"]), role=nfc(block.value["role"]))
+                    for block in template.signatories
+                ),
+                logo_path=logo_path(template),
+            )
+        kept = (wording,)  # a tuple: "no template" is kept too
+        caches["local"].set(key, kept, WORDING_TIMEOUT)
+    return kept[0]
+
+
 def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
     """What the certificate says, in its language, every placeholder filled and names NFC."""
     with translation.override(draft.language):
-        template = _template_for(draft)
+        wording = _written_wording(draft)
         if draft.accreditation is not None and draft.training is not None:
             course_title = _course_title(draft.training.course, draft.language)
         else:
@@ -290,15 +361,12 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
             "level": (str(draft.accreditation.get_level_display()) if draft.accreditation else ""),
             "valid_until": _date_text(draft.valid_until),
         }
-        if template is not None:
-            title, body, criteria = template.title, template.body, template.criteria
-            signatories = tuple(
-                Signatory(name=nfc(block.value["name"]), role=nfc(block.value["role"]))
-                for block in template.signatories
-            )
+        if wording is not None:
+            title, body, criteria = wording.title, wording.body, wording.criteria
+            signatories, logo = wording.signatories, wording.logo_path
         else:
             title, body, criteria = _builtin_wording(draft)
-            signatories = ()
+            signatories, logo = (), ""
         trainer_certificate = draft.trainer_certificate
         return CertificateFacts(
             code=code,
@@ -327,7 +395,7 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
                 credential_url(trainer_certificate.code) if trainer_certificate else ""
             ),
             signatories=signatories,
-            logo_path=logo_path(template),
+            logo_path=logo,
             verify_url=verify_url(code),
             credential_url=credential_url(code),
             achievement_url=achievement_url(draft.course_key, draft.kind),

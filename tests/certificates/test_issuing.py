@@ -13,6 +13,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from audit.models import AuditEntry
@@ -420,6 +421,33 @@ def test_workers_racing_issue_one_certificate():
 
 
 # --- Text pasted from anywhere ------------------------------------------------------------
+
+
+def test_a_template_an_editor_changes_words_the_very_next_certificate(world):
+    template = CertificateTemplate.objects.create(
+        name="Leaving care, completion",
+        kind="completion",
+        course=world.course,
+        locale=locale("bg"),
+        title="Удостоверение",
+        body="{name}",
+        criteria="Присъства.",
+    )
+    first, second, third = person("Ana", "Pop"), person("Ion", "Rus"), person("Eva", "Nagy")
+    graduate(world, [first, second, third])
+
+    def title_for(member) -> str:
+        certificate = certificate_for_membership(membership(world, member), by=world.trainer_user)
+        return certificate.facts["title"]
+
+    assert title_for(first) == "Удостоверение"
+    template.title = "Удостоверение за завършено обучение"
+    template.save()
+    assert title_for(second) == "Удостоверение за завършено обучение"
+    template.delete()
+    with translation.override("bg"):
+        built_in = str(_("Certificate of completion"))
+    assert title_for(third) == built_in
 
 
 def signature_checks(certificate: Certificate) -> str:
