@@ -18,6 +18,12 @@ Celery worker process would:
           certificate's facts, with the process's peak memory (max RSS)
           printed as it goes: it must stay flat.
 
+The first certificate is not counted: it warms the process up as a worker's
+first task would (the font's subsets joined, the stylesheet parsed, the
+JSON-LD contexts read). The figures are CPU time, but another busy process on
+the same cores still slows this one's CPU by a tenth or more: compare runs made
+under the same load (docs/PERFORMANCE.md gives the load of its runs).
+
 The promise: at least 30 certificates per second per core (CPU time of this
 single-threaded process), and peak memory after the last PDF within 10 % of
 what it was after the first hundred.
