@@ -752,9 +752,10 @@ def _achievements_told_apart_only_by_how_they_are_written(count: int) -> dict:
 
 
 def _cpu_seconds(action) -> float:
-    started = time.process_time()
+    # This thread's CPU time only: whatever else the machine or the process is doing.
+    started = time.thread_time()
     action()
-    return time.process_time() - started
+    return time.thread_time() - started
 
 
 @pytest.mark.parametrize(
@@ -773,7 +774,7 @@ def test_a_tiny_document_built_to_take_minutes_is_refused_at_once(document):
     check = proof.verify(document)
     unsigned = {key: value for key, value in document.items() if key != "proof"}
 
-    assert spent < 1.0  # minutes without the bounds; milliseconds with them
+    assert spent < 3.0  # 8 s to minutes without the bounds; milliseconds with them
     assert not check.valid and "built unlike any credential" in str(check.reason)
     with pytest.raises(proof.DocumentTooComplex):
         proof.sign(unsigned)

@@ -499,12 +499,12 @@ def test_a_tiny_upload_built_to_take_minutes_is_answered_at_once(client, world, 
     body = json.dumps(_identical_unnamed_nodes(credential_id))
     assert len(body) < 1300
 
-    started = time.process_time()
+    started = time.thread_time()  # the test client serves the request in this thread
     response = client.post("/en/verify/", {"credential_text": body})
-    spent = time.process_time() - started
+    spent = time.thread_time() - started
 
     assert response.status_code == 200
-    assert spent < 1.0  # minutes if the server canonicalised it
+    assert spent < 3.0  # seconds to minutes if the server canonicalised it
     assert says in _main(response) and "Not valid" in _main(response)
 
 
