@@ -61,39 +61,52 @@ def nsg_member(in_country):
     return user
 
 
+def _trainer_and_cohort(first, last, name, language, starts_on, *, course, country, by):
+    """A first-generation trainer (accredited by `by`) and the national training they lead."""
+    user = make_trainer(first_name=first, last_name=last)
+    trainer = services.participant_for_user(user, country)
+    first_generation_trainer(trainer, by=by)
+    cohort = cohort_led_by(
+        trainer,
+        course=course,
+        created_by=user,
+        kind=Cohort.Kind.NATIONAL_TRAINING,
+        name=name,
+        language=language,
+        starts_on=starts_on,
+    )
+    return user, cohort
+
+
 def build_world() -> World:
     course = build_course(modules=1, lessons_per_module=1, slug="certificates").course
     bulgaria, romania = country(), country("RO", "Romania")
     coordinating = coordinator(first_name="Corina", last_name="Coordonator")
 
-    lead_user = make_trainer(first_name="Petya", last_name="Koleva")
-    lead = services.participant_for_user(lead_user, bulgaria)
-    first_generation_trainer(lead, by=coordinating)
-    cohort = cohort_led_by(
-        lead,
+    lead_user, cohort = _trainer_and_cohort(
+        "Petya",
+        "Koleva",
+        "Национално обучение Пловдив",
+        "bg",
+        datetime.date(2026, 3, 2),
         course=course,
-        created_by=lead_user,
-        kind=Cohort.Kind.NATIONAL_TRAINING,
-        name="Национално обучение Пловдив",
-        language="bg",
-        starts_on=datetime.date(2026, 3, 2),
+        country=bulgaria,
+        by=coordinating,
     )
     co_trainer = make_trainer(first_name="Ivan", last_name="Co")
     services.team_member_add(cohort, user=co_trainer, role=CohortTrainer.Role.CO_TRAINER)
     young_expert = UserFactory(first_name="Yana", last_name="Young")
     services.team_member_add(cohort, user=young_expert, role=CohortTrainer.Role.YOUNG_EXPERT)
 
-    other_trainer = make_trainer(first_name="Olga", last_name="Other")
-    other = services.participant_for_user(other_trainer, bulgaria)
-    first_generation_trainer(other, by=coordinating)
-    other_cohort = cohort_led_by(
-        other,
+    other_trainer, other_cohort = _trainer_and_cohort(
+        "Olga",
+        "Other",
+        "Training Varna",
+        "en",
+        datetime.date(2026, 4, 6),
         course=course,
-        created_by=other_trainer,
-        kind=Cohort.Kind.NATIONAL_TRAINING,
-        name="Training Varna",
-        language="en",
-        starts_on=datetime.date(2026, 4, 6),
+        country=bulgaria,
+        by=coordinating,
     )
 
     holder_user = UserFactory(first_name="Мария", last_name="Петрова", email=HOLDER_EMAIL)
