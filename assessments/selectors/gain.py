@@ -122,6 +122,20 @@ def _mean(values: list[Decimal]) -> Decimal | None:
     return (sum(values) / len(values)).quantize(Decimal("0.1"))
 
 
+def _first_pre_and_latest_post(attempts) -> dict:
+    """{key: [first pre-test percent, latest post-test percent]} from (key, kind, percent) rows
+    in the order they were submitted."""
+    results: dict = {}
+    for key, kind, percent in attempts:
+        result = results.setdefault(key, [None, None])
+        if kind == Assessment.Kind.PRE_TEST:
+            if result[0] is None:  # the first
+                result[0] = percent
+        else:
+            result[1] = percent  # the latest, as they come in order
+    return results
+
+
 def _pre_and_post(course_key, participants) -> dict[int, list]:
     """{participant id: [first pre-test percent, latest post-test percent]} in one query."""
     attempts = (
@@ -134,15 +148,7 @@ def _pre_and_post(course_key, participants) -> dict[int, list]:
         .order_by("submitted_at", "pk")
         .values_list("participant_id", "kind", "percent")
     )
-    results: dict[int, list] = {}
-    for participant_id, kind, percent in attempts:
-        result = results.setdefault(participant_id, [None, None])
-        if kind == Assessment.Kind.PRE_TEST:
-            if result[0] is None:  # the first
-                result[0] = percent
-        else:
-            result[1] = percent  # the latest, as they come in order
-    return results
+    return _first_pre_and_latest_post(attempts)
 
 
 def person_result(participant, course) -> PersonResult:
@@ -206,3 +212,24 @@ def cohort_knowledge_gain(cohort: Cohort) -> GainSummary | None:
         cohort.course, by="cohort", memberships=CohortMembership.objects.filter(cohort=cohort)
     )
     return summaries[0] if summaries else None
+
+
+def test_result_facts():
+    """{(participant id, course key): [first pre-test percent, latest post-test percent]}.
+
+    Every person and course at once, for aggregate reports (monitoring); the
+    same rule as `knowledge_gain` (first pre-test, latest post-test). One query.
+    """
+    attempts = (
+        Attempt.objects.filter(
+            kind__in=[Assessment.Kind.PRE_TEST, Assessment.Kind.POST_TEST],
+            course_key__isnull=False,
+        )
+        .exclude(percent=None)
+        .order_by("submitted_at", "pk")
+        .values_list("participant_id", "course_key", "kind", "percent")
+    )
+    return _first_pre_and_latest_post(
+        ((participant_id, str(course_key)), kind, percent)
+        for participant_id, course_key, kind, percent in attempts.iterator(chunk_size=5000)
+    )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import Cohort, CohortMembership, Country, TrainerAccreditation
@@ -198,4 +199,23 @@ def membership_by_id(membership_id: int) -> CohortMembership | None:
         CohortMembership.objects.select_related("cohort", "participant")
         .filter(pk=membership_id)
         .first()
+    )
+
+
+def certificate_facts():
+    """(holder's participant id, kind, country id, issued at) of every certificate not revoked.
+
+    For aggregate reports (monitoring). A certificate's country is its cohort's,
+    else its accreditation's, else its holder's. One query, streamed.
+    """
+    return (
+        Certificate.objects.filter(revoked_at__isnull=True)
+        .order_by()
+        .annotate(
+            country_id=Coalesce(
+                "cohort__country_id", "accreditation__country_id", "participant__country_id"
+            )
+        )
+        .values_list("participant_id", "kind", "country_id", "issued_at")
+        .iterator(chunk_size=5000)
     )

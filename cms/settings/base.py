@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "audit",
     "assessments",
     "certificates",
+    "monitoring",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -139,7 +140,7 @@ LOGOUT_REDIRECT_URL = "/"
 # django-allauth: e-mail is the login, and it must be verified.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "courses.forms.SignupForm"
 ACCOUNT_USER_DISPLAY = "accounts.models.user_display"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

@@ -1,0 +1,1 @@
+"""Writes of monitoring: snapshots of the figures, targets, monthly reports."""

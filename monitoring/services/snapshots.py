@@ -1,0 +1,38 @@
+"""Figures kept ready: the dashboards read a snapshot instead of counting on every request.
+
+A beat job refreshes every snapshot every MONITORING_REFRESH_MINUTES; a
+dashboard that finds its snapshot older than that asks for a refresh in the
+background and shows the one it has, with its time. One pass computes every
+country and all countries together (selectors/figures.py).
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.db import transaction
+
+from ..figures import Figures
+from ..models import FigureSnapshot
+from ..selectors.figures import all_figures
+
+
+def snapshots_refresh() -> dict[int | None, Figures]:
+    """Compute the figures of every country and store them; returns what it stored."""
+    started = time.perf_counter()
+    figures = all_figures()
+    seconds = time.perf_counter() - started
+    with transaction.atomic():
+        for country_id, country_figures in figures.items():
+            FigureSnapshot.objects.update_or_create(
+                country_id=country_id,
+                defaults={
+                    "computed_at": country_figures.computed_at,
+                    "seconds": seconds,
+                    "figures": country_figures.to_json(),
+                },
+            )
+        FigureSnapshot.objects.exclude(country_id__in=[key for key in figures if key]).exclude(
+            country__isnull=True
+        ).delete()
+    return figures
