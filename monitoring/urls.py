@@ -1,0 +1,5 @@
+"""Dashboards, exports, reports and targets, under /<language>/monitoring/."""
+
+app_name = "monitoring"
+
+urlpatterns: list = []
