@@ -92,16 +92,19 @@ def _row_constraints(table: Table) -> Iterable[tuple]:
 
 
 def hidden_cells(
-    table: Table, threshold: int, group_hidden: dict | None = None
+    table: Table,
+    threshold: int,
+    group_hidden: dict | None = None,
+    group_table: Table | None = None,
 ) -> set[tuple[int, str]]:
     """Addresses (row index or TOTAL, measure) of the cells to hide.
 
     `group_hidden` maps (group key, measure) to whether the group's row is
-    hidden in the table the groups come from (regions for organisations).
-    Each published sum (parts and their total) ends with either no hidden cell,
-    or a shown total and at least two hidden parts holding `threshold` people,
-    or a hidden total and at least one hidden part: no subtraction gives a
-    hidden cell back.
+    hidden in `group_table`, the table the groups come from (regions for
+    organisations); its sums join the solving. Each published sum (parts and
+    their total) ends with either no hidden cell, or a shown total and at
+    least two hidden parts holding `threshold` people, or a hidden total and at
+    least one hidden part: no subtraction gives a hidden cell back.
     """
 
     def value(address) -> float:
@@ -133,6 +136,22 @@ def hidden_cells(
         for constraint in _constraints(table, measure, group_hidden)
     ]
     constraints += list(_row_constraints(table))
+    primary = set(hidden)
+    while True:
+        _spread(constraints, hidden, is_hidden, value, threshold)
+        # The rules above stop subtraction within one sum; sums can also be
+        # combined. Solve them all together and hide more where a small number
+        # would still come out.
+        unknown = [
+            ([cell for cell in parts if is_hidden(cell)], total if is_hidden(total) else None)
+            for parts, total in constraints + list(_group_sums(group_table, people))
+        ]
+        exposed = sorted(primary & _determined(unknown), key=lambda cell: (value(cell), cell))
+        if not exposed or not _hide_beside(exposed[0], constraints, hidden, is_hidden, value):
+            return hidden
+
+
+def _spread(constraints, hidden: set, is_hidden, value, threshold: int) -> None:
     changed = True
     while changed:
         changed = False
@@ -155,7 +174,79 @@ def hidden_cells(
                 if cell != total:
                     concealed.append(cell)
                 changed = True
-    return hidden
+
+
+def _group_sums(group_table: Table | None, people: list[str]):
+    """The sums of the groups' own table, its rows named as this table names groups."""
+    if group_table is None:
+        return
+    for measure in people:
+        yield [("group", row.key, measure) for row in group_table.rows], (TOTAL, measure)
+    for whole, parts in ROW_SUMS.items():
+        if whole in people and all(part in people for part in parts):
+            for row in group_table.rows:
+                yield (
+                    [("group", row.key, part) for part in parts],
+                    ("group", row.key, whole),
+                )
+
+
+def _hide_beside(cell, constraints, hidden: set, is_hidden, value) -> bool:
+    """Hide one more cell in a sum holding `cell`; False when there is none to hide."""
+    for parts, total in constraints:
+        if cell not in parts and cell != total:
+            continue
+        shown = [part for part in parts if part not in hidden and value(part)]
+        if shown:
+            hidden.add(min(shown, key=lambda part: (value(part), part[0])))
+            return True
+        if total[0] not in ("group", TOTAL) and not is_hidden(total):
+            hidden.add(total)
+            return True
+    return False
+
+
+_PRIME = 2**61 - 1
+
+
+def _determined(sums) -> set:
+    """The unknowns whose value the published sums fix, whatever the others are.
+
+    Each sum is (hidden parts, hidden total or None): parts − total = a known
+    number. Gaussian elimination to reduced row echelon form, modulo a large
+    prime (the coefficients are ±1, so this decides as exact arithmetic would):
+    an unknown is fixed when its pivot row holds no other unknown.
+    """
+    pivots: dict = {}  # unknown → its row {unknown: coefficient}
+    for parts, total in sums:
+        row: dict = {}
+        for part in parts:
+            row[part] = (row.get(part, 0) + 1) % _PRIME
+        if total is not None:
+            row[total] = (row.get(total, 0) - 1) % _PRIME
+        row = {unknown: coefficient for unknown, coefficient in row.items() if coefficient}
+        for pivot in [unknown for unknown in row if unknown in pivots]:
+            factor = row.get(pivot, 0)
+            if factor:
+                for unknown, coefficient in pivots[pivot].items():
+                    row[unknown] = (row.get(unknown, 0) - factor * coefficient) % _PRIME
+                row = {unknown: coefficient for unknown, coefficient in row.items() if coefficient}
+        if not row:
+            continue
+        pivot = min(row, key=str)
+        inverse = pow(row[pivot], _PRIME - 2, _PRIME)
+        row = {unknown: coefficient * inverse % _PRIME for unknown, coefficient in row.items()}
+        for other in pivots.values():
+            factor = other.get(pivot, 0)
+            if factor:
+                for unknown, coefficient in row.items():
+                    other[unknown] = (other.get(unknown, 0) - factor * coefficient) % _PRIME
+                for unknown in [
+                    unknown for unknown, coefficient in other.items() if not coefficient
+                ]:
+                    del other[unknown]
+        pivots[pivot] = row
+    return {pivot for pivot, row in pivots.items() if len(row) == 1}
 
 
 def _protected(concealed: list, total_hidden: bool, value, threshold: int) -> bool:
@@ -164,8 +255,13 @@ def _protected(concealed: list, total_hidden: bool, value, threshold: int) -> bo
     return len(concealed) >= 2 and sum(map(value, concealed)) >= threshold
 
 
-def protect_table(table: Table, threshold: int, group_hidden: dict | None = None) -> ProtectedTable:
-    hidden = hidden_cells(table, threshold, group_hidden)
+def protect_table(
+    table: Table,
+    threshold: int,
+    group_hidden: dict | None = None,
+    group_table: Table | None = None,
+) -> ProtectedTable:
+    hidden = hidden_cells(table, threshold, group_hidden, group_table)
 
     def protected_row(index: int, row: Row) -> ProtectedRow:
         cells = []
@@ -214,5 +310,7 @@ def protect(figures: Figures, threshold: int) -> dict[str, ProtectedTable]:
             group_hidden = {
                 (row.key, cell.measure): cell.hidden for row in groups.rows for cell in row.cells
             }
-        protected[table.name] = protect_table(table, threshold, group_hidden)
+        protected[table.name] = protect_table(
+            table, threshold, group_hidden, figures.tables.get(table.groups_from or "")
+        )
     return {name: protected[name] for name in figures.tables}
