@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import time
 
+from django.core.cache import cache
 from django.db import transaction
 
 from ..figures import Figures
 from ..models import FigureSnapshot
+from ..selectors.dashboard import refresh_minutes
 from ..selectors.figures import all_figures
 
 
@@ -36,3 +38,18 @@ def snapshots_refresh() -> dict[int | None, Figures]:
             country__isnull=True
         ).delete()
     return figures
+
+
+def snapshots_refresh_soon() -> bool:
+    """Queue one refresh for everyone who finds the figures old; True if this call queued it.
+
+    A cache key taken with `add` lets only the first caller of an interval
+    queue the task, so a busy dashboard does not start a refresh per request.
+    Without a broker (the demo) the task runs at once, in this request.
+    """
+    from ..tasks import refresh_snapshots
+
+    if not cache.add("monitoring:refresh-queued", True, timeout=refresh_minutes() * 60):
+        return False
+    refresh_snapshots.delay()
+    return True
