@@ -17,6 +17,7 @@ def _navigation_urls(language: str) -> dict[str, str]:
             "account_login",
             "account_logout",
             "account_signup",
+            "account_country_and_organisation",
             "search",
         )
     }

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from accounts import views as accounts_views
+from courses import views as courses_views
 
 from . import views
 
@@ -31,11 +32,17 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", accounts_views.login, name="account_login"),
+    path(
+        "accounts/country-and-organisation/",
+        courses_views.country_and_organisation,
+        name="account_country_and_organisation",
+    ),
     path("accounts/", include("allauth.urls")),
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("search/", views.search, name="search"),
     re_path(serve_pattern, views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -11,6 +14,7 @@ from .models import (
     Participant,
 )
 from .selectors import course_page_model
+from .services.participants import participant_profile_change
 
 # The largest id a database integer column holds: a bigger number names no record.
 MAX_RECORD_ID = 2**63 - 1
@@ -245,3 +249,131 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = members
         self.fields["target"].queryset = targets
+
+
+# The empty choice of both selects on a person's own country and organisation.
+NOT_LISTED = _("Not listed / I prefer not to say")
+
+
+class CountryAndOrganisationForm(forms.Form):
+    """Where a person works: a country and an organisation in it, both optional.
+
+    Countries are named in the reader's language; organisations are grouped by
+    country. An organisation must be in the chosen country; with no country
+    chosen, the organisation's country is taken. With `country_required` (a
+    cohort gave the person a country) the country can be changed, not emptied.
+    """
+
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_("Optional. It lets the training that reached your country be counted for it."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.select_related("country"),
+        required=False,
+        help_text=_("Your employer or care setting."),
+    )
+
+    def __init__(self, *args, country_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country_required = country_required
+        countries = sorted(Country.objects.all(), key=lambda country: str(country).casefold())
+        in_country = defaultdict(list)
+        for organisation in Organisation.objects.order_by("name"):
+            in_country[organisation.country_id].append((organisation.pk, organisation.name))
+        country_choices = [(country.pk, str(country)) for country in countries]
+        if country_required:
+            self.fields["country"].help_text = _(
+                "You train in a cohort, which counts you in a country. Choose another one if "
+                "you now work elsewhere."
+            )
+        else:
+            country_choices.insert(0, ("", NOT_LISTED))
+        self.fields["country"].choices = country_choices
+        self.fields["organisation"].choices = [
+            ("", NOT_LISTED),
+            *(
+                (str(country), in_country[country.pk])
+                for country in countries
+                if in_country[country.pk]
+            ),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        country, organisation = cleaned.get("country"), cleaned.get("organisation")
+        if organisation is not None:
+            if country is None:
+                if "country" not in self.errors:
+                    cleaned["country"] = organisation.country
+            elif organisation.country_id != country.pk:
+                self.add_error(
+                    "organisation",
+                    _(
+                        "“%(organisation)s” is in %(organisation_country)s, not in %(country)s. "
+                        "Choose an organisation in %(country)s, or “Not listed / I prefer not "
+                        "to say”."
+                    )
+                    % {
+                        "organisation": organisation.name,
+                        "organisation_country": organisation.country,
+                        "country": country,
+                    },
+                )
+        elif self.country_required and country is None and "country" not in self.errors:
+            self.add_error(
+                "country",
+                _(
+                    "You train in a cohort, so choose a country: its own, or the one you now "
+                    "work in."
+                ),
+            )
+        return cleaned
+
+    def change_profile(self, user, *, by):
+        """Record the chosen country and organisation on the person's record."""
+        return participant_profile_change(
+            user,
+            country=self.cleaned_data.get("country"),
+            organisation=self.cleaned_data.get("organisation"),
+            by=by,
+        )
+
+
+class SignupForm(CountryAndOrganisationForm):
+    """Extra fields on allauth's sign-up (ACCOUNT_SIGNUP_FORM_CLASS): the name printed on
+    certificates, and where the person works (optional)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+
+    # The optional questions come last, after what an account needs.
+    field_order = [
+        "email",
+        "first_name",
+        "last_name",
+        "password1",
+        "password2",
+        "country",
+        "organisation",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].help_text = _(
+            "Optional. It lets the training that reached your country be counted for it. "
+            "You can change it later in your account."
+        )
+
+    def signup(self, request, user) -> None:
+        user.first_name = self.cleaned_data["first_name"].strip()
+        user.last_name = self.cleaned_data["last_name"].strip()
+        user.preferred_language = (get_language() or "")[:8]
+        user.save(update_fields=["first_name", "last_name", "preferred_language"])
+        # A record is made only for someone who said where they work; others get one on
+        # first need (enrolling, joining a cohort), as before.
+        if self.cleaned_data.get("country") or self.cleaned_data.get("organisation"):
+            self.change_profile(user, by=user)

@@ -21,6 +21,7 @@ from .forms import (
     CohortForm,
     CohortSettingsForm,
     ConfirmGraduatesForm,
+    CountryAndOrganisationForm,
     MergeForm,
     MoveForm,
     SessionForm,
@@ -592,4 +593,35 @@ def member_move(request, pk: int):
             status = 400
     return _form_page(
         request, cohort, form, _("Move a member to another cohort"), _("Move"), status=status
+    )
+
+
+# --- A person's own account -------------------------------------------------------------------
+
+
+@login_required
+def country_and_organisation(request):
+    """The signed-in person's own country and organisation: seen and changed here.
+
+    No id in the URL: the page only ever shows and changes the record of whoever is
+    signed in.
+    """
+    profile = selectors.participant_profile(request.user)
+    form = CountryAndOrganisationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"country": profile.country, "organisation": profile.organisation},
+        country_required=profile.in_a_cohort,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.change_profile(request.user, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your country and organisation are saved."))
+            return redirect(_next_url(request, reverse("account_country_and_organisation")))
+    return render(
+        request,
+        "courses/country_and_organisation.html",
+        {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
     )

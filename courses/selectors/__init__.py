@@ -23,6 +23,7 @@ from .cohorts import (
 )
 from .invitations import invitations_for_user, verified_emails
 from .learner_cohorts import LearnerCohort, ScheduleEntry, cohort_schedule, learner_cohorts
+from .participants import ParticipantProfile, participant_profile
 from .progress import (
     CourseProgress,
     CourseStructure,
@@ -54,6 +55,7 @@ __all__ = [
     "LineageStep",
     "ModuleEntry",
     "ModuleProgress",
+    "ParticipantProfile",
     "ScheduleEntry",
     "cohort_by_id",
     "cohort_is_full",
@@ -77,6 +79,7 @@ __all__ = [
     "original_page",
     "original_pages",
     "participant_lineage",
+    "participant_profile",
     "progress_in",
     "reach_multiplier",
     "session_marks",

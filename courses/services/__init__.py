@@ -33,6 +33,7 @@ from .invitations import invitation_accept, invitation_create, invitation_declin
 from .participants import (
     participant_for_user,
     participant_merge,
+    participant_profile_change,
     roster_person_add,
     team_member_add,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "membership_move",
     "membership_refresh_completion",
     "participant_merge",
+    "participant_profile_change",
     "roster_person_add",
     "participant_for_user",
     "session_create",

@@ -1,5 +1,5 @@
-"""People's records: the one record of a person with an account, roster-only
-people, team members, and folding a duplicate record into the other."""
+"""People's records: the one record of a person with an account and where they
+work, roster-only people, team members, and folding a duplicate record into the other."""
 
 from __future__ import annotations
 
@@ -16,12 +16,14 @@ from ..models import (
     CohortMembership,
     CohortTrainer,
     Country,
+    Organisation,
     Participant,
     TrainerAccreditation,
 )
 from ..selectors.access import can_manage_cohort, cohorts_managed_by
 from ..selectors.accreditation import holds_trainer_standing
 from ..selectors.invitations import invited_as
+from ..selectors.participants import with_cohort_flag
 from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
 from .errors import CascadeError
@@ -45,6 +47,66 @@ def participant_for_user(user, country: Country | None = None) -> Participant:
             )
     except IntegrityError:
         return Participant.objects.get(user=user)
+
+
+def participant_profile_change(
+    user, *, country: Country | None, organisation: Organisation | None, by
+) -> Participant:
+    """Record where a person with an account works: their country and organisation.
+
+    Sign-up and the account page call this; the record is created if the
+    person has none yet. Only the person themselves (`by` is `user`) may
+    change it: nobody sets another person's country or employer from the site
+    (a coordinator corrects records in the admin).
+
+    - An organisation belongs to one country. With an organisation and no
+      country, the person takes the organisation's country; an organisation
+      of another country than the one chosen is refused.
+    - The country counts a person who learns online on their own for their
+      country's reach. A person a cohort holds (as a member or on its team)
+      was given the cohort's country when they joined: leaving the country
+      empty keeps it, because it is part of the training record rather than
+      a preference; choosing another country changes it, since the person
+      changed it themselves. A person in no cohort may clear it.
+    - The organisation is the person's own to set or clear.
+
+    Nothing is written when nothing changes. There is no audit entry: the
+    audit trail records what staff do with other people's records, and this
+    is a person's own.
+    """
+    if by is None or not by.is_authenticated or by.pk != user.pk:
+        raise CascadeError(
+            _("Only the person themselves changes their country and organisation."),
+            code="not_allowed",
+        )
+    if organisation is not None:
+        if country is None:
+            country = organisation.country
+        elif organisation.country_id != country.pk:
+            raise CascadeError(
+                _("“%(organisation)s” is not in %(country)s.")
+                % {"organisation": organisation.name, "country": country},
+                code="organisation_elsewhere",
+            )
+    participant_for_user(user)
+    with transaction.atomic():
+        participant = (
+            with_cohort_flag(Participant.objects.select_for_update(of=("self",)))
+            .filter(user=user)
+            .get()
+        )
+        if country is None and participant.in_a_cohort:
+            country = participant.country
+        changed = [
+            name
+            for name, value in (("country", country), ("organisation", organisation))
+            if getattr(participant, f"{name}_id") != (value.pk if value else None)
+        ]
+        if changed:
+            participant.country = country
+            participant.organisation = organisation
+            participant.save(update_fields=changed)
+    return participant
 
 
 def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:
