@@ -100,9 +100,11 @@ class _Accumulator:
 
     def __init__(self):
         self.cells = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-        self.people = defaultdict(lambda: defaultdict(set))  # measure → row → person ids
+        # measure → (table, row) → people; each person is visited once per scope
+        self.people = defaultdict(lambda: defaultdict(int))
         self.gains = defaultdict(lambda: defaultdict(list))  # table → row → gains
         self.attendance = defaultdict(lambda: [0, 0])  # (table, row) → [present, expected]
+        self.members = defaultdict(int)  # (table, row) → memberships the attendance covers
 
     def add(self, table: str, row: str, measure: str, amount: int = 1) -> None:
         self.cells[table][row][measure] += amount
@@ -270,16 +272,22 @@ def all_figures(
         for scope in scopes_of(_key(cohort.country_id)):
             _count_cohort(scopes[scope], cohort, window)
 
+    # Attendance: per cohort and month, present marks and members × sessions.
+    attendance: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for session_id, (cohort_id, starts_at) in sessions.items():
-        if _day(starts_at) not in window:
+        day = _day(starts_at)
+        if day not in window:
             continue
+        counts = attendance[cohort_id][_month(day)]
+        counts[0] += len(presences.get(session_id, set()) & members[cohort_id])
+        counts[1] += len(members[cohort_id])
+    for cohort_id, months in attendance.items():
         cohort = cohorts[cohort_id]
-        present = len(presences.get(session_id, set()) & members[cohort_id])
         for scope in scopes_of(_key(cohort.country_id)):
-            _count_session(scopes[scope], cohort, starts_at, present, members[cohort_id])
+            _count_attendance(scopes[scope], cohort, months, len(members[cohort_id]))
 
     trainers = _trainers(root, cohorts, teaching, window)
-    for person_id, (level, status, country, rows) in trainers.items():
+    for level, status, country, rows in trainers.values():
         for scope in scopes_of(country):
             accumulator = scopes[scope]
             accumulator.add("trainers", level, status)
@@ -290,7 +298,7 @@ def all_figures(
             if status in ("accredited", "expiring") and rows["valid_from"] in window:
                 for breakdown in [*BREAKDOWNS, "country", "total"]:
                     row = rows["month"] if breakdown == "month" else rows[breakdown]
-                    accumulator.people["trainers"][(breakdown, row)].add(person_id)
+                    accumulator.people["trainers"][(breakdown, row)] += 1
 
     for _person, kind, country_id, day in certificates:
         if day in window:
@@ -319,7 +327,7 @@ def _count_person(accumulator: _Accumulator, person: Person, window: Window) -> 
         if day not in window:
             continue
         if measure == "attended":
-            accumulator.people["funnel"][("funnel", "attended")].add(person.id)
+            accumulator.people["funnel"][("funnel", "attended")] += 1
             continue
         measures = [measure, group] if measure == "reached" else [measure]
         for breakdown in [*BREAKDOWNS, "country", "total"]:
@@ -330,7 +338,7 @@ def _count_person(accumulator: _Accumulator, person: Person, window: Window) -> 
             else:
                 row = person.rows[breakdown]
             for name in measures:
-                accumulator.people[name][(breakdown, row)].add(person.id)
+                accumulator.people[name][(breakdown, row)] += 1
 
 
 def _cohort_rows(cohort: facts.CohortFact, month: str) -> dict[str, str]:
@@ -359,13 +367,23 @@ def _count_cohort(accumulator: _Accumulator, cohort: facts.CohortFact, window: W
         accumulator.add(breakdown, row, status)
 
 
-def _count_session(accumulator, cohort, starts_at, present: int, members: set[int]) -> None:
-    for breakdown, row in _cohort_rows(cohort, _month(_day(starts_at))).items():
-        counts = accumulator.attendance[(breakdown, row)]
-        counts[0] += present
-        counts[1] += len(members)
-        for person_id in members:
-            accumulator.people["members"][(breakdown, row)].add((cohort.id, person_id))
+def _count_attendance(accumulator, cohort, months: dict, members: int) -> None:
+    """A cohort's attendance, month by month; its members count once per row (base)."""
+    rows = _cohort_rows(cohort, "")
+    del rows["month"]
+    present = sum(counts[0] for counts in months.values())
+    expected = sum(counts[1] for counts in months.values())
+    for breakdown, row in rows.items():
+        _add_attendance(accumulator, (breakdown, row), present, expected, members)
+    for month, (present, expected) in months.items():
+        _add_attendance(accumulator, ("month", month), present, expected, members)
+
+
+def _add_attendance(accumulator, address, present: int, expected: int, members: int) -> None:
+    counts = accumulator.attendance[address]
+    counts[0] += present
+    counts[1] += expected
+    accumulator.members[address] += members
 
 
 def _trainers(root, cohorts, teaching, window: Window) -> dict[int, tuple]:
@@ -481,9 +499,9 @@ def _values(accumulator: _Accumulator, breakdown: str, row: str) -> dict:
     values = dict.fromkeys(BREAKDOWN_MEASURES, 0)
     values.update(accumulator.cells[breakdown].get(row, {}))
     for measure in ("reached", "professionals", "young_people", "completed", "certified"):
-        values[measure] = len(accumulator.people[measure].get((breakdown, row), ()))
-    values["trainers"] = len(accumulator.people["trainers"].get((breakdown, row), ()))
-    values["members"] = len(accumulator.people["members"].get((breakdown, row), ()))
+        values[measure] = accumulator.people[measure].get((breakdown, row), 0)
+    values["trainers"] = accumulator.people["trainers"].get((breakdown, row), 0)
+    values["members"] = accumulator.members.get((breakdown, row), 0)
     present, expected = accumulator.attendance.get((breakdown, row), (0, 0))
     values["attendance_rate"] = _rate(present, expected)
     gains = accumulator.gains["total" if breakdown == "total" else breakdown].get(row, [])
@@ -494,8 +512,9 @@ def _values(accumulator: _Accumulator, breakdown: str, row: str) -> dict:
 
 def _row_keys(accumulator: _Accumulator, breakdown: str) -> set[str]:
     keys = set(accumulator.cells[breakdown])
-    for measure in ("reached", "completed", "certified", "trainers", "members"):
+    for measure in ("reached", "completed", "certified", "trainers"):
         keys |= {row for (name, row) in accumulator.people[measure] if name == breakdown}
+    keys |= {row for (name, row) in accumulator.members if name == breakdown}
     keys |= set(accumulator.gains[breakdown])
     return keys
 
@@ -549,7 +568,7 @@ def _figures(scope, accumulator, window, now, masters, tree, regions) -> Figures
     )
     funnel_people = {
         "enrolled": total.values["reached"],
-        "attended": len(accumulator.people["funnel"].get(("funnel", "attended"), ())),
+        "attended": accumulator.people["funnel"].get(("funnel", "attended"), 0),
         "completed": total.values["completed"],
         "certified": total.values["certified"],
     }
