@@ -15,6 +15,7 @@ from audit.models import AuditEntry
 from audit.services import audit_record
 
 from . import selectors, services
+from .charts import cascade_tree_diagram
 from .forms import (
     SESSION_YEARS,
     AttendanceForm,
@@ -87,11 +88,13 @@ def trainer_home(request):
     }
     if participant:
         cascade = selectors.trainer_cascade(participant)
+        cascade_tree = selectors.trainer_cascade_tree(participant, cohorts_led=cascade.cohorts_led)
         context.update(
             lineage=selectors.participant_lineage(participant),
             cascade=cascade,
-            cascade_tree=selectors.trainer_cascade_tree(
-                participant, cohorts_led=cascade.cohorts_led
+            cascade_tree=cascade_tree,
+            cascade_diagram=cascade_tree_diagram(
+                cascade_tree, own_cohort_ids=context["own_cohort_ids"]
             ),
         )
         if cascade.cohorts_led:
