@@ -108,7 +108,7 @@ class LocalFilesOnly(URLFetcher):
             path = Path(url2pathname(parts.path)).resolve()
             if any(path == allowed or path.is_relative_to(allowed) for allowed in self.allowed):
                 return super().fetch(url, headers)
-        raise ValueError(f"The certificate PDF reads no such URL: {url}")
+        raise ValueError(f"The PDF reads no such URL: {url}")
 
 
 def _subset_file(subset: str, weight: str) -> Path:
@@ -133,7 +133,17 @@ def _joined_font(weight: str) -> bytes:
 @cache
 def _stylesheet() -> tuple[CSS, FontConfiguration]:
     """The parsed stylesheet and its font configuration, made once per process."""
-    css = STYLESHEET.read_text(encoding="utf-8")
+    return stylesheet_with_fonts(STYLESHEET.read_text(encoding="utf-8"))
+
+
+def stylesheet_with_fonts(css: str) -> tuple[CSS, FontConfiguration]:
+    """`css` parsed with its own font configuration, the Noto Serif it names ready to use.
+
+    The stylesheet names each weight as `url(noto-serif-<weight>.ttf)`; that font
+    is the package's four subset files of the weight joined into one. Slow
+    (fonts are joined and registered): callers make it once per process. Every
+    PDF of the platform sets its text in this font, each with its own stylesheet.
+    """
     weights = sorted(set(JOINED_FONT.findall(css)))
     missing = [
         _subset_file(subset, weight).name
@@ -143,7 +153,7 @@ def _stylesheet() -> tuple[CSS, FontConfiguration]:
     ]
     if missing:
         raise ImproperlyConfigured(
-            f"The certificate font is missing from {FONT_DIR} ({', '.join(missing)}): "
+            f"The PDF font is missing from {FONT_DIR} ({', '.join(missing)}): "
             "`make fonts` copies it from the npm package @fontsource/noto-serif."
         )
     font_config = FontConfiguration()
