@@ -51,6 +51,9 @@ class AuditEntry(models.Model):
         CERTIFICATE_REINSTATED = "certificate_reinstated", _("Certificate suspension lifted")
         CERTIFICATE_REISSUED = "certificate_reissued", _("Certificate re-issued with corrections")
         CERTIFICATE_DOWNLOADED = "certificate_downloaded", _("Certificate downloaded by staff")
+        TARGET_SET = "target_set", _("National target set")
+        TARGET_CHANGED = "target_changed", _("National target changed")
+        TARGET_REMOVED = "target_removed", _("National target removed")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

@@ -4,6 +4,7 @@ Monitoring writes nothing of the other apps; it reads them through their selecto
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,13 +47,21 @@ class FigureSnapshot(models.Model):
 
 
 class Target(models.Model):
-    """A national goal an NSG sets, e.g. 75 professionals trained by 31 December 2027."""
+    """A national goal an NSG sets, e.g. 75 professionals trained by 31 December 2027.
+
+    Each measure is one figure of the dashboard, counted from `starts_on`
+    (selectors/targets.py names the cell; docs/monitoring.md defines it).
+    """
 
     class Measure(models.TextChoices):
-        PROFESSIONALS_TRAINED = "professionals_trained", _("Professionals who completed a training")
+        # "Professionals trained": professionals reached by a training (the
+        # Leaving Care project's "national training delivered to 378
+        # professionals"); completing it is PEOPLE_COMPLETED.
+        PROFESSIONALS_REACHED = "professionals_reached", _("Professionals reached")
         YOUNG_PEOPLE_REACHED = "young_people_reached", _("Young people reached")
         PEOPLE_REACHED = "people_reached", _("People reached")
-        TRAINERS_ACCREDITED = "trainers_accredited", _("Trainers with a valid accreditation")
+        PEOPLE_COMPLETED = "people_completed", _("People who completed a training")
+        TRAINERS_ACCREDITED = "trainers_accredited", _("Trainers accredited (still valid)")
         CERTIFICATES_ISSUED = "certificates_issued", _("Certificates issued")
         COHORTS_HELD = "cohorts_held", _("Cohorts held")
 
@@ -90,6 +99,11 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_measure_display()}: {self.value} ({self.due_on})"
+
+    def clean(self) -> None:
+        if self.starts_on and self.due_on and self.due_on <= self.starts_on:
+            message = _("The date to reach the target must come after the day counting starts.")
+            raise ValidationError({"due_on": ValidationError(message, code="due_before_start")})
 
 
 class MonthlyReport(models.Model):
