@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_staff_sign_in_with_the_printed_secret(client):
     load_people()
     secrets = staff_authenticator_secrets()
-    assert set(secrets) == {"coordinator@example.org", "editor@example.org"}
+    nsg_members = {f"nsg.{code}@example.org": code for code in ("bg", "ee", "hu", "it", "ro")}
+    assert set(secrets) == {"coordinator@example.org", "editor@example.org", *nsg_members}
     assert staff_authenticator_secrets() == secrets  # kept on a second run
     for email, secret in secrets.items():
         client.post("/en/accounts/logout/")
@@ -19,7 +20,13 @@ def test_demo_staff_sign_in_with_the_printed_secret(client):
         assert response["Location"] == "/en/accounts/2fa/authenticate/"
         response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
         assert response.status_code == 302
-        assert client.get("/admin/").status_code == 200, email
+        if email in nsg_members:  # their own country's dashboard, no other
+            code = nsg_members[email]
+            assert client.get(f"/en/monitoring/{code}/").status_code == 200, email
+            other = "ro" if code != "ro" else "bg"
+            assert client.get(f"/en/monitoring/{other}/").status_code == 403, email
+        else:
+            assert client.get("/admin/").status_code == 200, email
     # Learners and trainers are not asked for a code.
     client.post("/en/accounts/logout/")
     response = client.post(

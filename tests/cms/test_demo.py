@@ -9,12 +9,15 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Locale
 
+from accounts.models import RoleAssignment
 from assessments.models import Assessment, Attempt, H5PContent
 from assessments.selectors import knowledge_gain
 from certificates.models import Certificate
 from cms.demo.content import bg, en, ro
 from cms.models import CoursePage, LessonPage, ModulePage
-from courses.models import Enrolment
+from courses.models import Cohort, Enrolment
+from monitoring.figures import Figures
+from monitoring.models import FigureSnapshot, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +42,70 @@ def test_demo_is_a_course_a_trainer_recognises(client):
     check_demo_cascade(client)
     check_demo_assessments(client, demo)
     check_demo_certificates(client)
-    pages, attempts = LessonPage.objects.count(), Attempt.objects.count()
-    certificates = Certificate.objects.count()
+    check_demo_monitoring(client)
+    counts = [
+        model.objects.count()
+        for model in (LessonPage, Attempt, Certificate, Cohort, Target, RoleAssignment)
+    ]
     load_demo()  # a second run changes nothing
-    assert LessonPage.objects.count() == pages
-    assert Attempt.objects.count() == attempts
-    assert Certificate.objects.count() == certificates
+    assert [
+        model.objects.count()
+        for model in (LessonPage, Attempt, Certificate, Cohort, Target, RoleAssignment)
+    ] == counts
+
+
+NSG_MEMBERS = {"BG": "bg", "EE": "et", "HU": "hu", "IT": "it", "RO": "ro"}
+
+
+def check_demo_monitoring(client):
+    """An NSG member per country, each country's figures ready with people reached, cohorts
+    running and planned, and targets set; the member sees them on their dashboard."""
+    from django.utils import timezone
+
+    from cms.demo.people import staff_authenticator_secrets
+    from tests.factories import totp_code
+
+    today = timezone.localdate()
+    for code, language in NSG_MEMBERS.items():
+        email = f"nsg.{code.lower()}@example.org"
+        roles = RoleAssignment.objects.filter(user__email=email)
+        assert [(role.role, role.country.code) for role in roles] == [("nsg_member", code)]
+        assert roles[0].user.preferred_language == language
+        snapshot = FigureSnapshot.objects.get(country__code=code)
+        totals = Figures.from_json(snapshot.figures).tables["by_generation"].total.values
+        assert totals["reached"] > 0 and totals["young_people"] > 0, code
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM courses_cohort c JOIN courses_country k "
+                "ON k.id = c.country_id WHERE k.code = %s AND c.status <> 'cancelled' "
+                "AND c.starts_on <= %s AND c.ends_on >= %s",
+                [code, today, today],
+            )
+            running = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT COUNT(*) FROM courses_cohort c JOIN courses_country k "
+                "ON k.id = c.country_id WHERE k.code = %s AND c.status <> 'cancelled' "
+                "AND c.starts_on > %s",
+                [code, today],
+            )
+            planned = cursor.fetchone()[0]
+        assert totals["cohorts_running"] == running >= 2, code
+        assert totals["cohorts_planned"] == planned >= 2, code
+        assert Target.objects.filter(country__code=code).count() >= 2, code
+        assert set(
+            Target.objects.filter(country__code=code).values_list("created_by__email", flat=True)
+        ) == {email}
+
+    client.logout()
+    secret = staff_authenticator_secrets()["nsg.bg@example.org"]
+    client.post(
+        "/bg/accounts/login/", {"login": "nsg.bg@example.org", "password": "leaving-care-demo"}
+    )
+    client.post("/bg/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    html = client.get("/en/monitoring/bg/").content.decode()
+    assert "National targets" in html and "Professionals reached: 63 by 31 August 2027" in html
+    assert client.get("/en/monitoring/ro/").status_code == 403
+    client.logout()
 
 
 def check_demo_certificates(client):

@@ -6,6 +6,7 @@ from cms.demo.certificates import load_certificate_templates, load_demo_certific
 from cms.demo.cohorts import load_demo_cascade
 from cms.demo.h5p import load_demo_h5p
 from cms.demo.loader import load_demo_content
+from cms.demo.monitoring import load_demo_monitoring
 from cms.demo.people import DEMO_PASSWORD, load_people, staff_authenticator_secrets
 from cms.demo.progress import load_learner_progress
 from cms.demo.results import load_demo_results
@@ -67,6 +68,13 @@ class Command(BaseCommand):
                 if certificate is not None:
                     address = f"/verify/{certificate.code}/"
                     self.stdout.write(f"  {label}: {certificate.holder_name}, see {address}")
+        # Last: the dashboards' figures are computed once everything above is recorded.
+        current, targets = load_demo_monitoring()
+        if current or targets:
+            self.stdout.write(
+                f"Monitoring: {current} cohorts running or planned, {targets} national targets."
+            )
+        self.stdout.write("Monitoring: every country's figures computed (/en/monitoring/).")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in people:
