@@ -2,9 +2,10 @@
 
 - A session ends after a stretch without activity (sliding); staff sessions
   sooner than learners'.
-- Staff (see `accounts.selectors.is_staff_account`) reach the admin and the
-  trainer pages (where a coordinator sees every cohort's people) only with an
-  authenticator app set up and used in this session.
+- Staff (see `accounts.selectors.is_staff_account`) reach the admin, the
+  trainer pages (where a coordinator sees every cohort's people) and the
+  monitoring dashboards (a country's figures) only with an authenticator app
+  set up and used in this session.
 - A signed-in person without admin access who opens the admin is told so
   (403), not sent to the sign-in page, which would send them straight back.
 - Pages for a signed-in person, and account pages for anyone, are never
@@ -34,10 +35,11 @@ LAST_ACTIVITY_KEY = "accounts_last_activity"
 # every request; the timeout is therefore exact to within this many seconds.
 ACTIVITY_RESOLUTION_SECONDS = 60
 
-# The admin (but its sign-in, sign-out and password-reset doors), and the trainer pages:
-# together, the staff pages.
+# The admin (but its sign-in, sign-out and password-reset doors), the trainer pages and
+# the monitoring dashboards: together, the staff pages.
 ADMIN_PAGES = re.compile(r"^/admin/(?!login/|logout/|password_reset/)")
 TRAINER_PAGES = re.compile(r"^/[a-z]{2}(?:-[a-z]+)?/learning/training/")
+MONITORING_PAGES = re.compile(r"^/[a-z]{2}(?:-[a-z]+)?/monitoring/")
 ACCOUNT_PAGES = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?accounts/|^/admin/password_reset/")
 
 
@@ -88,7 +90,11 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            (ADMIN_PAGES.match(request.path_info) or TRAINER_PAGES.match(request.path_info))
+            (
+                ADMIN_PAGES.match(request.path_info)
+                or TRAINER_PAGES.match(request.path_info)
+                or MONITORING_PAGES.match(request.path_info)
+            )
             and request.user.is_authenticated
             and selectors.is_staff_account(request.user)
         ):

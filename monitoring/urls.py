@@ -2,11 +2,18 @@
 
 from django.urls import path
 
-from . import target_views
+from . import target_views, views
 
 app_name = "monitoring"
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("all/", views.all_countries, name="all_countries"),
+    path("<str:code>/", views.country, name="country"),
+    # <scope>: a country's code, or "all"; the same period (?since=&until=) as the page.
+    path("<str:scope>/export/<str:table>.csv", views.export_csv, name="export_csv"),
+    path("<str:scope>/export/<str:table>.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("<str:scope>/export.xlsx", views.export_workbook, name="export_workbook"),
     path("<str:code>/targets/new/", target_views.target_new, name="target_new"),
     path("<str:code>/targets/<int:pk>/edit/", target_views.target_edit, name="target_edit"),
     path(

@@ -1,0 +1,285 @@
+"""The dashboard pages (issue 10, points 1, 3 and 5 as a reader meets them): headline figures,
+every table, the charts beside their tables, how fresh the figures are, the period filter,
+small numbers hidden everywhere, and the reader's language."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from django.utils import formats, timezone, translation
+
+from monitoring.figures import Figures
+from monitoring.labels import MEASURES, TABLES
+from monitoring.models import FigureSnapshot
+from monitoring.selectors.dashboard import dashboard_for
+from tests.monitoring.pages_world import build_world, sign_in
+from tests.monitoring.screen import figures_in, number, page, screen_tables, seen_text
+
+pytestmark = pytest.mark.django_db
+
+COUNTRY_PAGE = "/{language}/monitoring/bg/"
+ALL_PAGE = "/{language}/monitoring/all/"
+APRIL = "?since=2026-04-01&until=2026-04-30"
+
+
+@pytest.fixture
+def world():
+    return build_world()
+
+
+def _cards(soup) -> dict:
+    return {seen_text(card.h3): card for card in soup.select(".headline-card")}
+
+
+def _card_parts(card) -> dict[str, str]:
+    return {seen_text(part.dt): seen_text(part.dd) for part in card.select("dl div")}
+
+
+def _snapshot(country) -> FigureSnapshot:
+    return FigureSnapshot.objects.get(country=country)
+
+
+def test_the_country_page_shows_the_headline_figures_and_every_table(client, world):
+    sign_in(client, world, "nsg bg")
+    response = client.get(COUNTRY_PAGE.format(language="en"))
+
+    assert response.status_code == 200
+    soup = page(response)
+    assert seen_text(soup.h1) == "Bulgaria"
+    cards = _cards(soup)
+    # Six graduates of the training of trainers, 13 professionals and 4 young people.
+    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "23"
+    assert _card_parts(cards["People reached"]) == {"Professionals": "·", "Young people": "·"}
+    assert seen_text(cards["Completed"].select_one(".headline-card__figure")) == "23"
+    assert seen_text(cards["Attendance (%)"].select_one(".headline-card__figure")) == "100.0"
+    assert _card_parts(cards["Cohorts"]) == {
+        "Cohorts held": "3",
+        "Cohorts running": "0",
+        "Cohorts planned": "0",
+    }
+    # One master trainer and six trainers: each level alone would show a small number.
+    assert _card_parts(cards["Master trainer"])["Accredited"] == "·"
+    assert _card_parts(cards["Trainer"])["Expired"] == "0"
+    assert {"Certificates issued", "Knowledge gain (points)"} <= set(cards)
+
+    tables = screen_tables(soup)
+    names = set(dashboard_for(world.bulgaria).tables)
+    assert set(tables) == names
+    captions = {seen_text(caption) for caption in soup.select("table caption")}
+    assert captions == {str(TABLES[name]) for name in names}
+    for table in soup.select("table.figures"):
+        assert all(th["scope"] == "col" for th in table.select("thead th"))
+        assert all(row.th["scope"] == "row" for row in table.select("tbody tr, tfoot tr"))
+    master = tables["master_trainers"]
+    assert [cell.text for cell in master[1]] == ["Petya Koleva", "1", "6", "23", "3.8"]
+    cascade = tables["cascade_tree"]
+    assert [cell.text for cell in cascade[0]] == ["Cohort", "Lead trainer", "Generation", "People"]
+    assert [cell.text for cell in cascade[2]] == ["Национално обучение Пловдив", "+cmd", "1", "13"]
+    assert cascade[3][-1].text == "·"
+
+    # Under each table, its CSV and XLSX downloads.
+    for name in names:
+        links = [a["href"] for a in soup.select(f"#table-{name} .downloads a")]
+        assert links == [
+            f"/en/monitoring/bg/export/{name}.csv",
+            f"/en/monitoring/bg/export/{name}.xlsx",
+        ]
+    assert soup.find("a", href="/en/monitoring/bg/export.xlsx")
+
+
+def test_the_page_says_how_fresh_its_figures_are_and_how_small_numbers_are_hidden(client, world):
+    sign_in(client, world, "nsg bg")
+    soup = page(client.get(COUNTRY_PAGE.format(language="en")))
+
+    computed = timezone.localtime(_snapshot(world.bulgaria).computed_at)
+    moment = formats.date_format(computed, "DATETIME_FORMAT")
+    assert f"{computed:%B} {computed.year}" in moment
+    assert seen_text(soup.select_one(".freshness")) == (
+        f"Figures as of {moment}; refreshed every 15 minutes."
+    )
+    note = soup.select_one(".suppression-note")
+    assert seen_text(note).startswith(
+        "Numbers under 5 people are hidden (·), and so is any number that would let you "
+        "work them out."
+    )
+    assert note.a["href"] == "#small-numbers"
+    assert soup.find(id="small-numbers").h2
+    assert seen_text(soup.select_one(".legend .hidden-mark")) == "·"
+
+    marks = soup.select("td .hidden-mark")
+    assert marks, "the world has small numbers"
+    for mark in marks:
+        assert mark["title"].startswith("Hidden: fewer than 5 people")
+        assert mark.find_next_sibling(class_="visually-hidden").get_text() == "hidden"
+
+
+@pytest.mark.parametrize(
+    ("role", "url", "scope"),
+    [
+        ("nsg bg", COUNTRY_PAGE.format(language="en"), "bulgaria"),
+        ("nsg bg", COUNTRY_PAGE.format(language="bg"), "bulgaria"),
+        ("coordinator", ALL_PAGE.format(language="en"), None),
+    ],
+)
+def test_a_hidden_cell_shows_the_mark_and_its_value_appears_nowhere(
+    client, world, role, url, scope
+):
+    country = getattr(world, scope) if scope else None
+    language = url.split("/")[1]
+    sign_in(client, world, role)
+    soup = page(client.get(url))
+    tables = screen_tables(soup)
+    raw = Figures.from_json(_snapshot(country).figures).tables
+    with translation.override(language):
+        protected = dashboard_for(country).tables
+
+    hidden_values, shown_values = set(), set()
+    for name, table in protected.items():
+        screen = tables[name]
+        headings = [cell.text for cell in screen[0]]
+        rows = screen[1 : 1 + len(table.rows)]
+        if table.total is not None and len(screen) > 1 + len(table.rows):
+            rows.append(screen[-1])
+        raw_rows = (
+            [*raw[name].rows, raw[name].total] if len(rows) > len(table.rows) else raw[name].rows
+        )
+        for row, raw_row, screen_row in zip(table.all_rows, raw_rows, rows, strict=False):
+            for cell in row.cells:
+                shown = screen_row[headings.index(str(MEASURES[cell.measure]))]
+                if cell.hidden:
+                    assert shown.text == "·", (name, row.key, cell.measure)
+                    assert shown.hidden_words == "hidden"
+                    if raw_row.values.get(cell.measure):
+                        hidden_values.add(raw_row.values[cell.measure])
+                else:
+                    assert shown.text != "·"
+                    if cell.value is not None:
+                        shown_values.add(cell.value)
+    # Values that are hidden and shown nowhere else (as another cell) must not be found at all.
+    secret = {value for value in hidden_values if value not in shown_values}
+    assert secret, "the world hides a value nobody may see"
+    found = figures_in(soup, language)
+    assert {number(str(value), "en") for value in shown_values} <= found  # the search sees
+    assert not {number(str(value), "en") for value in secret} & found
+
+
+def test_each_chart_is_in_a_figure_beside_the_table_with_the_same_numbers(client, world):
+    sign_in(client, world, "nsg bg")
+    soup = page(client.get(COUNTRY_PAGE.format(language="en")))
+    tables = screen_tables(soup)
+
+    def column(name, heading):
+        rows = tables[name]
+        index = [cell.text for cell in rows[0]].index(heading)
+        body = rows[1:-1] if name != "funnel" and name != "cascade_tree" else rows[1:]
+        return ["hidden" if row[index].text == "·" else row[index].text for row in body]
+
+    expected = {
+        "funnel": column("funnel", "People"),
+        "by_month": column("by_month", "Professionals") + column("by_month", "Young people"),
+        "by_generation": column("by_generation", "People reached"),
+        "cascade_tree": column("cascade_tree", "People"),
+    }
+    for name, values in expected.items():
+        block = soup.find(id=f"table-{name}")
+        figure = block.find("figure")
+        assert figure.figcaption and figure.svg, name
+        assert figure.svg["role"] == "img"
+        drawn = [node.get_text() for node in figure.svg.select(".chart-value, .chart-node-value")]
+        assert Counter(drawn) == Counter(values), name
+        assert not figure.svg.select(".chart-share")  # the table shows no shares
+        assert block.find("table")
+    # No other table has a chart.
+    assert len(soup.select("figure svg")) == 4
+
+
+def test_bulgarian_readers_get_bulgarian_numbers_dates_and_names(client, world):
+    sign_in(client, world, "nsg bg")
+    response = client.get(COUNTRY_PAGE.format(language="bg"))
+
+    soup = page(response)
+    assert soup.html["lang"] == "bg"
+    assert seen_text(soup.h1) == "България"
+    tables = screen_tables(soup)
+    assert [cell.text for cell in tables["master_trainers"][1]][-1] == "3,8"
+    assert tables["funnel"][1][-1].text == "23"
+    attendance = [cell.text for cell in tables["by_generation"][-1]]
+    assert "100,0" in attendance and "100.0" not in attendance
+    months = [row[0].text for row in tables["by_month"][1:-1]]
+    assert "април 2026 г." in months
+    computed = timezone.localtime(_snapshot(world.bulgaria).computed_at)
+    with translation.override("bg"):
+        moment = formats.date_format(computed, "DATETIME_FORMAT")
+    assert moment in seen_text(soup.select_one(".freshness"))
+    assert "г.," in moment
+
+
+def test_a_period_shows_the_figures_of_that_period(client, world):
+    sign_in(client, world, "nsg bg")
+    response = client.get(COUNTRY_PAGE.format(language="en") + APRIL)
+
+    assert response.status_code == 200
+    soup = page(response)
+    # Only the national training started in April 2026: its 13 professionals.
+    cards = _cards(soup)
+    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "13"
+    assert _card_parts(cards["People reached"]) == {"Professionals": "13", "Young people": "0"}
+    assert _card_parts(cards["Cohorts"])["Cohorts held"] == "1"
+    assert seen_text(soup.select_one(".freshness")).startswith(
+        "Figures for 1 April 2026 – 30 April 2026, counted from the record at"
+    )
+    assert soup.find("input", attrs={"name": "since"})["value"] == "2026-04-01"
+    assert soup.find("input", attrs={"name": "until"})["value"] == "2026-04-30"
+    assert soup.find("input", attrs={"name": "since"})["type"] == "date"
+    for link in soup.select(".downloads a"):
+        assert link["href"].endswith(APRIL)
+    assert soup.find("a", href=f"/en/monitoring/bg/export.xlsx{APRIL}")
+
+
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ("?since=2026-13-45", "Enter a valid date."),
+        ("?since=yesterday&until=2026-04-30", "Enter a valid date."),
+        ("?since=2026-05-01&until=2026-04-01", "The last day comes before the first."),
+        ("?since=1500-01-01", "Choose a day from 1 January 2000 to 31 December 2099."),
+        ("?until=9999-12-31", "Choose a day from 1 January 2000 to 31 December 2099."),
+        ("?until=99999-01-01", "Enter a valid date."),
+    ],
+)
+def test_a_wrong_period_is_a_clear_form_error_never_a_server_error(client, world, query, error):
+    sign_in(client, world, "nsg bg")
+    response = client.get(COUNTRY_PAGE.format(language="en") + query)
+
+    assert response.status_code == 400
+    soup = page(response)
+    assert error in seen_text(soup.select_one(".period-form"))
+    assert soup.select_one(".period-form [role=alert]")
+    # The figures shown are all the time recorded, and said to be.
+    assert seen_text(soup.select_one(".freshness")).startswith("Figures as of")
+
+    for download in ("export/by_month.csv", "export/by_month.xlsx", "export.xlsx"):
+        response = client.get(f"/en/monitoring/bg/{download}{query}")
+        assert response.status_code == 400
+        assert error in response.content.decode()
+
+
+def test_the_all_countries_view_adds_the_table_by_country(client, world):
+    sign_in(client, world, "coordinator")
+    response = client.get(ALL_PAGE.format(language="en"))
+
+    assert response.status_code == 200
+    soup = page(response)
+    assert seen_text(soup.h1) == "All countries"
+    # Bulgaria's 23 and Romania's 5 graduates and 17 professionals.
+    cards = _cards(soup)
+    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "45"
+    by_country = screen_tables(soup)["by_country"]
+    rows = {row[0].text: row for row in by_country[1:-1]}
+    reached = [cell.text for cell in by_country[0]].index("People reached")
+    assert rows["Bulgaria"][reached].text == "23"
+    assert rows["Romania"][reached].text == "22"
+    assert not soup.find(id="targets-heading")  # targets are national
+    nav = [seen_text(a) for a in soup.select(".country-nav a")]
+    assert nav == ["Bulgaria", "Romania"]
