@@ -6,7 +6,8 @@ and the exports all take their text from it, so a download cannot differ from
 the screen. Nothing here counts: every number is a cell of `dashboard_for`.
 
 - Counts are whole numbers; percentages, knowledge gain (points) and reach
-  multipliers have one decimal. Both as the active language writes them.
+  multipliers have one decimal (rounded half up, the same number in a
+  spreadsheet). Both as the active language writes them.
 - A hidden cell is written as HIDDEN_MARK, never its value (it has none: the
   protected table holds None).
 - A cell with no figure (a rate where nobody was expected) is written NO_FIGURE.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -51,10 +53,21 @@ TABLE_ORDER = (
 DETAIL_HEADINGS = {"cohort": _("Lead trainer")}
 
 
+def shown_value(value: float | int, kind: str) -> float | int:
+    """The figure as shown: rates, means and ratios to one decimal (half up), counts whole."""
+    decimals = DECIMALS.get(kind, 0)
+    if not decimals:
+        return value
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+
+
 def format_value(value: float | int, kind: str) -> str:
     """A figure as the active language writes it: one decimal for rates, means and ratios."""
     return number_format(
-        value, decimal_pos=DECIMALS.get(kind, 0), use_l10n=True, force_grouping=True
+        shown_value(value, kind),
+        decimal_pos=DECIMALS.get(kind, 0),
+        use_l10n=True,
+        force_grouping=True,
     )
 
 
@@ -81,7 +94,11 @@ def shown_cell(cell: Cell) -> ShownCell:
         return ShownCell(HIDDEN_MARK, kind=cell.kind, hidden=True)
     if cell.value is None:
         return ShownCell(NO_FIGURE, kind=cell.kind)
-    return ShownCell(format_value(cell.value, cell.kind), number=cell.value, kind=cell.kind)
+    return ShownCell(
+        format_value(cell.value, cell.kind),
+        number=shown_value(cell.value, cell.kind),
+        kind=cell.kind,
+    )
 
 
 @dataclass

@@ -10,6 +10,7 @@ from tests.browser.h5p_flow import (
     real_package_is_played_and_recorded,
 )
 from tests.browser.helpers import assert_fits, log_in
+from tests.browser.monitoring_flow import dashboard_fits_a_phone_and_downloads
 from tests.browser.my_learning_flow import face_to_face_fits_a_phone
 from tests.browser.session_end_flow import marks_kept_when_the_session_ends
 
@@ -45,6 +46,8 @@ def test_every_page_fits_a_phone_and_works_by_tapping(
     assessments_fit_a_phone(browser, live_server, course_tree.course)
 
     certificate_pages_fit_a_phone(browser, live_server)
+
+    dashboard_fits_a_phone_and_downloads(browser, live_server)
 
     settings.H5P_ROOT = tmp_path / "h5p"
     h5p_activity_is_played_and_recorded(browser, live_server, course_tree.lessons[2], learner)
