@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import target_views, views
+from . import report_views, target_views, views
 
 app_name = "monitoring"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<str:scope>/export/<str:table>.csv", views.export_csv, name="export_csv"),
     path("<str:scope>/export/<str:table>.xlsx", views.export_xlsx, name="export_xlsx"),
     path("<str:scope>/export.xlsx", views.export_workbook, name="export_workbook"),
+    path("<str:scope>/report.pdf", report_views.report_pdf, name="report_pdf"),
     path("<str:code>/targets/new/", target_views.target_new, name="target_new"),
     path("<str:code>/targets/<int:pk>/edit/", target_views.target_edit, name="target_edit"),
     path(
