@@ -54,6 +54,7 @@ class AuditEntry(models.Model):
         TARGET_SET = "target_set", _("National target set")
         TARGET_CHANGED = "target_changed", _("National target changed")
         TARGET_REMOVED = "target_removed", _("National target removed")
+        MONTHLY_REPORT_RESENT = "monthly_report_resent", _("Monthly report sent again")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

@@ -237,6 +237,11 @@ CACHES = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Leaving Care Training <training@localhost>")
 
+# Monitoring (docs/monitoring.md): how often the dashboards' figures are computed afresh, and
+# the smallest number of people a figure may show (fewer are hidden, with what would reveal them).
+MONITORING_REFRESH_MINUTES = int(env("MONITORING_REFRESH_MINUTES", "15"))
+MONITORING_SMALL_CELL_THRESHOLD = int(env("MONITORING_SMALL_CELL_THRESHOLD", "5"))
+
 # Celery: with no broker configured, tasks run in-process, at once.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL"))
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -247,12 +252,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-# Celery beat (the `beat` service): the daily jobs.
+# Celery beat (the `beat` service): the recurring jobs.
 CELERY_BEAT_SCHEDULE = {
     # Trainers are told 60 and 14 days before their accreditation certificate ends.
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # The dashboards' figures, computed afresh (docs/monitoring.md: how fresh they are).
+    "monitoring-refresh-snapshots": {
+        "task": "monitoring.tasks.refresh_snapshots",
+        "schedule": MONITORING_REFRESH_MINUTES * 60.0,  # seconds
+    },
+    # Each NSG member receives the previous month's report of their country.
+    "monitoring-monthly-reports": {
+        "task": "monitoring.tasks.plan_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
 }
 
