@@ -4,6 +4,7 @@ small numbers hidden everywhere, and the reader's language."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -112,6 +113,23 @@ def test_the_page_says_how_fresh_its_figures_are_and_how_small_numbers_are_hidde
     for mark in marks:
         assert mark["title"].startswith("Hidden: fewer than 5 people")
         assert mark.find_next_sibling(class_="visually-hidden").get_text() == "hidden"
+
+
+def test_an_old_snapshot_is_shown_with_its_time_while_a_refresh_is_asked_for(client, world):
+    snapshot = _snapshot(world.bulgaria)
+    old = timezone.now() - datetime.timedelta(minutes=40)
+    snapshot.computed_at = old
+    snapshot.figures["computed_at"] = old.isoformat()
+    snapshot.save()
+    sign_in(client, world, "nsg bg")
+
+    shown = seen_text(page(client.get(COUNTRY_PAGE.format(language="en"))).select_one(".freshness"))
+    assert formats.date_format(timezone.localtime(old), "DATETIME_FORMAT") in shown
+    # Without a broker the refresh runs at once; the next visit shows its time.
+    fresh = _snapshot(world.bulgaria).computed_at
+    assert fresh > old + datetime.timedelta(minutes=39)
+    shown = seen_text(page(client.get(COUNTRY_PAGE.format(language="en"))).select_one(".freshness"))
+    assert formats.date_format(timezone.localtime(fresh), "DATETIME_FORMAT") in shown
 
 
 @pytest.mark.parametrize(
