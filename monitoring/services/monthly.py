@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import threading
-import time
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -42,12 +40,10 @@ from audit.models import AuditEntry
 from audit.services import audit_record_for
 
 from .. import presentation
-from ..exports import xlsx_bytes
-from ..figures import Figures
+from ..exports import XLSX_TYPE, xlsx_bytes
 from ..models import MonthlyReport
 from ..reports import report_pdf
 from ..selectors.dashboard import dashboard_for
-from ..selectors.figures import all_figures
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +51,6 @@ logger = logging.getLogger(__name__)
 SEND_ERRORS = (SMTPException, OSError, ConnectionError)
 
 PDF_TYPE = "application/pdf"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# One pass computes every country's figures of a month; the sends that follow a plan
-# (one per member and country) reuse it for this long instead of counting again.
-FIGURES_KEPT_SECONDS = 600
-_kept: dict[tuple, tuple[float, dict[int | None, Figures]]] = {}
-_kept_lock = threading.Lock()
 
 
 def previous_month(today: datetime.date | None = None) -> datetime.date:
@@ -119,22 +108,6 @@ def monthly_reports_plan(month: datetime.date | None = None) -> list[int]:
     )
 
 
-def _month_figures(first: datetime.date, last: datetime.date) -> dict[int | None, Figures]:
-    now = time.monotonic()
-    with _kept_lock:
-        for key, (kept_at, _figures) in list(_kept.items()):
-            if now - kept_at > FIGURES_KEPT_SECONDS:
-                del _kept[key]
-        kept = _kept.get((first, last))
-    if kept is not None:
-        return kept[1]
-    figures = all_figures(since=first, until=last)
-    with _kept_lock:
-        _kept.clear()  # one month at a time
-        _kept[(first, last)] = (now, figures)
-    return figures
-
-
 def _dashboard_url(country) -> str:
     try:
         path = reverse("monitoring:country", args=[country.code.lower()])
@@ -146,9 +119,8 @@ def _dashboard_url(country) -> str:
 def monthly_report_message(report: MonthlyReport) -> EmailMessage:
     """The report's e-mail, in its language, with the month's PDF and XLSX attached."""
     first, last = month_bounds(report.month)
-    figures = _month_figures(first, last).get(report.country_id)
     with translation.override(report.language):
-        dashboard = dashboard_for(report.country, since=first, until=last, figures=figures)
+        dashboard = dashboard_for(report.country, since=first, until=last)
         context = {
             "name": report.recipient.get_full_name(),
             "country": str(report.country),
