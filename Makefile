@@ -87,6 +87,7 @@ format: install
 bench: static
 	$(BIN)/python bench/serve_pages.py
 	$(BIN)/python bench/certificates.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(FONTS) $(CONTEXTS)
