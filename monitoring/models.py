@@ -29,6 +29,8 @@ class FigureSnapshot(models.Model):
     computed_at = models.DateTimeField(_("computed at"))
     seconds = models.FloatField(_("seconds to compute"), default=0)
     figures = models.JSONField(_("figures"), default=dict)
+    # The periods the country's targets count (selectors/targets.py), by "since/until".
+    periods = models.JSONField(_("figures of target periods"), default=dict)
 
     class Meta:
         verbose_name = _("figure snapshot")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -143,20 +144,33 @@ def _with_query(url: str, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+def _tables_on_page(dashboard: Dashboard, slug: str, query: str) -> dict[str, TableOnPage]:
+    """Each table as shown, with its chart and downloads; kept as long as the dashboard is."""
+
+    def build() -> dict[str, TableOnPage]:
+        charts = dashboard_charts(dashboard.tables)
+        return {
+            name: TableOnPage(
+                shown=presentation.shown_table(table),
+                chart=charts.get(name),
+                csv_url=_with_query(reverse("monitoring:export_csv", args=[slug, name]), query),
+                xlsx_url=_with_query(reverse("monitoring:export_xlsx", args=[slug, name]), query),
+            )
+            for name, table in dashboard.tables.items()
+        }
+
+    if dashboard.cache_key is None:
+        return build()
+    return caches["local"].get_or_set(
+        f"{dashboard.cache_key}:page:{slug}:{query}", build, 2 * 60 * refresh_minutes()
+    )
+
+
 def _dashboard_page(request, scope: str):
     dashboard, form = _figures(request, scope_or_403(request, scope))
     slug = scope_slug(dashboard.country)
     query = form.query
-    charts = dashboard_charts(dashboard.tables)
-    tables = {
-        name: TableOnPage(
-            shown=presentation.shown_table(table),
-            chart=charts.get(name),
-            csv_url=_with_query(reverse("monitoring:export_csv", args=[slug, name]), query),
-            xlsx_url=_with_query(reverse("monitoring:export_xlsx", args=[slug, name]), query),
-        )
-        for name, table in dashboard.tables.items()
-    }
+    tables = _tables_on_page(dashboard, slug, query)
     country = dashboard.country
     context = {
         "dashboard": dashboard,

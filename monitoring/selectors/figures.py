@@ -56,14 +56,18 @@ def _key(value) -> str:
 
 
 def _month(day: datetime.date) -> str:
-    return f"{day:%Y-%m}"
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+_ZONE = None
 
 
 def _day(moment) -> datetime.date | None:
+    """The local date of a moment (the site's time zone, read once per pass)."""
     if moment is None:
         return None
     if isinstance(moment, datetime.datetime):
-        return timezone.localdate(moment)
+        return moment.astimezone(_ZONE).date()
     return moment
 
 
@@ -128,6 +132,8 @@ def all_figures(
 
     Without `since` the period runs from the beginning; `until` defaults to today.
     """
+    global _ZONE
+    _ZONE = timezone.get_default_timezone()
     now = timezone.now()
     window = Window(since, until or timezone.localdate())
     people = {person.id: person for person in facts.person_facts()}
@@ -177,8 +183,8 @@ def all_figures(
         if completed is not None and completed <= window.until:
             completed_on[person_id] = _earliest(completed_on.get(person_id), completed)
 
-    sessions = {
-        session_id: (cohort_id, starts_at)
+    sessions = {  # session → (cohort, local day) of the sessions that have started
+        session_id: (cohort_id, _day(starts_at))
         for session_id, cohort_id, starts_at in facts.session_facts()
         if cohort_id in cohorts and starts_at <= now and _day(starts_at) <= window.until
     }
@@ -189,7 +195,7 @@ def all_figures(
             continue
         person_id = root[person_id]
         presences[session_id].add(person_id)
-        day = _day(sessions[session_id][1])
+        day = sessions[session_id][1]
         attended_on[person_id] = _earliest(attended_on.get(person_id), day)
     for user_id, first_opened in facts.first_lesson_facts():
         person_id = by_user.get(user_id)
@@ -274,8 +280,7 @@ def all_figures(
 
     # Attendance: per cohort and month, present marks and members × sessions.
     attendance: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for session_id, (cohort_id, starts_at) in sessions.items():
-        day = _day(starts_at)
+    for session_id, (cohort_id, day) in sessions.items():
         if day not in window:
             continue
         counts = attendance[cohort_id][_month(day)]

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Country
 
 from ..models import Target
-from .dashboard import Dashboard, dashboard_for, refresh_minutes
+from .dashboard import Dashboard, dashboard_for
 
 Measure = Target.Measure
 
@@ -109,25 +108,27 @@ def _period_cells(
 ) -> dict[str, tuple[int | None, bool]]:
     """The protected figures of the country from `since` to `until`.
 
-    The page's own dashboard serves when it covers that period. Otherwise a
-    period dashboard is computed; beside a snapshot dashboard it is kept until
-    the snapshot is replaced, so targets are as fresh as the figures they sit by.
+    The page's own dashboard serves when it covers that period; otherwise the
+    snapshot holds them (services/snapshots.py stores every target's period),
+    and only a target newer than the snapshot has its period computed here.
     """
     if page.country == country and page.since == since and page.until == until:
         return _cells(page)
-    key = None
-    if page.from_snapshot:
-        key = (
-            f"monitoring:target-cells:{country.pk}:{since}:{until}:"
-            f"{page.computed_at.isoformat()}:{page.threshold}"
-        )
-        cached = cache.get(key)
-        if cached is not None:
-            return {measure: (value, hidden) for measure, (value, hidden) in cached.items()}
-    cells = _cells(dashboard_for(country, since=since, until=until))
-    if key is not None:
-        cache.set(key, cells, 2 * 60 * refresh_minutes())
-    return cells
+    return _cells(dashboard_for(country, since=since, until=until))
+
+
+def _counted(target: Target, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The period a target counts: from its first day to today, or to its due date once past."""
+    return target.starts_on, min(today, target.due_on)
+
+
+def target_periods() -> dict[tuple[datetime.date, datetime.date], set[int]]:
+    """{(first day, last day counted): countries} of every target that has started."""
+    today = timezone.localdate()
+    periods: dict[tuple, set[int]] = {}
+    for target in Target.objects.filter(starts_on__lte=today):
+        periods.setdefault(_counted(target, today), set()).add(target.country_id)
+    return periods
 
 
 def _expected(target: Target, day: datetime.date) -> Fraction:
@@ -175,13 +176,13 @@ def target_progress(country: Country, dashboard: Dashboard) -> list[TargetProgre
     periods: dict[tuple, dict] = {}
     progress = []
     for target in Target.objects.filter(country=country).order_by("due_on", "measure", "pk"):
-        until = min(today, target.due_on)
+        since, until = _counted(target, today)
         expected = _expected(target, until)
         days_left = (target.due_on - today).days
         if target.starts_on > until:  # nothing to count yet
             current, hidden = 0, False
         else:
-            period = (target.starts_on, until)
+            period = (since, until)
             if period not in periods:
                 periods[period] = _period_cells(country, *period, dashboard)
             current, hidden = periods[period][target.measure]

@@ -9,20 +9,32 @@ country and all countries together (selectors/figures.py).
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import transaction
 
 from ..figures import Figures
 from ..models import FigureSnapshot
-from ..selectors.dashboard import refresh_minutes
+from ..selectors.dashboard import period_key, refresh_minutes
 from ..selectors.figures import all_figures
+from ..selectors.targets import target_periods
 
 
 def snapshots_refresh() -> dict[int | None, Figures]:
-    """Compute the figures of every country and store them; returns what it stored."""
+    """Compute the figures of every country and store them; returns what it stored.
+
+    Beside each country's figures to date, the snapshot keeps the figures of
+    the periods its national targets count, so a dashboard shows its targets
+    without counting anything either.
+    """
     started = time.perf_counter()
     figures = all_figures()
+    periods: dict[int, dict] = defaultdict(dict)
+    for (since, until), country_ids in target_periods().items():
+        period_figures = all_figures(since=since, until=until)
+        for country_id in country_ids:
+            periods[country_id][period_key(since, until)] = period_figures[country_id].to_json()
     seconds = time.perf_counter() - started
     with transaction.atomic():
         for country_id, country_figures in figures.items():
@@ -32,6 +44,7 @@ def snapshots_refresh() -> dict[int | None, Figures]:
                     "computed_at": country_figures.computed_at,
                     "seconds": seconds,
                     "figures": country_figures.to_json(),
+                    "periods": periods.get(country_id, {}),
                 },
             )
         FigureSnapshot.objects.exclude(country_id__in=[key for key in figures if key]).exclude(
