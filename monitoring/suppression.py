@@ -1,31 +1,36 @@
-"""Small numbers stay private: cells under the threshold are hidden, and so is whatever would
-give them back.
+"""Small numbers stay private: counts of people are rounded to 5, and those under 5 hidden.
 
-1. Primary suppression: a count of people from 1 to threshold − 1 is hidden
-   (0 is shown: nobody is described by it).
-2. Complementary suppression: wherever cells add up to a total (each column of
-   a breakdown to its total; organisations to their region; professionals and
-   young people to the people reached in the same row), a hidden cell must not
-   come back by subtraction. A sum whose total is shown gets at least two
-   hidden parts holding together at least `threshold` people; a sum whose total
-   is hidden gets at least one hidden part. The smallest shown parts are hidden
-   until that holds. Hiding one cell can open another sum, so this repeats
-   until nothing changes.
-3. A rate, a mean or a ratio is hidden when a count it comes from is hidden or
+1. A count of people from 1 to threshold − 1 is hidden (0 is shown: nobody
+   is described by it).
+2. Every other count of people is rounded to the nearest multiple of
+   `rounding` (5): totals too, each from its exact count, so rounded rows need
+   not add up to their rounded total. A count is never shown under the
+   threshold: one that would round below it shows the threshold's multiple.
+   Subtracting rounded figures (a total from its rows, one period from
+   another, a country from all countries) gives a range, never the number:
+   that is what complementary suppression alone could not promise once
+   periods can be chosen.
+3. Where the published sums (each column to its total, organisations to their
+   region, professionals and young people to the people reached) would still
+   narrow a hidden cell down to one value, the smallest shown part of that sum
+   is hidden too, until none is.
+4. A rate, a mean or a ratio is hidden when a count it comes from is hidden or
    under the threshold.
 
-Counts of cohorts are not people and are always shown. docs/monitoring.md
-explains the method to readers; the dashboard says it in one sentence.
+Counts of cohorts and of trainers (accredited professionals, named in public
+on their certificates) are exact. docs/monitoring.md explains the method to
+readers; the dashboard says it in one sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .figures import BASES, MEASURE_KINDS, PEOPLE, ROW_SUMS, Figures, Row, Table
 
 TOTAL = -1  # the index of a table's total row in a cell address
+ROUNDING = 5
 
 
 @dataclass
@@ -57,7 +62,6 @@ class ProtectedTable:
     rows: list[ProtectedRow]
     total: ProtectedRow | None = None
     hidden: int = 0  # how many cells are hidden
-    extra: dict = field(default_factory=dict)
 
     @property
     def all_rows(self) -> list[ProtectedRow]:
@@ -91,29 +95,46 @@ def _row_constraints(table: Table) -> Iterable[tuple]:
                 yield [(index, part) for part in parts], (index, whole)
 
 
+def shown_count(value: int, threshold: int, rounding: int = ROUNDING) -> int:
+    """What a count of people of at least `threshold` shows: rounded to `rounding`."""
+    rounded = (value + rounding // 2) // rounding * rounding
+    floor = -(-threshold // rounding) * rounding  # the smallest multiple not under it
+    return max(rounded, floor)
+
+
+def _known_range(shown: int | None, hidden: bool, threshold: int, rounding: int) -> tuple:
+    """What a reader can tell of a count from what it shows: (lowest, highest)."""
+    if hidden:
+        return (1, threshold - 1)
+    if not shown:
+        return (0, 0)
+    low = max(shown - rounding // 2, threshold)
+    return (low, shown + (rounding - 1) // 2)
+
+
 def hidden_cells(
     table: Table,
     threshold: int,
     group_hidden: dict | None = None,
     group_table: Table | None = None,
+    rounding: int = ROUNDING,
 ) -> set[tuple[int, str]]:
-    """Addresses (row index or TOTAL, measure) of the cells to hide.
+    """Addresses (row index or TOTAL, measure) of the people counts to hide.
 
     `group_hidden` maps (group key, measure) to whether the group's row is
     hidden in `group_table`, the table the groups come from (regions for
-    organisations); its sums join the solving. Each published sum (parts and
-    their total) ends with either no hidden cell, or a shown total and at
-    least two hidden parts holding `threshold` people, or a hidden total and at
-    least one hidden part: no subtraction gives a hidden cell back.
+    organisations); their rows count as the totals of the groups' sums.
     """
 
-    def value(address) -> float:
+    def value(address) -> int:
         if address[0] == "group":
-            return 0
+            row = group_rows.get(address[1])
+            return (row.values.get(address[2]) or 0) if row else 0
         index, measure = address
         row: Row = table.total if index == TOTAL else table.rows[index]
         return row.values.get(measure) or 0
 
+    group_rows = {row.key: row for row in group_table.rows} if group_table else {}
     people = [measure for measure in table.measures if MEASURE_KINDS.get(measure) == PEOPLE]
     hidden = {
         (index, measure)
@@ -130,129 +151,72 @@ def hidden_cells(
             return (group_hidden or {}).get((address[1], address[2]), False)
         return address in hidden
 
-    constraints = [
+    def known(address) -> tuple:
+        true = value(address)
+        concealed = is_hidden(address)
+        shown = None if concealed else (shown_count(true, threshold, rounding) if true else 0)
+        return _known_range(shown, concealed, threshold, rounding)
+
+    sums = [
         constraint
         for measure in people
         for constraint in _constraints(table, measure, group_hidden)
     ]
-    constraints += list(_row_constraints(table))
-    primary = set(hidden)
+    sums += list(_row_constraints(table))
     while True:
-        _spread(constraints, hidden, is_hidden, value, threshold)
-        # The rules above stop subtraction within one sum; sums can also be
-        # combined. Solve them all together and hide more where a small number
-        # would still come out.
-        unknown = [
-            ([cell for cell in parts if is_hidden(cell)], total if is_hidden(total) else None)
-            for parts, total in constraints + list(_group_sums(group_table, people))
-        ]
-        exposed = sorted(primary & _determined(unknown), key=lambda cell: (value(cell), cell))
-        if not exposed or not _hide_beside(exposed[0], constraints, hidden, is_hidden, value):
+        pinned = _narrowed_to_one(sums, known, is_hidden)
+        if not pinned:
             return hidden
-
-
-def _spread(constraints, hidden: set, is_hidden, value, threshold: int) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for parts, total in constraints:
-            concealed = [cell for cell in parts if cell in hidden and value(cell)]
-            total_hidden = is_hidden(total)
-            if not concealed and not total_hidden:
-                continue
-
-            while not _protected(concealed, total_hidden, value, threshold):
-                shown = [cell for cell in parts if cell not in hidden and value(cell)]
-                if shown:
-                    cell = min(shown, key=lambda cell: (value(cell), cell[0]))
-                elif total[0] not in ("group", TOTAL) and not total_hidden:
-                    # Nothing left to hide among the parts: hide what they add up to.
-                    cell, total_hidden = total, True
-                else:
-                    break
-                hidden.add(cell)
-                if cell != total:
-                    concealed.append(cell)
-                changed = True
-
-
-def _group_sums(group_table: Table | None, people: list[str]):
-    """The sums of the groups' own table, its rows named as this table names groups."""
-    if group_table is None:
-        return
-    for measure in people:
-        yield [("group", row.key, measure) for row in group_table.rows], (TOTAL, measure)
-    for whole, parts in ROW_SUMS.items():
-        if whole in people and all(part in people for part in parts):
-            for row in group_table.rows:
-                yield (
-                    [("group", row.key, part) for part in parts],
-                    ("group", row.key, whole),
-                )
-
-
-def _hide_beside(cell, constraints, hidden: set, is_hidden, value) -> bool:
-    """Hide one more cell in a sum holding `cell`; False when there is none to hide."""
-    for parts, total in constraints:
-        if cell not in parts and cell != total:
-            continue
-        shown = [part for part in parts if part not in hidden and value(part)]
+        parts, total = pinned
+        shown = [part for part in parts if not is_hidden(part) and value(part)]
         if shown:
             hidden.add(min(shown, key=lambda part: (value(part), part[0])))
-            return True
-        if total[0] not in ("group", TOTAL) and not is_hidden(total):
+        elif total[0] not in ("group", TOTAL) and not is_hidden(total):
             hidden.add(total)
-            return True
-    return False
+        else:
+            return hidden  # nothing left to hide in that sum
 
 
-_PRIME = 2**61 - 1
+def _narrowed_to_one(sums, known, is_hidden):
+    """A sum through which a reader narrows a hidden count down to one value, or None.
 
-
-def _determined(sums) -> set:
-    """The unknowns whose value the published sums fix, whatever the others are.
-
-    Each sum is (hidden parts, hidden total or None): parts − total = a known
-    number. Gaussian elimination to reduced row echelon form, modulo a large
-    prime (the coefficients are ±1, so this decides as exact arithmetic would):
-    an unknown is fixed when its pivot row holds no other unknown.
+    Each count starts as the range its shown figure allows; every sum then
+    narrows its parts and its total (interval propagation), until nothing changes.
     """
-    pivots: dict = {}  # unknown → its row {unknown: coefficient}
+    ranges: dict = {}
+
+    def bounds(address) -> tuple:
+        if address not in ranges:
+            ranges[address] = known(address)
+        return ranges[address]
+
+    for _ in range(20):
+        changed = False
+        for parts, total in sums:
+            low_total, high_total = bounds(total)
+            lows = [bounds(part)[0] for part in parts]
+            highs = [bounds(part)[1] for part in parts]
+            narrowed = {total: (max(low_total, sum(lows)), min(high_total, sum(highs)))}
+            for number, part in enumerate(parts):
+                others_low = sum(lows) - lows[number]
+                others_high = sum(highs) - highs[number]
+                low, high = bounds(part)
+                narrowed[part] = (
+                    max(low, low_total - others_high),
+                    min(high, high_total - others_low),
+                )
+            for address, (low, high) in narrowed.items():
+                if (low, high) != bounds(address) and low <= high:
+                    ranges[address] = (low, high)
+                    changed = True
+        if not changed:
+            break
     for parts, total in sums:
-        row: dict = {}
-        for part in parts:
-            row[part] = (row.get(part, 0) + 1) % _PRIME
-        if total is not None:
-            row[total] = (row.get(total, 0) - 1) % _PRIME
-        row = {unknown: coefficient for unknown, coefficient in row.items() if coefficient}
-        for pivot in [unknown for unknown in row if unknown in pivots]:
-            factor = row.get(pivot, 0)
-            if factor:
-                for unknown, coefficient in pivots[pivot].items():
-                    row[unknown] = (row.get(unknown, 0) - factor * coefficient) % _PRIME
-                row = {unknown: coefficient for unknown, coefficient in row.items() if coefficient}
-        if not row:
-            continue
-        pivot = min(row, key=str)
-        inverse = pow(row[pivot], _PRIME - 2, _PRIME)
-        row = {unknown: coefficient * inverse % _PRIME for unknown, coefficient in row.items()}
-        for other in pivots.values():
-            factor = other.get(pivot, 0)
-            if factor:
-                for unknown, coefficient in row.items():
-                    other[unknown] = (other.get(unknown, 0) - factor * coefficient) % _PRIME
-                for unknown in [
-                    unknown for unknown, coefficient in other.items() if not coefficient
-                ]:
-                    del other[unknown]
-        pivots[pivot] = row
-    return {pivot for pivot, row in pivots.items() if len(row) == 1}
-
-
-def _protected(concealed: list, total_hidden: bool, value, threshold: int) -> bool:
-    if total_hidden:
-        return len(concealed) >= 1
-    return len(concealed) >= 2 and sum(map(value, concealed)) >= threshold
+        for address in (*parts, total):
+            low, high = ranges.get(address, (0, 1))
+            if address[0] != "group" and is_hidden(address) and low == high:
+                return parts, total
+    return None
 
 
 def protect_table(
@@ -260,8 +224,14 @@ def protect_table(
     threshold: int,
     group_hidden: dict | None = None,
     group_table: Table | None = None,
+    rounding: int = ROUNDING,
 ) -> ProtectedTable:
-    hidden = hidden_cells(table, threshold, group_hidden, group_table)
+    hidden = hidden_cells(table, threshold, group_hidden, group_table, rounding)
+
+    def shown(measure: str, value):
+        if value and MEASURE_KINDS.get(measure) == PEOPLE:
+            return shown_count(value, threshold, rounding)
+        return value
 
     def protected_row(index: int, row: Row) -> ProtectedRow:
         cells = []
@@ -277,7 +247,7 @@ def protect_table(
                 Cell(
                     measure=measure,
                     kind=MEASURE_KINDS.get(measure, ""),
-                    value=None if concealed else row.values.get(measure),
+                    value=None if concealed else shown(measure, row.values.get(measure)),
                     hidden=concealed,
                 )
             )
@@ -299,7 +269,9 @@ def protect_table(
     return result
 
 
-def protect(figures: Figures, threshold: int) -> dict[str, ProtectedTable]:
+def protect(
+    figures: Figures, threshold: int, rounding: int = ROUNDING
+) -> dict[str, ProtectedTable]:
     """Every table of the figures, protected; groups' tables first."""
     protected: dict[str, ProtectedTable] = {}
     order = sorted(figures.tables.values(), key=lambda table: table.groups_from is not None)
@@ -311,6 +283,6 @@ def protect(figures: Figures, threshold: int) -> dict[str, ProtectedTable]:
                 (row.key, cell.measure): cell.hidden for row in groups.rows for cell in row.cells
             }
         protected[table.name] = protect_table(
-            table, threshold, group_hidden, figures.tables.get(table.groups_from or "")
+            table, threshold, group_hidden, figures.tables.get(table.groups_from or ""), rounding
         )
     return {name: protected[name] for name in figures.tables}
