@@ -31,6 +31,7 @@ from .figures import BASES, MEASURE_KINDS, PEOPLE, ROW_SUMS, Figures, Row, Table
 
 TOTAL = -1  # the index of a table's total row in a cell address
 ROUNDING = 5
+UNBOUNDED = 10**9
 
 
 @dataclass
@@ -72,29 +73,6 @@ def _is_small(value, threshold: int) -> bool:
     return value is not None and 0 < value < threshold
 
 
-def _constraints(table: Table, measure: str, group_hidden: dict | None) -> Iterable[tuple]:
-    """(parts, total) of every sum the table publishes for one people measure."""
-    indices = range(len(table.rows))
-    if table.total is not None:
-        yield [(index, measure) for index in indices], (TOTAL, measure)
-    if group_hidden is not None:
-        groups: dict[str, list[int]] = {}
-        for index in indices:
-            groups.setdefault(table.rows[index].group or "", []).append(index)
-        for group, members in groups.items():
-            # The total is the group's own row in the other table (a region).
-            yield [(index, measure) for index in members], ("group", group, measure)
-
-
-def _row_constraints(table: Table) -> Iterable[tuple]:
-    for whole, parts in ROW_SUMS.items():
-        if whole in table.measures and all(part in table.measures for part in parts):
-            for index in [*range(len(table.rows)), TOTAL]:
-                if index == TOTAL and table.total is None:
-                    continue
-                yield [(index, part) for part in parts], (index, whole)
-
-
 def shown_count(value: int, threshold: int, rounding: int = ROUNDING) -> int:
     """What a count of people of at least `threshold` shows: rounded to `rounding`."""
     rounded = (value + rounding // 2) // rounding * rounding
@@ -102,132 +80,157 @@ def shown_count(value: int, threshold: int, rounding: int = ROUNDING) -> int:
     return max(rounded, floor)
 
 
-def _known_range(shown: int | None, hidden: bool, threshold: int, rounding: int) -> tuple:
-    """What a reader can tell of a count from what it shows: (lowest, highest)."""
-    if hidden:
-        return (1, threshold - 1)
-    if not shown:
-        return (0, 0)
-    low = max(shown - rounding // 2, threshold)
-    return (low, shown + (rounding - 1) // 2)
+class _View:
+    """Every people count of one view (a country or all, for a period) as one set of cells.
 
-
-def hidden_cells(
-    table: Table,
-    threshold: int,
-    group_hidden: dict | None = None,
-    group_table: Table | None = None,
-    rounding: int = ROUNDING,
-) -> set[tuple[int, str]]:
-    """Addresses (row index or TOTAL, measure) of the people counts to hide.
-
-    `group_hidden` maps (group key, measure) to whether the group's row is
-    hidden in `group_table`, the table the groups come from (regions for
-    organisations); their rows count as the totals of the groups' sums.
+    A cell is (table name, row index or TOTAL, measure). The breakdowns share
+    their total row (they count the same people), so their totals are one cell.
     """
 
-    def value(address) -> int:
-        if address[0] == "group":
-            row = group_rows.get(address[1])
-            return (row.values.get(address[2]) or 0) if row else 0
-        index, measure = address
-        row: Row = table.total if index == TOTAL else table.rows[index]
-        return row.values.get(measure) or 0
+    def __init__(self, figures: Figures, threshold: int, rounding: int):
+        self.tables = figures.tables
+        self.threshold = threshold
+        self.rounding = rounding
+        self.hidden: set = set()
+        self.sums: list[tuple[list, tuple]] = []
+        # The breakdowns' shared total is read from any one of them.
+        self.breakdown = next((name for name in self.tables if name.startswith("by_")), None)
+        for name, table in self.tables.items():
+            people = [m for m in table.measures if MEASURE_KINDS.get(m) == PEOPLE]
+            for measure in people:
+                for index in [*range(len(table.rows)), TOTAL]:
+                    cell = self.cell(name, index, measure)
+                    if _is_small(self.value(cell), threshold):
+                        self.hidden.add(cell)
+            if table.additive:
+                self.sums += list(self._sums(name, table, people))
 
-    group_rows = {row.key: row for row in group_table.rows} if group_table else {}
-    people = [measure for measure in table.measures if MEASURE_KINDS.get(measure) == PEOPLE]
-    hidden = {
-        (index, measure)
-        for measure in people
-        for index in [*range(len(table.rows)), TOTAL]
-        if (index != TOTAL or table.total is not None)
-        and _is_small(value((index, measure)), threshold)
-    }
-    if not table.additive:
-        return hidden
+    def cell(self, name: str, index: int, measure: str) -> tuple:
+        if index == TOTAL and name.startswith("by_"):
+            return ("by_*", TOTAL, measure)
+        return (name, index, measure)
 
-    def is_hidden(address) -> bool:
-        if address[0] == "group":
-            return (group_hidden or {}).get((address[1], address[2]), False)
-        return address in hidden
+    def value(self, cell) -> int:
+        name, index, measure = cell
+        table = self.tables[self.breakdown if name == "by_*" else name]
+        row = table.total if index == TOTAL else table.rows[index]
+        return (row.values.get(measure) or 0) if row is not None else 0
 
-    def known(address) -> tuple:
-        true = value(address)
-        concealed = is_hidden(address)
-        shown = None if concealed else (shown_count(true, threshold, rounding) if true else 0)
-        return _known_range(shown, concealed, threshold, rounding)
+    def _sums(self, name: str, table: Table, people: list[str]) -> Iterable[tuple]:
+        indices = range(len(table.rows))
+        for measure in people:
+            if table.total is not None:
+                parts = [self.cell(name, index, measure) for index in indices]
+                yield parts, self.cell(name, TOTAL, measure)
+            if table.groups_from and table.groups_from in self.tables:
+                group_rows = {
+                    row.key: number
+                    for number, row in enumerate(self.tables[table.groups_from].rows)
+                }
+                groups: dict[str, list[int]] = {}
+                for index in indices:
+                    groups.setdefault(table.rows[index].group or "", []).append(index)
+                for group, members in groups.items():
+                    if group in group_rows:  # the group's own row in the other table
+                        parts = [self.cell(name, index, measure) for index in members]
+                        yield parts, (table.groups_from, group_rows[group], measure)
+        for whole, parts in ROW_SUMS.items():
+            if whole in people and all(part in people for part in parts):
+                for index in [*indices, TOTAL] if table.total is not None else indices:
+                    yield (
+                        [self.cell(name, index, part) for part in parts],
+                        self.cell(name, index, whole),
+                    )
 
-    sums = [
-        constraint
-        for measure in people
-        for constraint in _constraints(table, measure, group_hidden)
-    ]
-    sums += list(_row_constraints(table))
-    while True:
-        pinned = _narrowed_to_one(sums, known, is_hidden)
-        if not pinned:
-            return hidden
+    def known(self, cell) -> tuple[int, int]:
+        """What a reader can tell of a count from what it shows: (lowest, highest)."""
+        true = self.value(cell)
+        if cell in self.hidden:  # fewer than the threshold, or hidden to protect one that is
+            return (1, UNBOUNDED)
+        if not true:
+            return (0, 0)
+        shown = shown_count(true, self.threshold, self.rounding)
+        low = max(shown - self.rounding // 2, self.threshold)
+        return (low, shown + (self.rounding - 1) // 2)
+
+    def protect(self) -> set:
+        """Hide more until no sum narrows a hidden count down to one value.
+
+        First a shown part of the sum that gives it away; when none is left, a
+        shown count in a sum beside it (what told the reader the others' sizes);
+        the shared total only as the last resort.
+        """
+        while True:
+            cell = next(filter(None, map(self._to_hide, self._narrowed_to_one())), None)
+            if cell is None:
+                return self.hidden
+            self.hidden.add(cell)
+
+    def _to_hide(self, pinned) -> tuple | None:
+        def shown(cells) -> list:
+            return [cell for cell in cells if cell not in self.hidden and self.value(cell)]
+
         parts, total = pinned
-        shown = [part for part in parts if not is_hidden(part) and value(part)]
-        if shown:
-            hidden.add(min(shown, key=lambda part: (value(part), part[0])))
-        elif total[0] not in ("group", TOTAL) and not is_hidden(total):
-            hidden.add(total)
-        else:
-            return hidden  # nothing left to hide in that sum
+        for candidates in (
+            shown(parts),
+            shown(
+                cell
+                for other_parts, other_total in self.sums
+                if set(other_parts + [other_total]) & set(parts + [total])
+                for cell in (*other_parts, other_total)
+                if cell[1] != TOTAL
+            ),
+            shown([total]),
+        ):
+            if candidates:
+                return min(candidates, key=lambda cell: (self.value(cell), cell))
+        return None
 
+    def _narrowed_to_one(self) -> list:
+        """The sums through which a reader narrows a hidden count to one value.
 
-def _narrowed_to_one(sums, known, is_hidden):
-    """A sum through which a reader narrows a hidden count down to one value, or None.
+        Each count starts as the range its shown figure allows; every sum then
+        narrows its parts and its total (interval propagation) until nothing changes.
+        """
+        ranges: dict = {}
 
-    Each count starts as the range its shown figure allows; every sum then
-    narrows its parts and its total (interval propagation), until nothing changes.
-    """
-    ranges: dict = {}
+        def bounds(cell) -> tuple:
+            if cell not in ranges:
+                ranges[cell] = self.known(cell)
+            return ranges[cell]
 
-    def bounds(address) -> tuple:
-        if address not in ranges:
-            ranges[address] = known(address)
-        return ranges[address]
-
-    for _ in range(20):
-        changed = False
-        for parts, total in sums:
-            low_total, high_total = bounds(total)
-            lows = [bounds(part)[0] for part in parts]
-            highs = [bounds(part)[1] for part in parts]
-            narrowed = {total: (max(low_total, sum(lows)), min(high_total, sum(highs)))}
-            for number, part in enumerate(parts):
-                others_low = sum(lows) - lows[number]
-                others_high = sum(highs) - highs[number]
-                low, high = bounds(part)
-                narrowed[part] = (
-                    max(low, low_total - others_high),
-                    min(high, high_total - others_low),
-                )
-            for address, (low, high) in narrowed.items():
-                if (low, high) != bounds(address) and low <= high:
-                    ranges[address] = (low, high)
-                    changed = True
-        if not changed:
-            break
-    for parts, total in sums:
-        for address in (*parts, total):
-            low, high = ranges.get(address, (0, 1))
-            if address[0] != "group" and is_hidden(address) and low == high:
-                return parts, total
-    return None
+        for _ in range(50):
+            changed = False
+            for parts, total in self.sums:
+                low_total, high_total = bounds(total)
+                lows = [bounds(part)[0] for part in parts]
+                highs = [bounds(part)[1] for part in parts]
+                narrowed = {total: (max(low_total, sum(lows)), min(high_total, sum(highs)))}
+                for number, part in enumerate(parts):
+                    low, high = bounds(part)
+                    narrowed[part] = (
+                        max(low, low_total - (sum(highs) - highs[number])),
+                        min(high, high_total - (sum(lows) - lows[number])),
+                    )
+                for cell, (low, high) in narrowed.items():
+                    if low <= high and (low, high) != bounds(cell):
+                        ranges[cell] = (low, high)
+                        changed = True
+            if not changed:
+                break
+        return [
+            (parts, total)
+            for parts, total in self.sums
+            if any(
+                cell in self.hidden and ranges[cell][0] == ranges[cell][1]
+                for cell in (*parts, total)
+            )
+        ]
 
 
 def protect_table(
-    table: Table,
-    threshold: int,
-    group_hidden: dict | None = None,
-    group_table: Table | None = None,
-    rounding: int = ROUNDING,
+    table: Table, hidden: set, view: _View, name: str, threshold: int, rounding: int
 ) -> ProtectedTable:
-    hidden = hidden_cells(table, threshold, group_hidden, group_table, rounding)
-
     def shown(measure: str, value):
         if value and MEASURE_KINDS.get(measure) == PEOPLE:
             return shown_count(value, threshold, rounding)
@@ -236,11 +239,10 @@ def protect_table(
     def protected_row(index: int, row: Row) -> ProtectedRow:
         cells = []
         for measure in table.measures:
-            concealed = (index, measure) in hidden
-            bases = BASES.get(measure, ())
+            concealed = view.cell(name, index, measure) in hidden
             if any(
-                (index, base) in hidden or _is_small(row.values.get(base), threshold)
-                for base in bases
+                view.cell(name, index, base) in hidden or _is_small(row.values.get(base), threshold)
+                for base in BASES.get(measure, ())
             ):
                 concealed = True
             cells.append(
@@ -272,17 +274,10 @@ def protect_table(
 def protect(
     figures: Figures, threshold: int, rounding: int = ROUNDING
 ) -> dict[str, ProtectedTable]:
-    """Every table of the figures, protected; groups' tables first."""
-    protected: dict[str, ProtectedTable] = {}
-    order = sorted(figures.tables.values(), key=lambda table: table.groups_from is not None)
-    for table in order:
-        group_hidden = None
-        if table.groups_from:
-            groups = protected[table.groups_from]
-            group_hidden = {
-                (row.key, cell.measure): cell.hidden for row in groups.rows for cell in row.cells
-            }
-        protected[table.name] = protect_table(
-            table, threshold, group_hidden, figures.tables.get(table.groups_from or ""), rounding
-        )
-    return {name: protected[name] for name in figures.tables}
+    """Every table of the figures, protected together (they share totals and groups)."""
+    view = _View(figures, threshold, rounding)
+    hidden = view.protect()
+    return {
+        name: protect_table(table, hidden, view, name, threshold, rounding)
+        for name, table in figures.tables.items()
+    }
