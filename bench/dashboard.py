@@ -35,8 +35,10 @@ process would run it:
            always computed from the record (for information).
   page     the dashboard page through Django's test client, as an NSG member
            (their country) and as a coordinator (all countries), both signed
-           in with their second factor: median and 95th percentile of
-           --requests requests after a warm-up, with the queries of one.
+           in with their second factor: the first request of the process
+           (it builds the page from the snapshot, as the first visitor after
+           each refresh does), then median and 95th percentile of --requests
+           requests after 3 warm-ups, with the queries of one.
 
 The promise: the page at 1M takes at most twice as long as at 1k (median).
 Exits non-zero when a page does not answer 200 or the promise is not met.
@@ -1101,8 +1103,14 @@ def _measure_pages(requests: int) -> dict:
     for name, path in paths.items():
         client = Client()
         staff_with_mfa(client, viewers[name])
+        first = None
         for _ in range(3):  # warm up: templates, translations, the process's caches
+            started = time.perf_counter()
             response = client.get(path)
+            # The first request of the process builds the page from the snapshot,
+            # as the first visitor after each refresh does; the others are served
+            # from what it kept (monitoring/selectors/dashboard.py, views.py).
+            first = first if first is not None else time.perf_counter() - started
             if response.status_code != 200:
                 return {"error": f"{path} answered {response.status_code}"}
         with CaptureQueriesContext(connection) as queries:
@@ -1118,6 +1126,7 @@ def _measure_pages(requests: int) -> dict:
         times.sort()
         results[name] = {
             "path": path,
+            "first": first,
             "median": statistics.median(times),
             "p95": times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)],
             "queries": query_count,
@@ -1231,7 +1240,8 @@ def run(args) -> int:
         else:
             for name, figures in page.items():
                 print(
-                    f"  page, {name} ({figures['path']}): median {milliseconds(figures['median'])}"
+                    f"  page, {name} ({figures['path']}): first {milliseconds(figures['first'])}, "
+                    f"median {milliseconds(figures['median'])}"
                     f", p95 {milliseconds(figures['p95'])}, {figures['queries']} queries, "
                     f"{figures['kib']:,.0f} KiB"
                 )
@@ -1249,7 +1259,7 @@ def run(args) -> int:
         verdict = 1
     else:
         for name in a["page"]:
-            for statistic in ("median", "p95"):
+            for statistic in ("first", "median", "p95"):
                 x, y = a["page"][name][statistic], b["page"][name][statistic]
                 print(
                     f"| page, {name}, {statistic} | {milliseconds(x)} | {milliseconds(y)} "
