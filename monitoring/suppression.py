@@ -32,6 +32,7 @@ from .figures import BASES, MEASURE_KINDS, PEOPLE, ROW_SUMS, Figures, Row, Table
 TOTAL = -1  # the index of a table's total row in a cell address
 ROUNDING = 5
 UNBOUNDED = 10**9
+SHOWN, TO_DATE = "shown", "to date"  # the views protected together
 
 
 @dataclass
@@ -81,66 +82,97 @@ def shown_count(value: int, threshold: int, rounding: int = ROUNDING) -> int:
 
 
 class _View:
-    """Every people count of one view (a country or all, for a period) as one set of cells.
+    """Every people count of the views being protected, as one set of cells.
 
-    A cell is (table name, row index or TOTAL, measure). The breakdowns share
-    their total row (they count the same people), so their totals are one cell.
+    A cell is (view, table name, row index or TOTAL, measure). Within a view the
+    breakdowns share their total row (they count the same people), so their
+    totals are one cell. Cells of a `fixed` view are already shown as they are:
+    only the others may be hidden further.
     """
 
-    def __init__(self, figures: Figures, threshold: int, rounding: int):
-        self.tables = figures.tables
+    def __init__(self, views: dict[str, Figures], threshold: int, rounding: int, fixed=()):
+        self.views = views
         self.threshold = threshold
         self.rounding = rounding
+        self.fixed = set(fixed)
         self.hidden: set = set()
         self.sums: list[tuple[list, tuple]] = []
-        # The breakdowns' shared total is read from any one of them.
-        self.breakdown = next((name for name in self.tables if name.startswith("by_")), None)
-        for name, table in self.tables.items():
-            people = [m for m in table.measures if MEASURE_KINDS.get(m) == PEOPLE]
-            for measure in people:
-                for index in [*range(len(table.rows)), TOTAL]:
-                    cell = self.cell(name, index, measure)
-                    if _is_small(self.value(cell), threshold):
-                        self.hidden.add(cell)
-            if table.additive:
-                self.sums += list(self._sums(name, table, people))
+        for view, figures in views.items():
+            for name, table in figures.tables.items():
+                people = [m for m in table.measures if MEASURE_KINDS.get(m) == PEOPLE]
+                for measure in people:
+                    for index in [*range(len(table.rows)), TOTAL]:
+                        cell = self.cell(view, name, index, measure)
+                        if _is_small(self.value(cell), threshold):
+                            self.hidden.add(cell)
+                if table.additive:
+                    self.sums += list(self._sums(view, figures.tables, name, people))
 
-    def cell(self, name: str, index: int, measure: str) -> tuple:
+    @staticmethod
+    def cell(view: str, name: str, index: int, measure: str) -> tuple:
         if index == TOTAL and name.startswith("by_"):
-            return ("by_*", TOTAL, measure)
-        return (name, index, measure)
+            return (view, "by_*", TOTAL, measure)
+        return (view, name, index, measure)
+
+    def row(self, cell) -> Row | None:
+        view, name, index, _measure = cell
+        tables = self.views[view].tables
+        if name == "by_*":  # the breakdowns' shared total, read from any one of them
+            name = next(table for table in tables if table.startswith("by_"))
+        return tables[name].total if index == TOTAL else tables[name].rows[index]
 
     def value(self, cell) -> int:
-        name, index, measure = cell
-        table = self.tables[self.breakdown if name == "by_*" else name]
-        row = table.total if index == TOTAL else table.rows[index]
-        return (row.values.get(measure) or 0) if row is not None else 0
+        row = self.row(cell)
+        return (row.values.get(cell[3]) or 0) if row is not None else 0
 
-    def _sums(self, name: str, table: Table, people: list[str]) -> Iterable[tuple]:
+    def _sums(self, view: str, tables: dict, name: str, people: list[str]) -> Iterable[tuple]:
+        table = tables[name]
         indices = range(len(table.rows))
         for measure in people:
             if table.total is not None:
-                parts = [self.cell(name, index, measure) for index in indices]
-                yield parts, self.cell(name, TOTAL, measure)
-            if table.groups_from and table.groups_from in self.tables:
+                parts = [self.cell(view, name, index, measure) for index in indices]
+                yield parts, self.cell(view, name, TOTAL, measure)
+            if table.groups_from and table.groups_from in tables:
                 group_rows = {
-                    row.key: number
-                    for number, row in enumerate(self.tables[table.groups_from].rows)
+                    row.key: number for number, row in enumerate(tables[table.groups_from].rows)
                 }
                 groups: dict[str, list[int]] = {}
                 for index in indices:
                     groups.setdefault(table.rows[index].group or "", []).append(index)
                 for group, members in groups.items():
                     if group in group_rows:  # the group's own row in the other table
-                        parts = [self.cell(name, index, measure) for index in members]
-                        yield parts, (table.groups_from, group_rows[group], measure)
+                        parts = [self.cell(view, name, index, measure) for index in members]
+                        yield parts, (view, table.groups_from, group_rows[group], measure)
         for whole, parts in ROW_SUMS.items():
             if whole in people and all(part in people for part in parts):
                 for index in [*indices, TOTAL] if table.total is not None else indices:
                     yield (
-                        [self.cell(name, index, part) for part in parts],
-                        self.cell(name, index, whole),
+                        [self.cell(view, name, index, part) for part in parts],
+                        self.cell(view, name, index, whole),
                     )
+
+    def link_months(self, period: str, reference: str) -> None:
+        """A period's months are the same people as those months to date; its total, their sum."""
+        months = {row.key: n for n, row in enumerate(self.views[reference].tables["by_month"].rows)}
+        period_months = self.views[period].tables["by_month"]
+        in_period = [months[row.key] for row in period_months.rows if row.key in months]
+        for measure in period_months.measures:
+            if MEASURE_KINDS.get(measure) != PEOPLE:
+                continue
+            for index, row in enumerate(period_months.rows):
+                if row.key in months:
+                    self.sums.append(
+                        (
+                            [self.cell(period, "by_month", index, measure)],
+                            self.cell(reference, "by_month", months[row.key], measure),
+                        )
+                    )
+            self.sums.append(
+                (
+                    [self.cell(reference, "by_month", index, measure) for index in in_period],
+                    self.cell(period, "by_month", TOTAL, measure),
+                )
+            )
 
     def known(self, cell) -> tuple[int, int]:
         """What a reader can tell of a count from what it shows: (lowest, highest)."""
@@ -168,19 +200,25 @@ class _View:
 
     def _to_hide(self, pinned) -> tuple | None:
         def shown(cells) -> list:
-            return [cell for cell in cells if cell not in self.hidden and self.value(cell)]
+            return [
+                cell
+                for cell in cells
+                if cell not in self.hidden and cell[0] not in self.fixed and self.value(cell)
+            ]
 
         parts, total = pinned
+        pinned_cells = set(parts + [total])
+        beside = [
+            cell
+            for other_parts, other_total in self.sums
+            if set(other_parts + [other_total]) & pinned_cells
+            for cell in (*other_parts, other_total)
+        ]
         for candidates in (
             shown(parts),
-            shown(
-                cell
-                for other_parts, other_total in self.sums
-                if set(other_parts + [other_total]) & set(parts + [total])
-                for cell in (*other_parts, other_total)
-                if cell[1] != TOTAL
-            ),
+            shown(cell for cell in beside if cell[2] != TOTAL),
             shown([total]),
+            shown(beside),  # a total shared by the breakdowns, as the last resort
         ):
             if candidates:
                 return min(candidates, key=lambda cell: (self.value(cell), cell))
@@ -228,7 +266,7 @@ class _View:
         ]
 
 
-def protect_table(
+def _protect_table(
     table: Table, hidden: set, view: _View, name: str, threshold: int, rounding: int
 ) -> ProtectedTable:
     def shown(measure: str, value):
@@ -239,9 +277,10 @@ def protect_table(
     def protected_row(index: int, row: Row) -> ProtectedRow:
         cells = []
         for measure in table.measures:
-            concealed = view.cell(name, index, measure) in hidden
+            concealed = view.cell(SHOWN, name, index, measure) in hidden
             if any(
-                view.cell(name, index, base) in hidden or _is_small(row.values.get(base), threshold)
+                view.cell(SHOWN, name, index, base) in hidden
+                or _is_small(row.values.get(base), threshold)
                 for base in BASES.get(measure, ())
             ):
                 concealed = True
@@ -272,12 +311,30 @@ def protect_table(
 
 
 def protect(
-    figures: Figures, threshold: int, rounding: int = ROUNDING
+    figures: Figures,
+    threshold: int,
+    rounding: int = ROUNDING,
+    *,
+    to_date: Figures | None = None,
 ) -> dict[str, ProtectedTable]:
-    """Every table of the figures, protected together (they share totals and groups)."""
-    view = _View(figures, threshold, rounding)
+    """Every table of the figures, protected together (they share totals and groups).
+
+    For the figures of a period, `to_date` are the figures to date as the
+    dashboard shows them: the period's months are the same people as those
+    months there, so the period is protected against them too.
+    """
+    views = {SHOWN: figures}
+    fixed: set = set()
+    if to_date is not None and figures.since is not None and "by_month" in figures.tables:
+        reference = _View({TO_DATE: to_date}, threshold, rounding)
+        fixed = reference.protect()
+        views[TO_DATE] = to_date
+    view = _View(views, threshold, rounding, fixed=[TO_DATE])
+    view.hidden |= fixed
+    if TO_DATE in views:
+        view.link_months(SHOWN, TO_DATE)
     hidden = view.protect()
     return {
-        name: protect_table(table, hidden, view, name, threshold, rounding)
+        name: _protect_table(table, hidden, view, name, threshold, rounding)
         for name, table in figures.tables.items()
     }

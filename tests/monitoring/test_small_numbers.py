@@ -76,13 +76,14 @@ def _table(people: list[dict], dimension: str) -> Table:
     )
 
 
-def _figures(people: list[dict], country: str | None) -> Figures:
+def _figures(people: list[dict], country: str | None, month: str | None = None) -> Figures:
     dimensions = ["organisation", "region", "month", "generation"]
     dimensions += [] if country else ["country"]
     return Figures(
         country_id=int(country) if country else None,
         until=datetime.date(2026, 3, 31),
         computed_at=datetime.datetime(2026, 4, 1, tzinfo=datetime.UTC),
+        since=datetime.date.fromisoformat(f"{month}-01") if month else None,
         tables={f"by_{dimension}": _table(people, dimension) for dimension in dimensions},
     )
 
@@ -96,7 +97,7 @@ def _published(people: list[dict]) -> dict[str, Figures]:
         views[name] = _figures(mine, country)
         for month in MONTHS:
             views[f"{name}:{month}"] = _figures(
-                [one for one in mine if one["month"] == month], country
+                [one for one in mine if one["month"] == month], country, month
             )
     return views
 
@@ -104,11 +105,19 @@ def _published(people: list[dict]) -> dict[str, Figures]:
 # --- The attacker -----------------------------------------------------------------------------
 
 
+def _protected(views: dict[str, Figures], view: str):
+    """A view as the dashboard shows it: a month against the figures to date."""
+    scope, _, month = view.partition(":")
+    return protect(views[view], THRESHOLD, to_date=views[scope] if month else None)
+
+
 def _links(views: dict[str, Figures], *, across: tuple[str, ...] = ()):
     """The sums (parts, total) and equalities (one, other) any reader knows hold."""
     sums, same = [], []
     for view, figures in views.items():
         for name, table in figures.tables.items():
+            if not name.startswith("by_"):
+                continue
             keys = [row.key for row in table.rows]
             for measure in PEOPLE:
                 sums.append(
@@ -151,14 +160,15 @@ def _attack(views: dict[str, Figures], *, across: tuple[str, ...] = ()) -> list[
     """Every small hidden count the attacker narrows down to one value."""
     truth, seen = {}, {}
     for view, figures in views.items():
-        protected = protect(figures, THRESHOLD)
+        protected = _protected(views, view)
         for name, table in figures.tables.items():
             shown = protected[name]
-            for row, shown_row in zip([*table.rows, table.total], shown.all_rows, strict=True):
+            rows = [*table.rows, table.total] if table.total else table.rows
+            for row, shown_row in zip(rows, shown.all_rows, strict=True):
                 key = TOTAL if row is table.total else row.key
                 for cell in shown_row.cells:
                     address = (view, name, key, cell.measure)
-                    truth[address] = row.values[cell.measure]
+                    truth[address] = row.values.get(cell.measure) or 0
                     seen[address] = (cell.value, cell.hidden)
 
     def start(address) -> tuple:
@@ -203,7 +213,10 @@ def _attack(views: dict[str, Figures], *, across: tuple[str, ...] = ()) -> list[
     return [
         (address, truth[address])
         for address, (value, hidden) in seen.items()
-        if hidden and truth[address] < THRESHOLD and ranges[address][0] == ranges[address][1]
+        if hidden
+        and truth[address] < THRESHOLD
+        and address in ranges
+        and ranges[address][0] == ranges[address][1]
     ]
 
 
