@@ -19,6 +19,7 @@ import charts
 from .figures import PEOPLE
 from .labels import MEASURES, TABLES
 from .presentation import format_value
+from .selectors.dashboard import Dashboard
 from .suppression import ProtectedRow, ProtectedTable
 
 write_count = partial(format_value, kind=PEOPLE)
@@ -81,8 +82,12 @@ def funnel(table: ProtectedTable) -> SafeString:
     )
 
 
-def cascade_tree(table: ProtectedTable) -> SafeString:
-    """The cohorts as a tree: each below the cohort that trained its lead trainer."""
+def cascade_tree(table: ProtectedTable, left_out: int = 0) -> SafeString:
+    """The cohorts as a tree: each below the cohort that trained its lead trainer.
+
+    `left_out`: the cascade's cohorts the table does not hold either (it keeps the
+    first ones); the diagram says how many more there are.
+    """
     nodes = {
         row.key: charts.TreeNode(label=row.label, detail=row.detail, value=_value(row, "people"))
         for row in table.rows
@@ -97,6 +102,7 @@ def cascade_tree(table: ProtectedTable) -> SafeString:
         description=_beside(table),
         hidden_label=hidden_label(),
         max_nodes=len(nodes),
+        left_out=left_out,
         value_format=write_count,
         id_prefix="chart-cascade",
     )
@@ -110,6 +116,16 @@ CHARTS = {
 }
 
 
-def dashboard_charts(tables: dict[str, ProtectedTable]) -> dict[str, SafeString]:
+def dashboard_charts(dashboard: Dashboard) -> dict[str, SafeString]:
     """Each chart of the dashboard, by the name of the table it is drawn from."""
-    return {name: draw(tables[name]) for name, draw in CHARTS.items() if tables[name].rows}
+    tables = dashboard.tables
+    charts = {
+        name: draw(tables[name])
+        for name, draw in CHARTS.items()
+        if name != "cascade_tree" and tables[name].rows
+    }
+    if tables["cascade_tree"].rows:
+        charts["cascade_tree"] = cascade_tree(
+            tables["cascade_tree"], left_out=dashboard.tree_left_out
+        )
+    return {name: charts[name] for name in CHARTS if name in charts}

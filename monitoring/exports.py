@@ -7,9 +7,12 @@ screen shows); the hidden mark and every word are text.
 
 Names in the tables are typed by people (organisations, cohorts, trainers),
 so no text cell may become a formula in a spreadsheet (formula injection):
-text starting with = + - @, a tab or a carriage return gets a leading
-apostrophe, in CSV and in XLSX alike, and XLSX cells are always stored as
-strings. Figures are never text: a negative knowledge gain stays a number.
+text starting with = + - @, a tab, a carriage return or a line feed, also
+after leading spaces or line breaks, gets a leading apostrophe, in CSV and in
+XLSX alike, and XLSX cells are always stored as strings. Every CSV field is
+quoted, so a spreadsheet that splits fields at `;` (as it does in many languages)
+cannot cut "Agency;=2+3" into a name and a formula. Figures are never text:
+a negative knowledge gain stays a number.
 """
 
 from __future__ import annotations
@@ -37,15 +40,21 @@ __all__ = [
     "xlsx_response",
 ]
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NAME_LENGTH = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def neutralised(text: str) -> str:
-    """Text a spreadsheet will show as text, never run as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """Text a spreadsheet will show as text, never run as a formula.
+
+    A spreadsheet may drop leading spaces and line breaks before it reads a
+    formula, so what follows them is looked at too.
+    """
+    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
+        return f"'{text}"
+    return text
 
 
 def _csv_text(cell: ShownCell) -> str:
@@ -55,7 +64,7 @@ def _csv_text(cell: ShownCell) -> str:
 def csv_bytes(table: ProtectedTable) -> bytes:
     """The table as CSV in UTF-8 with a byte order mark (so Excel reads Cyrillic right)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for line in shown_table(table).lines:
         writer.writerow([_csv_text(cell) for cell in line])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -152,8 +161,8 @@ def xlsx_bytes(
                 _put(sheet, row_number, column, cell, bold=heading)
         sheet.freeze_panes = "B2"
         sheet.column_dimensions["A"].width = 40
-        if table.has_detail:
-            sheet.column_dimensions["B"].width = 28
+        for column in "BC"[: table.has_detail + table.has_parent]:
+            sheet.column_dimensions[column].width = 28
     workbook.properties.title = _text(title)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -4,10 +4,14 @@ One answer for every route (page, period filter, download, report): an NSG
 member asking for any other country, or for all countries, gets 403 and
 learns nothing, not even whether the country exists (an unknown code is 403
 for them too; a coordinator, who may see every country, gets 404). Refusals
-of a country that exists are audited.
+of a country that exists are audited. Only two letters (an ISO code, either
+case) or "all" are ever looked up: anything else (a NUL byte, which
+PostgreSQL refuses in text) is answered as an unknown code.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -19,6 +23,7 @@ from courses.models import Country
 from .selectors.access import may_monitor, may_see_all_countries, may_see_country
 
 ALL_COUNTRIES = "all"
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 
 
 def scope_or_403(request, scope: str) -> Country | None:
@@ -30,7 +35,11 @@ def scope_or_403(request, scope: str) -> Country | None:
         if not may_see_all_countries(user):
             raise PermissionDenied
         return None
-    country = Country.objects.filter(code__iexact=scope).first()
+    country = (
+        Country.objects.filter(code__iexact=scope).first()
+        if COUNTRY_CODE.fullmatch(scope)
+        else None
+    )
     if country is None:
         if may_see_all_countries(user):
             raise Http404

@@ -24,7 +24,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .figures import PERCENT, POINTS, RATIO
+from .figures import COUNT, PERCENT, POINTS, RATIO
 from .labels import DIMENSIONS, MEASURES, TABLES
 from .selectors.dashboard import Dashboard, refresh_minutes
 from .suppression import Cell, ProtectedRow, ProtectedTable
@@ -51,6 +51,9 @@ TABLE_ORDER = (
 
 # Tables whose rows carry a second name (a cohort's lead trainer): a column of its own.
 DETAIL_HEADINGS = {"cohort": _("Lead trainer")}
+# Tables whose rows hang under another row (a cohort under the cohort that trained its
+# lead trainer): a column naming that row, so the table holds every link its tree draws.
+PARENT_HEADINGS = {"cohort": _("Trained by")}
 
 
 def shown_value(value: float | int, kind: str) -> float | int:
@@ -112,6 +115,7 @@ class ShownTable:
     rows: list[list[ShownCell]]
     total: list[ShownCell] | None = None
     has_detail: bool = False
+    has_parent: bool = False
     hidden: int = 0
 
     @property
@@ -131,18 +135,30 @@ def _has_figures(row: ProtectedRow) -> bool:
 
 
 def shown_table(table: ProtectedTable) -> ShownTable:
-    """The table's text as the screen shows it and the exports write it."""
+    """The table's text as the screen shows it and the exports write it.
+
+    A tree's rows name the row they hang under ("Trained by"), so the table
+    shows each link the tree diagram draws; a row whose parent is not among the
+    rows (generation 0, or beyond the rows kept) names none.
+    """
     detail_heading = DETAIL_HEADINGS.get(table.dimension)
     has_detail = detail_heading is not None or any(row.detail for row in table.rows)
+    parent_heading = PARENT_HEADINGS.get(table.dimension)
+    has_parent = parent_heading is not None
+    names = {row.key: str(row.label) for row in table.rows}
     headings = [str(DIMENSIONS.get(table.dimension, ""))]
     if has_detail:
         headings.append(str(detail_heading or ""))
+    if has_parent:
+        headings.append(str(parent_heading))
     headings += [str(MEASURES.get(measure, measure)) for measure in table.measures]
 
     def line(row: ProtectedRow) -> list[ShownCell]:
         cells = [ShownCell(str(row.label))]
         if has_detail:
             cells.append(ShownCell(str(row.detail)))
+        if has_parent:
+            cells.append(ShownCell(names.get(row.parent, "") if row.parent else ""))
         return cells + [shown_cell(cell) for cell in row.cells]
 
     total = table.total if table.total is not None and _has_figures(table.total) else None
@@ -150,12 +166,26 @@ def shown_table(table: ProtectedTable) -> ShownTable:
         name=table.name,
         title=str(TABLES.get(table.name, table.name)),
         headings=headings,
-        numeric=[False] * (1 + has_detail) + [True] * len(table.measures),
+        numeric=[False] * (1 + has_detail + has_parent) + [True] * len(table.measures),
         rows=[line(row) for row in table.rows],
         total=line(total) if total else None,
         has_detail=has_detail,
+        has_parent=has_parent,
         hidden=table.hidden,
     )
+
+
+def table_note(dashboard: Dashboard, name: str) -> str:
+    """What a table's caption adds: how many cohorts of the cascade it leaves out."""
+    if name != "cascade_tree" or not dashboard.tree_left_out:
+        return ""
+    shown = len(dashboard.tables[name].rows)
+    total = dashboard.tree_total
+    return ngettext(
+        "The first %(shown)s of %(total)s cohort, by generation and start date.",
+        "The first %(shown)s of %(total)s cohorts, by generation and start date.",
+        total,
+    ) % {"shown": format_value(shown, COUNT), "total": format_value(total, COUNT)}
 
 
 def table_order(tables: dict) -> list[str]:

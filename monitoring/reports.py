@@ -64,6 +64,7 @@ class ReportTable:
     shown: presentation.ShownTable
     chart: SafeString | None
     levels: list[int]  # per row: how far in (a cohort's generation in the cascade)
+    note: str = ""  # what the heading adds (the cohorts the cascade leaves out)
 
     @property
     def headings(self) -> list[tuple[str, bool]]:
@@ -101,7 +102,7 @@ def report_pdf(dashboard: Dashboard) -> bytes:
 
 def report_context(dashboard: Dashboard) -> dict:
     """What the report's template shows, every text in the active language."""
-    charts = dashboard_charts(dashboard.tables)
+    charts = dashboard_charts(dashboard)
     return {
         "dashboard": dashboard,
         "place": presentation.place_name(dashboard),
@@ -110,7 +111,9 @@ def report_context(dashboard: Dashboard) -> dict:
         "suppression": presentation.suppression_text(dashboard.threshold),
         "cards": presentation.headline_cards(dashboard),
         "tables": [
-            _report_table(dashboard.tables[name], charts.get(name))
+            _report_table(
+                dashboard.tables[name], charts.get(name), presentation.table_note(dashboard, name)
+            )
             for name in presentation.table_order(dashboard.tables)
         ],
         "page_numbers_css": page_numbers_css(),
@@ -131,14 +134,17 @@ def _in_report_font(chart: SafeString | None) -> SafeString | None:
     return mark_safe(chart.replace(CHART_FONT, REPORT_FONT, 1))  # noqa: S308
 
 
-def _report_table(table: ProtectedTable, chart: SafeString | None) -> ReportTable:
+def _report_table(table: ProtectedTable, chart: SafeString | None, note: str) -> ReportTable:
     in_cascade = table.dimension == "cohort" and "generation" in table.measures
     levels = [
         min(int(row.cell("generation").value or 0), DEEPEST_LEVEL) if in_cascade else 0
         for row in table.rows
     ]
     return ReportTable(
-        shown=presentation.shown_table(table), chart=_in_report_font(chart), levels=levels
+        shown=presentation.shown_table(table),
+        chart=_in_report_font(chart),
+        levels=levels,
+        note=note,
     )
 
 

@@ -2,9 +2,9 @@
 
 The country is in the address (its ISO code, either case), read by the guard
 every monitoring view uses (guards.py). Whoever may not set that country's
-targets gets 403, audited, before anything is read; a target of another
-country under an address answers 403 too when the person may not set that
-country's, else 404. The services check again and write.
+targets gets 403, audited, before anything is read. A target id that is not
+the address's country's answers 404 to everyone, whether or not it exists
+elsewhere, so no id can be probed. The services check again and write.
 """
 
 from django.contrib import messages
@@ -38,14 +38,9 @@ def _country_or_403(request, code: str) -> Country:
     return country
 
 
-def _target_or_403(request, country: Country, pk: int) -> Target:
-    target = get_object_or_404(Target.objects.select_related("country"), pk=pk)
-    if target.country_id == country.pk:
-        return target
-    if not may_set_targets(request.user, target.country):
-        audit_record(request, AuditEntry.Action.ACCESS_REFUSED, target)
-        raise PermissionDenied
-    raise Http404
+def _target_or_404(country: Country, pk: int) -> Target:
+    """The address's country's target; any other id, existing or not, is not found."""
+    return get_object_or_404(Target.objects.select_related("country"), pk=pk, country=country)
 
 
 def dashboard_url(country: Country) -> str:
@@ -96,7 +91,7 @@ def target_new(request, code: str):
             messages.success(request, _("The target is set."))
             return redirect(dashboard_url(country))
     else:
-        form = TargetForm(initial={"starts_on": timezone.localdate()})
+        form = TargetForm(initial={"starts_on": timezone.localdate().replace(day=1)})
     return _form_page(
         request, country, form, heading=_("Set a national target"), submit=_("Set the target")
     )
@@ -105,7 +100,7 @@ def target_new(request, code: str):
 @login_required
 def target_edit(request, code: str, pk: int):
     country = _country_or_403(request, code)
-    target = _target_or_403(request, country, pk)
+    target = _target_or_404(country, pk)
     if request.method == "POST":
         form = TargetForm(request.POST, instance=target)
         if _save(
@@ -131,7 +126,7 @@ def target_edit(request, code: str, pk: int):
 def target_delete(request, code: str, pk: int):
     """Asks first; removes only on POST."""
     country = _country_or_403(request, code)
-    target = _target_or_403(request, country, pk)
+    target = _target_or_404(country, pk)
     if request.method == "POST":
         target_services.target_delete(target, by=request.user)
         messages.success(request, _("The target is removed."))

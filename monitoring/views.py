@@ -3,6 +3,9 @@
 Every view asks `guards.scope_or_403` first, then shows what `dashboard_for`
 returns and nothing else: the page, its charts, the CSV and XLSX files are
 all written by `presentation.shown_table` from the same protected tables.
+A period (whole months, period.py) that no cache holds yet is counted from
+the record a few times per account at most (ratelimits.py, 429 beyond); a
+download of a period that cannot be read is the same 400 page as the report's.
 """
 
 from __future__ import annotations
@@ -12,26 +15,28 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+
+from courses.models import Country
 
 from . import exports, presentation
 from .charts import dashboard_charts
 from .guards import scope_or_403, scope_slug
 from .labels import TABLES
 from .period import PeriodForm, period_form
+from .ratelimits import TooManyPeriods, period_count_allowed, refuses_too_many_periods
+from .selectors import targets as target_figures
 from .selectors.access import (
     countries_visible_to,
     may_see_all_countries,
     may_set_targets,
 )
-from .selectors.dashboard import Dashboard, dashboard_for, refresh_minutes
-from .selectors.targets import target_progress
-from .services.snapshots import snapshots_refresh_soon
+from .selectors.dashboard import Dashboard, dashboard_for, figures_kept, refresh_minutes
+from .services.snapshots import snapshots_refresh_when_due
 
 
 @login_required
@@ -48,85 +53,98 @@ def home(request):
 
 
 @login_required
+@refuses_too_many_periods
 def all_countries(request):
     return _dashboard_page(request, "all")
 
 
 @login_required
+@refuses_too_many_periods
 def country(request, code: str):
     return _dashboard_page(request, code)
 
 
 @login_required
+@refuses_too_many_periods
 def export_csv(request, scope: str, table: str):
-    dashboard, form = _download_figures(request, scope, table)
+    country, form = _download_period(request, scope, table)
     if form.errors:
-        return _bad_period(form)
-    return exports.csv_response(dashboard.tables[table], _filename(dashboard, form, table, "csv"))
+        return bad_period_page(request, form, country)
+    dashboard = _download_figures(request, country, form, table)
+    filename = form.file_name(f"monitoring-{scope_slug(country)}-{table}", "csv")
+    return exports.csv_response(dashboard.tables[table], filename)
 
 
 @login_required
+@refuses_too_many_periods
 def export_xlsx(request, scope: str, table: str):
-    dashboard, form = _download_figures(request, scope, table)
+    country, form = _download_period(request, scope, table)
     if form.errors:
-        return _bad_period(form)
-    return _workbook(dashboard, form, [table])
+        return bad_period_page(request, form, country)
+    return _workbook(_download_figures(request, country, form, table), form, [table])
 
 
 @login_required
+@refuses_too_many_periods
 def export_workbook(request, scope: str):
-    dashboard, form = _download_figures(request, scope, None)
+    country, form = _download_period(request, scope, None)
     if form.errors:
-        return _bad_period(form)
+        return bad_period_page(request, form, country)
+    dashboard = _download_figures(request, country, form, None)
     return _workbook(dashboard, form, presentation.table_order(dashboard.tables))
 
 
-# --- What the views share ---------------------------------------------------------------------
+# --- What the views share (report_views.py too) -----------------------------------------------
 
 
-def _figures(request, country) -> tuple[Dashboard, PeriodForm]:
-    """The dashboard of a country (None: all countries) for the address's period."""
-    form = period_form(request.GET)
+def figures_asked_for(request, country: Country | None, form: PeriodForm) -> Dashboard:
+    """The dashboard of a country (None: all countries) for the form's period.
+
+    A period that is not kept yet costs a pass over the record: refused with
+    TooManyPeriods (answered 429) once this account had too many lately. A
+    refresh is queued when the snapshot is old or missing.
+    """
     since, until = form.period
+    if not figures_kept(country, since=since, until=until) and not period_count_allowed(request):
+        raise TooManyPeriods
     dashboard = dashboard_for(country, since=since, until=until)
-    if dashboard.from_snapshot:
-        age = timezone.now() - dashboard.computed_at
-        if age.total_seconds() > refresh_minutes() * 60:
-            snapshots_refresh_soon()
-    return dashboard, form
+    snapshots_refresh_when_due(dashboard.snapshot_at)
+    return dashboard
 
 
-def _download_figures(request, scope: str, table: str | None) -> tuple[Dashboard, PeriodForm]:
-    country = scope_or_403(request, scope)  # before anything else, so a refusal says nothing
-    if table is not None and table not in TABLES:
-        raise Http404
-    dashboard, form = _figures(request, country)
-    if table is not None and table not in dashboard.tables:
-        raise Http404
-    return dashboard, form
-
-
-def _bad_period(form: PeriodForm) -> HttpResponse:
-    errors = [str(error) for field_errors in form.errors.values() for error in field_errors]
-    return HttpResponseBadRequest(
-        "\n".join([gettext("The period is not valid."), *errors]),
-        content_type="text/plain; charset=utf-8",
+def bad_period_page(request, form: PeriodForm, country: Country | None) -> HttpResponse:
+    """A period that cannot be read, asked for a download or a report: what is wrong (400)."""
+    back = (
+        reverse("monitoring:country", args=[scope_slug(country)])
+        if country
+        else reverse("monitoring:all_countries")
+    )
+    return render(
+        request, "monitoring/bad_period.html", {"form": form, "back_url": back}, status=400
     )
 
 
-def _filename(dashboard: Dashboard, form: PeriodForm, name: str, extension: str) -> str:
-    since, until = form.period
-    period = "".join(f"-{day.isoformat()}" for day in (since, until) if day)
-    return f"monitoring-{scope_slug(dashboard.country)}-{name}{period}.{extension}"
+def _download_period(request, scope: str, table: str | None) -> tuple[Country | None, PeriodForm]:
+    country = scope_or_403(request, scope)  # before anything else, so a refusal says nothing
+    if table is not None and table not in TABLES:
+        raise Http404
+    return country, period_form(request.GET)
+
+
+def _download_figures(request, country, form: PeriodForm, table: str | None) -> Dashboard:
+    dashboard = figures_asked_for(request, country, form)
+    if table is not None and table not in dashboard.tables:
+        raise Http404
+    return dashboard
 
 
 def _workbook(dashboard: Dashboard, form: PeriodForm, names: list[str]) -> HttpResponse:
     place = presentation.place_name(dashboard)
     title = gettext("Training reach: %(place)s") % {"place": place}
-    filename = _filename(dashboard, form, names[0] if len(names) == 1 else "tables", "xlsx")
+    named = names[0] if len(names) == 1 else "tables"
     return exports.xlsx_response(
         [dashboard.tables[name] for name in names],
-        filename,
+        form.file_name(f"monitoring-{scope_slug(dashboard.country)}-{named}", "xlsx"),
         title=title,
         about=presentation.about_lines(dashboard),
     )
@@ -138,6 +156,7 @@ class TableOnPage:
     chart: SafeString | None
     csv_url: str
     xlsx_url: str
+    note: str = ""  # what the caption adds (the cohorts the cascade leaves out)
 
 
 def _with_query(url: str, query: str) -> str:
@@ -148,13 +167,14 @@ def _tables_on_page(dashboard: Dashboard, slug: str, query: str) -> dict[str, Ta
     """Each table as shown, with its chart and downloads; kept as long as the dashboard is."""
 
     def build() -> dict[str, TableOnPage]:
-        charts = dashboard_charts(dashboard.tables)
+        charts = dashboard_charts(dashboard)
         return {
             name: TableOnPage(
                 shown=presentation.shown_table(table),
                 chart=charts.get(name),
                 csv_url=_with_query(reverse("monitoring:export_csv", args=[slug, name]), query),
                 xlsx_url=_with_query(reverse("monitoring:export_xlsx", args=[slug, name]), query),
+                note=presentation.table_note(dashboard, name),
             )
             for name, table in dashboard.tables.items()
         }
@@ -167,7 +187,9 @@ def _tables_on_page(dashboard: Dashboard, slug: str, query: str) -> dict[str, Ta
 
 
 def _dashboard_page(request, scope: str):
-    dashboard, form = _figures(request, scope_or_403(request, scope))
+    country = scope_or_403(request, scope)  # before anything else, so a refusal says nothing
+    form = period_form(request.GET)
+    dashboard = figures_asked_for(request, country, form)
     slug = scope_slug(dashboard.country)
     query = form.query
     tables = _tables_on_page(dashboard, slug, query)
@@ -200,7 +222,8 @@ def _dashboard_page(request, scope: str):
         ),
     }
     if country is not None:
-        context["targets"] = target_progress(country, dashboard)
+        context["targets"] = target_figures.target_progress(country, dashboard)
         context["may_set_targets"] = may_set_targets(request.user, country)
+        context["on_track_points"] = target_figures.ON_TRACK_POINTS
     status = 400 if form.errors else 200
     return render(request, "monitoring/dashboard.html", context, status=status)

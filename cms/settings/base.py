@@ -241,6 +241,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Leaving Care Training <training@
 # the smallest number of people a figure may show (fewer are hidden, with what would reveal them).
 MONITORING_REFRESH_MINUTES = int(env("MONITORING_REFRESH_MINUTES", "15"))
 MONITORING_SMALL_CELL_THRESHOLD = int(env("MONITORING_SMALL_CELL_THRESHOLD", "5"))
+# Periods not counted yet (each a pass over the whole record) a person may ask for.
+MONITORING_PERIOD_RATE_LIMITS = env("MONITORING_PERIOD_RATE_LIMITS", "10/10m/user")
 
 # Celery: with no broker configured, tasks run in-process, at once.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL"))

@@ -110,7 +110,8 @@ def _period_cells(
 
     The page's own dashboard serves when it covers that period; otherwise the
     snapshot holds them (services/snapshots.py stores every target's period),
-    and only a target newer than the snapshot has its period computed here.
+    and a target newer than the snapshot has its period counted once, for every
+    country, into the shared cache of periods (selectors/dashboard.py).
     """
     if page.country == country and page.since == since and page.until == until:
         return _cells(page)

@@ -11,6 +11,12 @@ the report of that month, the PDF (reports.py) and the XLSX (exports.py) of
 one `dashboard_for(country, since=first day, until=last day)`, and e-mails
 both in one message.
 
+The month is counted once, not once per recipient: planning counts it (one
+pass gives every country) into the shared cache of periods
+(selectors/dashboard.py), where every send of the plan finds it, kept under
+the snapshot's time. A report sent again after a refresh counts the record as
+it then stands.
+
 Each report is sent once. The row is claimed (pending → sent, a conditional
 UPDATE) in the transaction that sends the e-mail: a second worker's claim
 waits for that transaction and then finds the row sent, and a failed e-mail
@@ -43,7 +49,7 @@ from .. import presentation
 from ..exports import XLSX_TYPE, xlsx_bytes
 from ..models import MonthlyReport
 from ..reports import report_pdf
-from ..selectors.dashboard import dashboard_for
+from ..selectors.dashboard import dashboard_for, period_figures, snapshot_time
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +85,8 @@ def monthly_reports_plan(month: datetime.date | None = None) -> list[int]:
     """Plan the month's reports (the previous month by default): one per NSG member and country.
 
     Only active accounts with an e-mail address are planned. Safe to run twice.
-    Returns the ids of the month's reports waiting to be sent.
+    Returns the ids of the month's reports waiting to be sent, after counting
+    the month once for all of them (kept in the shared cache).
     """
     month = (month or previous_month()).replace(day=1)
     assignments = (
@@ -101,11 +108,15 @@ def monthly_reports_plan(month: datetime.date | None = None) -> list[int]:
         ],
         ignore_conflicts=True,
     )
-    return list(
+    waiting = list(
         MonthlyReport.objects.filter(month=month, status=MonthlyReport.Status.PENDING)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+    if waiting:
+        first, last = month_bounds(month)
+        period_figures(first, last, stamp=snapshot_time(None))
+    return waiting
 
 
 def _dashboard_url(country) -> str:

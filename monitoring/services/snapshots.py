@@ -1,18 +1,21 @@
 """Figures kept ready: the dashboards read a snapshot instead of counting on every request.
 
 A beat job refreshes every snapshot every MONITORING_REFRESH_MINUTES; a
-dashboard that finds its snapshot older than that asks for a refresh in the
-background and shows the one it has, with its time. One pass computes every
-country and all countries together (selectors/figures.py).
+dashboard that finds its snapshot older than that, or none at all (a new
+install, a new country), asks for a refresh in the background and shows what
+it has, with its time. One pass computes every country and all countries
+together (selectors/figures.py).
 """
 
 from __future__ import annotations
 
+import datetime
 import time
 from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from ..figures import Figures
 from ..models import FigureSnapshot
@@ -66,3 +69,15 @@ def snapshots_refresh_soon() -> bool:
         return False
     refresh_snapshots.delay()
     return True
+
+
+def snapshots_refresh_when_due(computed_at: datetime.datetime | None) -> bool:
+    """Queue a refresh when the snapshot read was computed before the interval, or is missing.
+
+    `computed_at` is the snapshot's time (`Dashboard.snapshot_at`); True if this call queued it.
+    """
+    if computed_at is not None:
+        age = timezone.now() - computed_at
+        if age.total_seconds() <= refresh_minutes() * 60:
+            return False
+    return snapshots_refresh_soon()
