@@ -13,8 +13,10 @@ import datetime
 from dataclasses import asdict, dataclass, field
 
 # What each measure counts. "people" measures are protected from small numbers;
-# "count" measures count cohorts, never people; derived measures are shown only
-# when the people they are computed from are shown (BASES).
+# "count" measures count cohorts, or trainers (accredited professionals whose
+# certificates anyone may verify, so not private), and are shown exactly;
+# derived measures are shown only when the people they are computed from are
+# shown (BASES).
 PEOPLE = "people"
 COUNT = "count"
 PERCENT = "percent"
@@ -33,11 +35,11 @@ MEASURE_KINDS = {
     "attended": PEOPLE,
     "completed": PEOPLE,
     "certified": PEOPLE,
-    "trainers": PEOPLE,
-    "accredited": PEOPLE,
-    "active": PEOPLE,
-    "expiring": PEOPLE,
-    "expired": PEOPLE,
+    "trainers": COUNT,
+    "accredited": COUNT,
+    "active": COUNT,
+    "expiring": COUNT,
+    "expired": COUNT,
     "certificates": PEOPLE,
     "people": PEOPLE,
     "members": PEOPLE,

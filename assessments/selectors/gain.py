@@ -16,12 +16,15 @@ theirs to do with the `people` counts given here.
 
 from __future__ import annotations
 
+import datetime
 import statistics
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from courses.models import Cohort, CohortMembership, CohortTrainer, Country, Participant
@@ -214,22 +217,34 @@ def cohort_knowledge_gain(cohort: Cohort) -> GainSummary | None:
     return summaries[0] if summaries else None
 
 
-def test_result_facts():
-    """{(participant id, course key): [first pre-test percent, latest post-test percent]}.
+def test_result_facts(
+    *,
+    until: datetime.date | None = None,
+    person: Callable[[int], Hashable] = lambda participant_id: participant_id,
+) -> dict:
+    """{(person, course key): [first pre-test percent, latest post-test percent]}.
 
     Every person and course at once, for aggregate reports (monitoring); the
-    same rule as `knowledge_gain` (first pre-test, latest post-test). One query.
+    same rule as `knowledge_gain` (first pre-test, latest post-test). With
+    `until`, attempts submitted after the end of that local day are left out.
+    `person` maps a participant id to the person it stands for (e.g. the record
+    a duplicate was merged into) before pre-tests and post-tests are paired, so
+    a pre-test on one record and a post-test on another of the same person make
+    a pair. One query.
     """
-    attempts = (
-        Attempt.objects.filter(
-            kind__in=[Assessment.Kind.PRE_TEST, Assessment.Kind.POST_TEST],
-            course_key__isnull=False,
+    attempts = Attempt.objects.filter(
+        kind__in=[Assessment.Kind.PRE_TEST, Assessment.Kind.POST_TEST],
+        course_key__isnull=False,
+    ).exclude(percent=None)
+    if until is not None:
+        end_of_day = datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time())
+        attempts = attempts.filter(
+            submitted_at__lt=timezone.make_aware(end_of_day, timezone.get_default_timezone())
         )
-        .exclude(percent=None)
-        .order_by("submitted_at", "pk")
-        .values_list("participant_id", "course_key", "kind", "percent")
+    rows = attempts.order_by("submitted_at", "pk").values_list(
+        "participant_id", "course_key", "kind", "percent"
     )
     return _first_pre_and_latest_post(
-        ((participant_id, str(course_key)), kind, percent)
-        for participant_id, course_key, kind, percent in attempts.iterator(chunk_size=5000)
+        ((person(participant_id), str(course_key)), kind, percent)
+        for participant_id, course_key, kind, percent in rows.iterator(chunk_size=5000)
     )

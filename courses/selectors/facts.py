@@ -43,6 +43,8 @@ class CohortFact(NamedTuple):
     name: str
     starts_on: object
     ends_on: object
+    cascade_path: str
+    cancelled: bool
 
 
 class PersonFact(NamedTuple):
@@ -57,27 +59,33 @@ class PersonFact(NamedTuple):
 
 
 def cohort_facts() -> Iterator[CohortFact]:
-    """Every cohort that was not cancelled."""
-    rows = (
-        Cohort.objects.exclude(status=Cohort.Status.CANCELLED)
-        .order_by("pk")
-        .values_list(
-            "pk",
-            "country_id",
-            "course__translation_key",
-            "language",
-            "host_organisation_id",
-            "host_organisation__region",
-            "kind",
-            "generation",
-            "parent_id",
-            "name",
-            "starts_on",
-            "ends_on",
-        )
+    """Every cohort, cancelled ones flagged (`cancelled`): a cohort cancelled after it
+    accredited trainers still says where they were trained."""
+    rows = Cohort.objects.order_by("pk").values_list(
+        "pk",
+        "country_id",
+        "course__translation_key",
+        "language",
+        "host_organisation_id",
+        "host_organisation__region",
+        "kind",
+        "generation",
+        "parent_id",
+        "name",
+        "starts_on",
+        "ends_on",
+        "cascade_path",
+        "status",
     )
     for row in rows.iterator(chunk_size=CHUNK):
-        yield CohortFact(*row[:2], str(row[2]), *row[3:5], row[5] or "", *row[6:])
+        yield CohortFact(
+            *row[:2],
+            str(row[2]),
+            *row[3:5],
+            row[5] or "",
+            *row[6:13],
+            row[13] == Cohort.Status.CANCELLED,
+        )
 
 
 def person_facts() -> Iterator[PersonFact]:

@@ -7,18 +7,23 @@ all-countries view can never disagree. docs/monitoring.md defines each figure;
 tests/monitoring recount every one of them in raw SQL.
 
 The rules in short:
-- A person is counted once, under merged records' surviving person, and in one
-  row of each breakdown: the row of the cohort that first reached them (the
+- A person is counted once, under merged records' surviving person, for the
+  country on their own record (else their first cohort's), and in one row of
+  each other breakdown: the row of the cohort that first reached them (the
   first cohort they sat in that has started; for people learning only online,
-  their first enrolment and the country and organisation they gave).
+  their first enrolment and the organisation they gave).
 - A person is reached when that cohort starts (or when they enrol online);
   young people are those reached by a youth module, professionals everyone else.
 - Each event counts on its own date: reached, took part (first presence, first
   lesson opened or first completion), completed (first completion), certified
   (first certificate not revoked). A period counts the events inside it; "by
-  month" puts each event in its own month.
+  month" puts each event in its own month. The funnel follows the people
+  reached in the period to where they stand at its end.
 - Cohorts count by their dates as of the period's end: planned (not started),
-  running, held (ended, within the period); cancelled cohorts never count.
+  running, held (ended, within the period); cancelled cohorts never count, but
+  one cancelled after it accredited trainers still gives them their rows.
+- The whole pass reads one state of the record: one read-only transaction,
+  REPEATABLE READ on PostgreSQL.
 
 Counts are raw here; suppression.py protects small numbers before anyone sees them.
 """
@@ -29,13 +34,15 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
+from django.db import connection, transaction
 from django.utils import timezone
 
 from assessments.selectors.gain import test_result_facts
 from certificates.selectors.listing import certificate_facts
-from courses.models import Cohort, Participant, TrainerAccreditation
-from courses.selectors import facts, trainer_cascade
+from courses.models import Cohort, CohortTrainer, TrainerAccreditation
+from courses.selectors import facts
 
 from ..figures import BREAKDOWN_MEASURES, BREAKDOWNS, Figures, Row, Table
 
@@ -59,15 +66,12 @@ def _month(day: datetime.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-_ZONE = None
-
-
-def _day(moment) -> datetime.date | None:
-    """The local date of a moment (the site's time zone, read once per pass)."""
+def _day(moment, zone: datetime.tzinfo) -> datetime.date | None:
+    """The local date of a moment in `zone` (the site's time zone, read once per pass)."""
     if moment is None:
         return None
     if isinstance(moment, datetime.datetime):
-        return moment.astimezone(_ZONE).date()
+        return moment.astimezone(zone).date()
     return moment
 
 
@@ -99,6 +103,18 @@ class Person:
     certified_on: datetime.date | None
 
 
+@dataclass
+class Trainer:
+    """One trainer as of the period's end, at the level of their chosen accreditation."""
+
+    level: str
+    status: str  # "accredited", "expiring" or "expired"
+    country: str
+    valid_from: datetime.date  # the chosen accreditation's
+    active: bool
+    rows: dict[str, str]  # breakdown → row key ("month": valid_from's; "total": "")
+
+
 class _Accumulator:
     """Counts for one scope: {table: {row key: {measure: value}}}."""
 
@@ -106,6 +122,7 @@ class _Accumulator:
         self.cells = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
         # measure → (table, row) → people; each person is visited once per scope
         self.people = defaultdict(lambda: defaultdict(int))
+        self.funnel = dict.fromkeys(FUNNEL, 0)
         self.gains = defaultdict(lambda: defaultdict(list))  # table → row → gains
         self.attendance = defaultdict(lambda: [0, 0])  # (table, row) → [present, expected]
         self.members = defaultdict(int)  # (table, row) → memberships the attendance covers
@@ -114,10 +131,10 @@ class _Accumulator:
         self.cells[table][row][measure] += amount
 
 
-def _rooted(people: dict[int, facts.PersonFact]):
+def _rooted(people: dict[int, facts.PersonFact]) -> dict[int, int]:
     def root(person_id: int) -> int:
         seen = set()
-        while people[person_id].merged_into_id and person_id not in seen:
+        while person_id in people and people[person_id].merged_into_id and person_id not in seen:
             seen.add(person_id)
             person_id = people[person_id].merged_into_id
         return person_id
@@ -131,34 +148,55 @@ def all_figures(
     """The figures of every country, and of all countries (key None), for a period.
 
     Without `since` the period runs from the beginning; `until` defaults to today.
+    Every query of the pass reads the same state of the record: one read-only
+    transaction, REPEATABLE READ on PostgreSQL (inside a caller's transaction,
+    the caller's).
     """
-    global _ZONE
-    _ZONE = timezone.get_default_timezone()
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return _all_figures(until=until, since=since)
+
+
+def _all_figures(*, until: datetime.date | None, since: datetime.date | None):
+    zone = timezone.get_default_timezone()
+    day_of = partial(_day, zone=zone)
     now = timezone.now()
     window = Window(since, until or timezone.localdate())
     people = {person.id: person for person in facts.person_facts()}
     root = _rooted(people)
+
+    def person_of(participant_id: int) -> int:
+        # A record written after the people were read stands for itself.
+        return root.get(participant_id, participant_id)
+
     by_user = {person.user_id: root[person.id] for person in people.values() if person.user_id}
-    cohorts = {cohort.id: cohort for cohort in facts.cohort_facts()}
+    every_cohort = {cohort.id: cohort for cohort in facts.cohort_facts()}
+    cohorts = {key: cohort for key, cohort in every_cohort.items() if not cohort.cancelled}
     regions = {_key(person.organisation_id): person.region for person in people.values()}
-    regions |= {_key(cohort.organisation_id): cohort.region for cohort in cohorts.values()}
-    leads: dict[int, str] = {}
+    regions |= {_key(cohort.organisation_id): cohort.region for cohort in every_cohort.values()}
+    leads: dict[int, str] = {}  # cohort → its lead trainer's name
+    led: dict[int, set[int]] = defaultdict(set)  # person → cohorts they led
     teaching: dict[int, set[int]] = defaultdict(set)
-    for person_id, cohort_id, role, name in facts.teaching_facts():
-        teaching[root[person_id]].add(cohort_id)
-        if role == "lead":
+    for participant_id, cohort_id, role, name in facts.teaching_facts():
+        person_id = person_of(participant_id)
+        teaching[person_id].add(cohort_id)
+        if role == CohortTrainer.Role.LEAD:
             leads[cohort_id] = name
+            led[person_id].add(cohort_id)
 
     # Who sat where.
     members: dict[int, set[int]] = defaultdict(set)  # cohort → people
     first_cohort: dict[int, facts.CohortFact] = {}
     young: set[int] = set()
     completed_on: dict[int, datetime.date] = {}
-    for person_id, cohort_id, completed_at in facts.membership_facts():
+    for participant_id, cohort_id, completed_at in facts.membership_facts():
         cohort = cohorts.get(cohort_id)
         if cohort is None:
             continue
-        person_id = root[person_id]
+        person_id = person_of(participant_id)
         members[cohort_id].add(person_id)
         if cohort.starts_on > window.until:
             continue
@@ -167,58 +205,61 @@ def all_figures(
             first_cohort[person_id] = cohort
         if cohort.kind == Cohort.Kind.YOUTH_MODULE:
             young.add(person_id)
-        completed = _day(completed_at)
+        completed = day_of(completed_at)
         if completed is not None and completed <= window.until:
             completed_on[person_id] = _earliest(completed_on.get(person_id), completed)
 
     first_enrolment: dict[int, tuple[datetime.date, str]] = {}
     for user_id, course_key, enrolled_at, completed_at in facts.enrolment_facts():
         person_id = by_user.get(user_id)
-        enrolled = _day(enrolled_at)
+        enrolled = day_of(enrolled_at)
         if person_id is None or enrolled > window.until:
             continue
         if person_id not in first_enrolment or (enrolled, course_key) < first_enrolment[person_id]:
             first_enrolment[person_id] = (enrolled, course_key)
-        completed = _day(completed_at)
+        completed = day_of(completed_at)
         if completed is not None and completed <= window.until:
             completed_on[person_id] = _earliest(completed_on.get(person_id), completed)
 
     sessions = {  # session → (cohort, local day) of the sessions that have started
-        session_id: (cohort_id, _day(starts_at))
+        session_id: (cohort_id, day_of(starts_at))
         for session_id, cohort_id, starts_at in facts.session_facts()
-        if cohort_id in cohorts and starts_at <= now and _day(starts_at) <= window.until
+        if cohort_id in cohorts and starts_at <= now and day_of(starts_at) <= window.until
     }
     attended_on: dict[int, datetime.date] = {}
     presences: dict[int, set[int]] = defaultdict(set)  # session → people present
-    for person_id, session_id in facts.presence_facts():
+    for participant_id, session_id in facts.presence_facts():
         if session_id not in sessions:
             continue
-        person_id = root[person_id]
+        person_id = person_of(participant_id)
         presences[session_id].add(person_id)
         day = sessions[session_id][1]
         attended_on[person_id] = _earliest(attended_on.get(person_id), day)
     for user_id, first_opened in facts.first_lesson_facts():
         person_id = by_user.get(user_id)
-        day = _day(first_opened)
+        day = day_of(first_opened)
         if person_id is not None and day <= window.until:
             attended_on[person_id] = _earliest(attended_on.get(person_id), day)
 
     certified_on: dict[int, datetime.date] = {}
     certificates: list[tuple[int, str, int | None, datetime.date]] = []
-    for person_id, kind, country_id, issued_at in certificate_facts():
-        day = _day(issued_at)
+    for participant_id, kind, country_id, issued_at in certificate_facts():
+        day = day_of(issued_at)
         if day > window.until:
             continue
-        person_id = root[person_id]
+        person_id = person_of(participant_id)
         certified_on[person_id] = _earliest(certified_on.get(person_id), day)
         certificates.append((person_id, kind, country_id, day))
 
     # The reached, each with the rows they count in.
     reached: dict[int, Person] = {}
     for person_id in set(first_cohort) | set(first_enrolment):
+        own = people.get(person_id)
+        own_country = own.country_id if own is not None else None
         cohort = first_cohort.get(person_id)
         if cohort is not None:
-            country, reached_day = _key(cohort.country_id), cohort.starts_on
+            country = own_country if own_country is not None else cohort.country_id
+            reached_day = cohort.starts_on
             rows = {
                 "organisation": _key(cohort.organisation_id),
                 "region": cohort.region,
@@ -227,9 +268,8 @@ def all_figures(
                 "generation": _key(cohort.generation),
             }
         else:
-            own = people[person_id]
+            country = own_country
             reached_day, course_key = first_enrolment[person_id]
-            country = _key(own.country_id)
             rows = {
                 "organisation": _key(own.organisation_id),
                 "region": own.region,
@@ -238,10 +278,10 @@ def all_figures(
                 "generation": "",
             }
         rows["month"] = _month(reached_day)
-        rows["country"] = country
+        rows["country"] = _key(country)
         reached[person_id] = Person(
             id=person_id,
-            country=country,
+            country=_key(country),
             reached_on=reached_day,
             young=person_id in young,
             rows=rows,
@@ -262,9 +302,11 @@ def all_figures(
         for scope in scopes_of(person.country):
             _count_person(scopes[scope], person, window)
 
-    # Knowledge gain: people with a pre-test and a post-test in a course.
-    for (person_id, course_key), (pre, post) in test_result_facts().items():
-        person = reached.get(root.get(person_id, person_id))
+    # Knowledge gain: people with a pre-test and a post-test in a course, as of the period's
+    # end, a person's records taken together.
+    results = test_result_facts(until=window.until, person=person_of)
+    for (person_id, course_key), (pre, post) in results.items():
+        person = reached.get(person_id)
         if person is None or pre is None or post is None or person.reached_on not in window:
             continue
         for scope in scopes_of(person.country):
@@ -291,26 +333,25 @@ def all_figures(
         for scope in scopes_of(_key(cohort.country_id)):
             _count_attendance(scopes[scope], cohort, months, len(members[cohort_id]))
 
-    trainers = _trainers(root, cohorts, teaching, window)
-    for level, status, country, rows in trainers.values():
-        for scope in scopes_of(country):
+    trainers = _trainers(person_of, people, every_cohort, cohorts, teaching, window)
+    for trainer in trainers.values():
+        for scope in scopes_of(trainer.country):
             accumulator = scopes[scope]
-            accumulator.add("trainers", level, status)
-            if status == "expiring":
-                accumulator.add("trainers", level, "accredited")
-            if rows["active"]:
-                accumulator.add("trainers", level, "active")
-            if status in ("accredited", "expiring") and rows["valid_from"] in window:
+            accumulator.add("trainers", trainer.level, trainer.status)
+            if trainer.status == "expiring":
+                accumulator.add("trainers", trainer.level, "accredited")
+            if trainer.active:
+                accumulator.add("trainers", trainer.level, "active")
+            if trainer.status in ("accredited", "expiring") and trainer.valid_from in window:
                 for breakdown in [*BREAKDOWNS, "country", "total"]:
-                    row = rows["month"] if breakdown == "month" else rows[breakdown]
-                    accumulator.people["trainers"][(breakdown, row)] += 1
+                    accumulator.people["trainers"][(breakdown, trainer.rows[breakdown])] += 1
 
     for _person, kind, country_id, day in certificates:
         if day in window:
             for scope in scopes_of(_key(country_id)):
                 scopes[scope].add("certificates", kind, "certificates")
 
-    masters = _master_trainers(trainers, window)
+    masters = _master_trainers(trainers, people, every_cohort, cohorts, members, led, leads, window)
     tree = _tree_rows(cohorts, members, leads)
     return {
         (int(scope) if scope else None): _figures(
@@ -323,16 +364,12 @@ def all_figures(
 def _count_person(accumulator: _Accumulator, person: Person, window: Window) -> None:
     events = {
         "reached": person.reached_on,
-        "attended": person.attended_on,
         "completed": person.completed_on,
         "certified": person.certified_on,
     }
     group = "young_people" if person.young else "professionals"
     for measure, day in events.items():
         if day not in window:
-            continue
-        if measure == "attended":
-            accumulator.people["funnel"][("funnel", "attended")] += 1
             continue
         measures = [measure, group] if measure == "reached" else [measure]
         for breakdown in [*BREAKDOWNS, "country", "total"]:
@@ -344,6 +381,14 @@ def _count_person(accumulator: _Accumulator, person: Person, window: Window) -> 
                 row = person.rows[breakdown]
             for name in measures:
                 accumulator.people[name][(breakdown, row)] += 1
+    # The funnel: the people reached in the period, each as far as they got by its end.
+    # Completing is taking part; certified counts among those who completed.
+    if person.reached_on in window:
+        funnel = accumulator.funnel
+        funnel["enrolled"] += 1
+        funnel["attended"] += person.attended_on is not None
+        funnel["completed"] += person.completed_on is not None
+        funnel["certified"] += person.completed_on is not None and person.certified_on is not None
 
 
 def _cohort_rows(cohort: facts.CohortFact, month: str) -> dict[str, str]:
@@ -391,16 +436,19 @@ def _add_attendance(accumulator, address, present: int, expected: int, members: 
     accumulator.members[address] += members
 
 
-def _trainers(root, cohorts, teaching, window: Window) -> dict[int, tuple]:
-    """{person: (level, status, country, rows)} as of the period's end.
+def _trainers(person_of, people, every_cohort, cohorts, teaching, window: Window):
+    """{person: Trainer} as of the period's end.
 
     Status: "accredited" (valid, more than 90 days to go), "expiring" (valid,
     ends within 90 days) or "expired" (none valid any more). Someone holding
-    both levels counts at the higher.
+    both levels counts at the higher of those still valid; someone with none
+    valid, at the level of the last to end. Their country is their own record's,
+    else the chosen accreditation's; their other rows are the accrediting
+    cohort's, even when it was cancelled since.
     """
     held: dict[int, list[tuple]] = defaultdict(list)
     for (
-        person_id,
+        participant_id,
         level,
         country_id,
         valid_from,
@@ -408,8 +456,10 @@ def _trainers(root, cohorts, teaching, window: Window) -> dict[int, tuple]:
         cohort_id,
     ) in facts.accreditation_facts():
         if valid_from <= window.until:
-            held[root[person_id]].append((level, country_id, valid_from, valid_until, cohort_id))
-    trainers = {}
+            held[person_of(participant_id)].append(
+                (level, country_id, valid_from, valid_until, cohort_id)
+            )
+    trainers: dict[int, Trainer] = {}
     rank = {level: index for index, level in enumerate(LEVELS)}
     for person_id, accreditations in held.items():
         valid = [item for item in accreditations if item[3] >= window.until]
@@ -421,18 +471,27 @@ def _trainers(root, cohorts, teaching, window: Window) -> dict[int, tuple]:
             chosen = max(accreditations, key=lambda item: (item[3], -rank[item[0]]))
             status = "expired"
         level, country_id, valid_from, _until, cohort_id = chosen
-        cohort = cohorts.get(cohort_id)
+        own = people.get(person_id)
+        if own is not None and own.country_id is not None:
+            country_id = own.country_id
+        cohort = every_cohort.get(cohort_id)
         rows = (
             _cohort_rows(cohort, _month(valid_from))
             if cohort
-            else dict.fromkeys([*BREAKDOWNS, "country", "total"], "")
-            | {"month": _month(valid_from), "country": _key(country_id)}
+            else dict.fromkeys([*BREAKDOWNS, "total"], "") | {"month": _month(valid_from)}
         )
-        rows["valid_from"] = valid_from
-        rows["active"] = status != "expired" and any(
+        rows["country"] = _key(country_id)
+        active = status != "expired" and any(
             _taught_recently(cohorts.get(taught), window) for taught in teaching[person_id]
         )
-        trainers[person_id] = (level, status, _key(country_id), rows)
+        trainers[person_id] = Trainer(
+            level=level,
+            status=status,
+            country=_key(country_id),
+            valid_from=valid_from,
+            active=active,
+            rows=rows,
+        )
     return trainers
 
 
@@ -442,29 +501,83 @@ def _taught_recently(cohort, window: Window) -> bool:
     return cohort.ends_on >= window.until - datetime.timedelta(days=ACTIVE_WITHIN_DAYS)
 
 
-def _master_trainers(trainers: dict, window: Window) -> dict[str, list[Row]]:
-    """Each master trainer's cascade (courses' selector), by country."""
-    ids = [
-        person_id
-        for person_id, (level, status, _country, _rows) in trainers.items()
-        if level == TrainerAccreditation.Level.MASTER_TRAINER and status != "expired"
-    ]
-    by_country: dict[str, list[Row]] = defaultdict(list)
-    for participant in Participant.objects.filter(pk__in=ids).order_by("display_name", "pk"):
-        report = trainer_cascade(participant)
-        country = trainers[participant.pk][2]
-        row = Row(
-            key=str(participant.pk),
-            label=participant.display_name,
-            values={
-                "cohorts": len(report.cohorts_led),
-                "trained_directly": report.people_trained_directly,
-                "reached": report.people_reached,
-                "multiplier": _rounded(report.reach_multiplier),
-            },
-        )
-        by_country[country].append(row)
-    return by_country
+def _path_prefixes(path: str) -> list[str]:
+    """The paths `path` starts with: /1/7/ gives /, /1/ and /1/7/.
+
+    A cascade path is ids between slashes, ending with one, so any path that
+    another starts with ends at one of that other path's slashes.
+    """
+    return [path[: index + 1] for index, char in enumerate(path) if char == "/"]
+
+
+def _master_trainers(
+    trainers, people, every_cohort, cohorts, members, led, leads, window: Window
+) -> dict[str | None, list[Row]]:
+    """Each master trainer still accredited, with what their cascade did, by scope.
+
+    A master trainer's cascade is every cohort (not cancelled, started by the
+    period's end) whose cascade path starts with the path of a cohort they led;
+    they reached its members (people, once each), trained directly the members
+    of the cohorts they led, and led the cohorts of it they were lead of. A
+    country lists its own master trainers, counting its own cohorts only.
+    """
+    masters = {
+        person_id: trainer
+        for person_id, trainer in trainers.items()
+        if trainer.level == TrainerAccreditation.Level.MASTER_TRAINER
+        and trainer.status != "expired"
+    }
+    below: dict[str, set[int]] = defaultdict(set)  # a led cohort's path → its leads
+    for person_id in masters:
+        for cohort_id in led.get(person_id, ()):
+            cohort = every_cohort.get(cohort_id)
+            if cohort is not None:
+                below[cohort.cascade_path].add(person_id)
+    # (master, scope) → people reached, people trained directly; cohorts led
+    reached: dict[tuple, set[int]] = defaultdict(set)
+    direct: dict[tuple, set[int]] = defaultdict(set)
+    cohorts_led: dict[tuple, int] = defaultdict(int)
+    for cohort in cohorts.values():
+        if cohort.starts_on > window.until:
+            continue
+        owners = set()
+        for prefix in _path_prefixes(cohort.cascade_path):
+            owners |= below.get(prefix, set())
+        people_in = members.get(cohort.id, set())
+        for person_id in owners:
+            leading = cohort.id in led[person_id]
+            for scope in (ALL, _key(cohort.country_id)):
+                reached[(person_id, scope)] |= people_in
+                if leading:
+                    direct[(person_id, scope)] |= people_in
+                    cohorts_led[(person_id, scope)] += 1
+
+    def name(person_id: int) -> str:
+        own = people.get(person_id)
+        if own is not None:
+            return own.display_name
+        return next((leads[cohort] for cohort in led.get(person_id, ()) if cohort in leads), "")
+
+    rows: dict[str | None, list[Row]] = defaultdict(list)
+    for person_id in sorted(masters, key=lambda person_id: (name(person_id), person_id)):
+        for scope in (ALL, masters[person_id].country):
+            if scope == "":
+                continue
+            trained = len(direct[(person_id, scope)])
+            people_reached = len(reached[(person_id, scope)])
+            rows[scope].append(
+                Row(
+                    key=str(person_id),
+                    label=name(person_id),
+                    values={
+                        "cohorts": cohorts_led[(person_id, scope)],
+                        "trained_directly": trained,
+                        "reached": people_reached,
+                        "multiplier": _rounded(people_reached / trained) if trained else None,
+                    },
+                )
+            )
+    return rows
 
 
 def _tree_rows(cohorts, members, leads) -> list[tuple[str, Row]]:
@@ -571,17 +684,11 @@ def _figures(scope, accumulator, window, now, masters, tree, regions) -> Figures
             },
         ),
     )
-    funnel_people = {
-        "enrolled": total.values["reached"],
-        "attended": accumulator.people["funnel"].get(("funnel", "attended"), 0),
-        "completed": total.values["completed"],
-        "certified": total.values["certified"],
-    }
     tables["funnel"] = Table(
         name="funnel",
         dimension="stage",
         measures=["people"],
-        rows=[Row(key=stage, values={"people": funnel_people[stage]}) for stage in FUNNEL],
+        rows=[Row(key=stage, values={"people": accumulator.funnel[stage]}) for stage in FUNNEL],
         additive=False,
     )
     certificate_rows = [
@@ -601,11 +708,7 @@ def _figures(scope, accumulator, window, now, masters, tree, regions) -> Figures
             values={"certificates": sum(row.values["certificates"] for row in certificate_rows)},
         ),
     )
-    master_rows = (
-        [row for rows in masters.values() for row in rows]
-        if scope is ALL
-        else masters.get(scope, [])
-    )
+    master_rows = masters.get(scope, [])
     tables["master_trainers"] = Table(
         name="master_trainers",
         dimension="trainer",
