@@ -235,7 +235,10 @@ def _dashboard(
     # cohorts (before the tree kept its first ones) is read before.
     tree = figures.tables["cascade_tree"]
     tree_total = (tree.total.values.get("cohorts") if tree.total else None) or len(tree.rows)
-    tables = {name: label_rows(table) for name, table in protect(figures, threshold).items()}
+    # A period is protected together with the figures to date its months belong to.
+    to_date = snapshot_figures(country.pk if country else None) if figures.since else None
+    protected = protect(figures, threshold, to_date=to_date)
+    tables = {name: label_rows(table) for name, table in protected.items()}
     return Dashboard(
         country=country,
         tables=tables,
