@@ -54,6 +54,28 @@ class CoordinatorsWritePolicy(ModelPermissionPolicy):
         return get_user_model().objects.filter(condition, is_active=True).distinct()
 
 
+class CoordinatorsViewOnlyPolicy(CoordinatorsWritePolicy):
+    """Coordinators see the records; nobody adds, changes or deletes one in the admin.
+
+    For records that name a person (certificates, monthly reports): a Django model
+    permission alone opens nothing, and what is done to them goes through screens of
+    their own whose services check the coordinator role again.
+    """
+
+    def __init__(self, model):
+        super().__init__(model, deletable=False)
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_coordinator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and is_coordinator(user)
+
+    def users_with_any_permission(self, actions):
+        users = super().users_with_any_permission(["change"])
+        return users if "view" in actions else users.none()
+
+
 def not_here(request, *args, **kwargs):
     raise Http404
 

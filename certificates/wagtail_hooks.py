@@ -30,7 +30,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from accounts.admin_guards import CoordinatorsWritePolicy, GuardedViewSetMixin
+from accounts.admin_guards import CoordinatorsViewOnlyPolicy, GuardedViewSetMixin
 from accounts.selectors import is_coordinator
 from courses.models import Country
 
@@ -81,27 +81,8 @@ class CertificateTemplateViewSet(GuardedViewSetMixin, SnippetViewSet):
 # --- Certificates: a coordinator's read-only list, with actions ---------------------------------
 
 
-class CertificatePolicy(CoordinatorsWritePolicy):
-    """Coordinators see certificates and act on them; nobody adds, edits or deletes one here.
-
-    A certificate names a person: a Django model permission alone opens nothing.
-    """
-
-    def __init__(self, model):
-        super().__init__(model, deletable=False)
-
-    def user_has_permission(self, user, action):
-        return action == "view" and is_coordinator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and is_coordinator(user)
-
-    def users_with_any_permission(self, actions):
-        users = super().users_with_any_permission(["change"])
-        return users if "view" in actions else users.none()
-
-
-register_permission_policy(Certificate, CertificatePolicy(Certificate))
+# A certificate names a person: coordinators alone see the list, and act through the actions.
+register_permission_policy(Certificate, CoordinatorsViewOnlyPolicy(Certificate))
 
 
 class CertificateFilterSet(WagtailFilterSet):

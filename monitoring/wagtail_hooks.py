@@ -26,7 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from accounts.admin_guards import CoordinatorsWritePolicy, GuardedViewSetMixin
+from accounts.admin_guards import CoordinatorsViewOnlyPolicy, GuardedViewSetMixin
 from accounts.selectors import is_coordinator
 from courses.models import Country
 
@@ -37,27 +37,8 @@ from .tasks import send_monthly_report
 ERROR_SHOWN_CHARACTERS = 120
 
 
-class MonthlyReportPolicy(CoordinatorsWritePolicy):
-    """Coordinators see the monthly reports; nobody adds, changes or deletes one here.
-
-    A report names a person and their address: a Django model permission alone opens nothing.
-    """
-
-    def __init__(self, model):
-        super().__init__(model, deletable=False)
-
-    def user_has_permission(self, user, action):
-        return action == "view" and is_coordinator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and is_coordinator(user)
-
-    def users_with_any_permission(self, actions):
-        users = super().users_with_any_permission(["change"])
-        return users if "view" in actions else users.none()
-
-
-register_permission_policy(MonthlyReport, MonthlyReportPolicy(MonthlyReport))
+# A report names a person and their address: coordinators alone see the list.
+register_permission_policy(MonthlyReport, CoordinatorsViewOnlyPolicy(MonthlyReport))
 
 
 def _months():
