@@ -197,26 +197,30 @@ class CascadeBuilder:
         )
         cohort.save(update_fields=["status"])
         memberships = [services.cohort_add_member(cohort, member) for member in members]
-        sessions = [
-            services.session_create(
-                cohort,
-                starts_at=timezone.make_aware(
-                    datetime.datetime.combine(
-                        starts_on + datetime.timedelta(days=day), datetime.time(9, 30)
-                    )
-                ),
-                duration_minutes=210,
-                place=host.region or host.name,
-                created_by=self.coordinator,  # the demo records its history as the coordinator
-            )
-            for day in (0, 2)
-        ]
+        sessions = self.sessions(cohort, (0, 2), minutes=210, place=host.region or host.name)
         if cohort.status == Cohort.Status.COMPLETED:
             # The course requires its post-test passed: results come first, so that
             # marking attendance completes those who passed (and only them).
             enter_cohort_results(cohort, self.results_random)
             self.attend(sessions, memberships, everyone_present=everyone_present)
         return cohort
+
+    def sessions(self, cohort: Cohort, days, *, minutes: int, place: str) -> list[CohortSession]:
+        """The cohort's sessions, at 9:30 on each of `days` (counted from its first day)."""
+        return [
+            services.session_create(
+                cohort,
+                starts_at=timezone.make_aware(
+                    datetime.datetime.combine(
+                        cohort.starts_on + datetime.timedelta(days=day), datetime.time(9, 30)
+                    )
+                ),
+                duration_minutes=minutes,
+                place=place,
+                created_by=self.coordinator,  # the demo records its history as the coordinator
+            )
+            for day in days
+        ]
 
     def attend(self, sessions: list[CohortSession], memberships, *, everyone_present) -> None:
         """Mark attendance; the service completes members who attended enough."""

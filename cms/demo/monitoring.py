@@ -143,20 +143,7 @@ def _current_cohorts(builder: CascadeBuilder, data: DemoCountry, country: Countr
             )
             for _ in range(plan.members)
         ]
-        sessions = [
-            services.session_create(
-                cohort,
-                starts_at=timezone.make_aware(
-                    datetime.datetime.combine(
-                        starts_on + datetime.timedelta(days=day), datetime.time(9, 30)
-                    )
-                ),
-                duration_minutes=180,
-                place=city,
-                created_by=builder.coordinator,
-            )
-            for day in plan.session_days
-        ]
+        sessions = builder.sessions(cohort, plan.session_days, minutes=180, place=city)
         if cohort.status == Cohort.Status.RUNNING:
             # A running training has its pre-test taken (as load_demo_results would on a
             # later run), and attendance marked for the sessions held so far.
