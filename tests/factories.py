@@ -85,6 +85,23 @@ def staff_with_mfa(client, user) -> str:
     return decrypt(authenticator.data["secret"])
 
 
+def sign_in(client, world, role: str):
+    """`client` signed in as `world.users[role]` (None: left signed out); the user, or None.
+
+    People in `world.staff_roles` sign in as staff do, with their second factor
+    (`staff_with_mfa`); everyone else with their password alone.
+    """
+    client.logout()
+    user = world.users[role]
+    if user is None:
+        return None
+    if role in world.staff_roles:
+        staff_with_mfa(client, user)
+    else:
+        client.force_login(user)
+    return user
+
+
 def home_page() -> HomePage:
     return Site.objects.get(is_default_site=True).root_page.specific
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
 
@@ -30,10 +31,12 @@ from tests.factories import (
     first_generation_trainer,
     make_trainer,
     participant,
-    staff_with_mfa,
 )
+from tests.factories import sign_in as sign_in  # the certificate tests sign in through here
 
 HOLDER_EMAIL = "maria.petrova@example.org"
+# Who reaches the admin and other people's certificates signs in with a second factor.
+STAFF_ROLES = frozenset({"nsg of the country", "nsg of another country", "coordinator"})
 
 
 @dataclass
@@ -48,6 +51,7 @@ class World:
     roster_person: Participant
     certificate: Certificate  # the holder's, issued on completion
     roster_certificate: Certificate  # Ilie's, issued at the lead trainer's request
+    staff_roles: ClassVar[frozenset[str]] = STAFF_ROLES
 
     def membership(self, person: Participant) -> CohortMembership:
         return CohortMembership.objects.get(cohort=self.cohort, participant=person)
@@ -146,20 +150,3 @@ def build_world() -> World:
 @pytest.fixture
 def world(db) -> World:
     return build_world()
-
-
-# Who reaches the admin and other people's certificates signs in with a second factor.
-STAFF_ROLES = {"nsg of the country", "nsg of another country", "coordinator"}
-
-
-def sign_in(client, world: World, role: str):
-    """`client` signed in as `role` (staff with their second factor); the user, or None."""
-    client.logout()
-    user = world.users[role]
-    if user is None:
-        return None
-    if role in STAFF_ROLES:
-        staff_with_mfa(client, user)
-    else:
-        client.force_login(user)
-    return user
