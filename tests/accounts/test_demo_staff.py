@@ -1,4 +1,5 @@
-"""The demo's staff logins still get in: with the password and a code from the printed secret."""
+"""The demo's staff logins still get in: with the password and a code from the printed secret;
+those with dashboards (NSG members, the coordinator) find them from the site's header."""
 
 import pytest
 
@@ -20,6 +21,9 @@ def test_demo_staff_sign_in_with_the_printed_secret(client):
         assert response["Location"] == "/en/accounts/2fa/authenticate/"
         response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
         assert response.status_code == 302
+        header = client.get("/en/").content.decode().split("</header>")[0]
+        linked = 'href="/en/monitoring/"' in header
+        assert linked == (email != "editor@example.org"), email
         if email in nsg_members:  # their own country's dashboard, no other
             code = nsg_members[email]
             assert client.get(f"/en/monitoring/{code}/").status_code == 200, email

@@ -7,23 +7,35 @@ training of thirteen professionals (each given a certificate) hosted by an organ
 `=HYPERLINK("http://x","y")`; another leads a youth module of four young
 people (a small number, hidden everywhere). Romania: a master trainer of its
 own trains seventeen professionals (RO figures must never reach a Bulgarian
-NSG member). Around them: a learner, a trainer, NSG members of each country
-and a coordinator.
+NSG member). Around them: a learner, a trainer, NSG members of each country,
+a content editor who reaches the admin, and a coordinator who does too.
+
+The world is built, and read, on one day (`world_on_its_day`): 15 June 2026, after
+every cohort ended and long before any accreditation does, so its trainers are
+the same whatever the real date.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import ClassVar
+
+from django.contrib.auth.models import Permission
 
 from accounts.models import RoleAssignment
+from certificates.models import Certificate
 from certificates.services.issuing import certificate_for_membership
 from courses import services
 from courses.models import Cohort, CohortMembership, Organisation, Participant
 from monitoring.services.snapshots import snapshots_refresh
 from tests.factories import (
     UserFactory,
+    at,
     build_course,
+    clock,
     cohort_graduate,
     cohort_led_by,
     coordinator,
@@ -32,12 +44,14 @@ from tests.factories import (
     make_trainer,
     organisation,
     participant,
-    staff_with_mfa,
 )
 
 INJECTED_ORGANISATION = '=HYPERLINK("http://x","y")'
 INJECTED_TRAINER = "+cmd"
 ROMANIAN_PROFESSIONALS = 17
+TODAY = datetime.date(2026, 6, 15)
+# Who signs in with a second factor: the roles that see figures, and the admin's users.
+STAFF_ROLES = frozenset({"nsg bg", "nsg ro", "editor", "coordinator"})
 
 
 @dataclass
@@ -45,6 +59,7 @@ class World:
     bulgaria: object
     romania: object
     users: dict  # role -> user (None: anonymous)
+    staff_roles: ClassVar[frozenset[str]] = STAFF_ROLES
 
 
 def nsg_member(in_country, **kwargs):
@@ -98,15 +113,28 @@ def _cohort(lead, *, course, by, name, kind, in_country, host, starts_on, member
     )
     cohort_graduate(cohort, members, by=by)
     if certify:
-        for membership in CohortMembership.objects.filter(cohort=cohort):
-            certificate_for_membership(membership, by=by)
+        with clock(at(cohort.ends_on, 18)) as issued:
+            for membership in CohortMembership.objects.filter(cohort=cohort):
+                certificate_for_membership(membership, by=by)
+        # A certificate takes its time from the real clock (its field's default), which the
+        # frozen one does not reach: these were issued on the training's last day.
+        Certificate.objects.filter(issued_at__gt=issued).update(issued_at=issued)
     return cohort
+
+
+def _in_the_admin(user, *permissions: str):
+    """`user` let into the Wagtail admin (staff, with its access permission and `permissions`)."""
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    for codename in ("access_admin", *permissions):
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
 
 
 def build_world() -> World:
     course = build_course(modules=1, lessons_per_module=1, slug="monitoring").course
     bulgaria, romania = country(), country("RO", "Romania")
-    coordinating = coordinator(first_name="Corina", last_name="Coordonator")
+    coordinating = _in_the_admin(coordinator(first_name="Corina", last_name="Coordonator"))
     sofia = organisation()
     injected = Organisation.objects.create(
         name=INJECTED_ORGANISATION, country=bulgaria, region="Plovdiv"
@@ -183,22 +211,18 @@ def build_world() -> World:
             "trainer": make_trainer(first_name="Georgi", last_name="Ivanov"),
             "nsg bg": nsg_member(bulgaria, first_name="Boryana", last_name="NSG"),
             "nsg ro": nsg_member(romania, first_name="Raluca", last_name="NSG"),
+            # An editor holding the model permission: the reports name people, so it opens
+            # nothing without the coordinator's role.
+            "editor": _in_the_admin(
+                UserFactory(first_name="Elena", last_name="Editor"), "view_monthlyreport"
+            ),
             "coordinator": coordinating,
         },
     )
 
 
-STAFF_ROLES = {"nsg bg", "nsg ro", "coordinator"}
-
-
-def sign_in(client, world: World, role: str):
-    """`client` signed in as `role` (staff with their second factor); the user, or None."""
-    client.logout()
-    user = world.users[role]
-    if user is None:
-        return None
-    if role in STAFF_ROLES:
-        staff_with_mfa(client, user)
-    else:
-        client.force_login(user)
-    return user
+@contextmanager
+def world_on_its_day() -> Iterator[World]:
+    """The world built, and its figures read, with the clock at noon on TODAY."""
+    with clock(at(TODAY, 12)):
+        yield build_world()

@@ -1,4 +1,5 @@
-"""Reading a dashboard page as a person sees it: its tables, its cards, its charts, its numbers."""
+"""Reading a dashboard page as a person sees it: its tables, its cards, its charts, its numbers;
+and what the published method shows of a count (worked out here, not asked of the code)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,34 @@ from babel.numbers import NumberFormatError, parse_decimal
 from bs4 import BeautifulSoup
 
 NUMBER = re.compile(r"-?\d(?:[\d\u00a0\u202f .,]*\d)?")
+
+# Counts shown as they are (docs/monitoring.md): cohorts, and trainers, who are named in
+# public on their certificates. Every other count is protected as a count of people
+# (a certificate too: it names its holder).
+EXACT_COUNTS = frozenset(
+    {
+        "cohorts_held",
+        "cohorts_running",
+        "cohorts_planned",
+        "cohorts",
+        "trainers",
+        "accredited",
+        "active",
+        "expiring",
+        "expired",
+    }
+)
+
+# Measures that are not counts: a rate, a mean, a ratio, a cohort's generation.
+NOT_COUNTS = frozenset({"attendance_rate", "mean_gain", "multiplier", "generation"})
+
+
+def rounded_to_5(count: int) -> int | None:
+    """What the published method shows of a count of people: nothing (None, hidden) from
+    1 to 4, otherwise the multiple of 5 nearest to it (no count ends halfway); 0 stays 0."""
+    if 1 <= count <= 4:
+        return None
+    return 5 * round(count / 5)
 
 
 def page(response) -> BeautifulSoup:

@@ -1,66 +1,135 @@
 """Who reaches which monitoring address (issue 10, point 8; TESTS-SECURITY cases 10, 24, 46).
 
-Every address in monitoring/urls.py is tried by every role: a new address without an
-expected answer here fails the test. An NSG member who puts another country anywhere
-(address, period, download, report, target) gets 403 and a page that says nothing about it.
+Every address in monitoring/urls.py and every route of the admin's monthly reports is tried
+by every role, each way it can be asked (GET, and POST where it writes): one grid. A new
+address without an expected answer here fails the test. An NSG member who puts another
+country anywhere (address, period, download, report, target) gets 403 and a page that says
+nothing about it. The site's header links to the dashboards for those who have one.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.models import RoleAssignment
 from audit.models import AuditEntry
 from monitoring import urls as monitoring_urls
 from monitoring.labels import TABLES
-from monitoring.models import Target
+from monitoring.models import MonthlyReport, Target
 from monitoring.selectors.dashboard import dashboard_for
-from tests.factories import PASSWORD, UserFactory, country, staff_with_mfa, totp_code
-from tests.monitoring.pages_world import build_world, nsg_member, sign_in
+from tests.factories import PASSWORD, UserFactory, country, sign_in, staff_with_mfa, totp_code
+from tests.monitoring.pages_world import nsg_member, world_on_its_day
 from tests.monitoring.screen import page, screen_tables
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "learner", "trainer", "nsg bg", "nsg ro", "coordinator"]
-LOGIN = 302  # sent to sign in
+ROLES = ["anonymous", "learner", "trainer", "nsg bg", "nsg ro", "editor", "coordinator"]
+REPORTS_ADMIN = "monthlyreport"  # the URL namespace of the admin's monthly reports
 
 
-def answers(*, nsg_bg: int, coordinator: int = 200, nsg_ro: int = 403) -> dict[str, int]:
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    location: str | None = None  # where a redirect sends the person (SIGN_IN: the login page)
+
+
+SHOWN = Answer(200)
+REFUSED = Answer(403)
+SIGN_IN = Answer(302, "sign in")
+# Wagtail sends someone in the admin who may not see a screen back to the admin's home.
+ADMIN_HOME = Answer(302, "/admin/")
+DASHBOARD_BG = Answer(302, "/en/monitoring/bg/")  # where a target's form goes once saved
+
+
+def answers(
+    *,
+    nsg_bg: Answer,
+    coordinator: Answer = SHOWN,
+    nsg_ro: Answer = REFUSED,
+    editor: Answer = REFUSED,
+):
+    """Each role's answer at an address: nobody without a dashboard (or a report list) gets in."""
     return {
-        "anonymous": LOGIN,
-        "learner": 403,
-        "trainer": 403,
+        "anonymous": SIGN_IN,
+        "learner": REFUSED,
+        "trainer": REFUSED,
         "nsg bg": nsg_bg,
         "nsg ro": nsg_ro,
+        "editor": editor,
         "coordinator": coordinator,
     }
 
 
-BULGARIA = answers(nsg_bg=200)
-ALL_COUNTRIES = answers(nsg_bg=403)
-HOME = answers(nsg_bg=302, nsg_ro=302, coordinator=302)
+def admin_answers(coordinator: Answer = SHOWN):
+    """Each role's answer in the admin's monthly reports: coordinators alone.
 
-# URL name -> the addresses tried (keyword arguments) and each role's answer.
+    A report names a person and their address: an editor holding Django's model permission
+    is sent back to the admin's home, NSG members (who have no admin) are refused.
+    """
+    return answers(nsg_bg=REFUSED, editor=ADMIN_HOME, coordinator=coordinator)
+
+
+BULGARIA = answers(nsg_bg=SHOWN)
+ALL_COUNTRIES = answers(nsg_bg=REFUSED)
+HOME = answers(
+    nsg_bg=DASHBOARD_BG,
+    nsg_ro=Answer(302, "/en/monitoring/ro/"),
+    coordinator=Answer(302, "/en/monitoring/all/"),
+)
+TARGET_SAVED = answers(nsg_bg=DASHBOARD_BG, coordinator=DASHBOARD_BG)
+
+# URL name (the admin's: namespace:name) -> (method, keyword arguments, each role's answer).
+# "<target>" and "<report>" stand for a target of Bulgaria and a failed monthly report, made
+# afresh for each request (a POST may change or remove them).
 EXPECTED = {
-    "home": [({}, HOME)],
-    "all_countries": [({}, ALL_COUNTRIES)],
-    "country": [({"code": "bg"}, BULGARIA), ({"code": "BG"}, BULGARIA)],
+    "home": [("get", {}, HOME)],
+    "all_countries": [("get", {}, ALL_COUNTRIES)],
+    "country": [("get", {"code": "bg"}, BULGARIA), ("get", {"code": "BG"}, BULGARIA)],
     "export_csv": [
-        ({"scope": "bg", "table": "by_month"}, BULGARIA),
-        ({"scope": "all", "table": "by_country"}, ALL_COUNTRIES),
+        ("get", {"scope": "bg", "table": "by_month"}, BULGARIA),
+        ("get", {"scope": "all", "table": "by_country"}, ALL_COUNTRIES),
     ],
     "export_xlsx": [
-        ({"scope": "bg", "table": "cascade_tree"}, BULGARIA),
-        ({"scope": "all", "table": "funnel"}, ALL_COUNTRIES),
+        ("get", {"scope": "bg", "table": "cascade_tree"}, BULGARIA),
+        ("get", {"scope": "all", "table": "funnel"}, ALL_COUNTRIES),
     ],
-    "export_workbook": [({"scope": "bg"}, BULGARIA), ({"scope": "all"}, ALL_COUNTRIES)],
-    "report_pdf": [({"scope": "bg"}, BULGARIA), ({"scope": "all"}, ALL_COUNTRIES)],
-    "target_new": [({"code": "bg"}, BULGARIA)],
-    "target_edit": [({"code": "bg", "pk": "<target>"}, BULGARIA)],
-    "target_delete": [({"code": "bg", "pk": "<target>"}, BULGARIA)],
+    "export_workbook": [
+        ("get", {"scope": "bg"}, BULGARIA),
+        ("get", {"scope": "all"}, ALL_COUNTRIES),
+    ],
+    "report_pdf": [("get", {"scope": "bg"}, BULGARIA), ("get", {"scope": "all"}, ALL_COUNTRIES)],
+    "target_new": [
+        ("get", {"code": "bg"}, BULGARIA),
+        ("post", {"code": "bg"}, TARGET_SAVED),
+    ],
+    "target_edit": [
+        ("get", {"code": "bg", "pk": "<target>"}, BULGARIA),
+        ("post", {"code": "bg", "pk": "<target>"}, TARGET_SAVED),
+    ],
+    "target_delete": [
+        ("get", {"code": "bg", "pk": "<target>"}, BULGARIA),
+        ("post", {"code": "bg", "pk": "<target>"}, TARGET_SAVED),
+    ],
+    f"{REPORTS_ADMIN}:index": [("get", {}, admin_answers())],
+    f"{REPORTS_ADMIN}:index_results": [("get", {}, admin_answers())],
+    f"{REPORTS_ADMIN}:inspect": [("get", {"pk": "<report>"}, admin_answers())],
+    f"{REPORTS_ADMIN}:send_again": [
+        ("get", {"pk": "<report>"}, admin_answers()),
+        ("post", {"pk": "<report>"}, admin_answers(Answer(302, "/admin/monthlyreport/"))),
+    ],
+}
+
+TARGET_FORM = {
+    "measure": Target.Measure.PROFESSIONALS_REACHED,
+    "value": "90",
+    "starts_on": "2026-03",
+    "due_on": "2027-02-28",
+    "note": "",
 }
 
 
@@ -68,48 +137,147 @@ def _url_names() -> set[str]:
     return {pattern.name for pattern in monitoring_urls.urlpatterns}
 
 
-def _kwargs(kwargs: dict, target: Target) -> dict:
-    return {key: target.pk if value == "<target>" else value for key, value in kwargs.items()}
+def _admin_route_names(resolver: URLResolver | None = None) -> set[str]:
+    """The names of every route of the admin's monthly reports, as the site routes them."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == REPORTS_ADMIN:
+                return {
+                    f"{REPORTS_ADMIN}:{route.name}" for route in pattern.url_patterns if route.name
+                }
+            if found := _admin_route_names(pattern):
+                return found
+    return set()
+
+
+def _every_address() -> set[str]:
+    return _url_names() | _admin_route_names()
 
 
 @pytest.fixture
 def world():
-    return build_world()
+    with world_on_its_day() as built:
+        yield built
+
+
+def _target(world, place) -> Target:
+    """A national target of `place`: 75 people reached in 2026 and 2027."""
+    return Target.objects.create(
+        country=place,
+        measure=Target.Measure.PEOPLE_REACHED,
+        value=75,
+        starts_on=datetime.date(2026, 1, 1),
+        due_on=datetime.date(2027, 12, 31),
+        created_by=world.users["coordinator"],
+    )
 
 
 @pytest.fixture
 def targets(world):
     """A national target in each country (their addresses carry its id)."""
-    made = {}
-    for name, place in (("bg", world.bulgaria), ("ro", world.romania)):
-        made[name] = Target.objects.create(
-            country=place,
-            measure=Target.Measure.PEOPLE_REACHED,
-            value=75,
-            starts_on="2026-01-01",
-            due_on="2027-12-31",
-            created_by=world.users["coordinator"],
-        )
-    return made
+    return {"bg": _target(world, world.bulgaria), "ro": _target(world, world.romania)}
+
+
+def _failed_report(world) -> MonthlyReport:
+    """The Bulgarian NSG member's report of May 2026, after every attempt to send it failed."""
+    return MonthlyReport.objects.create(
+        recipient=world.users["nsg bg"],
+        country=world.bulgaria,
+        month=datetime.date(2026, 5, 1),
+        language="bg",
+        status=MonthlyReport.Status.FAILED,
+        attempts=6,
+        last_error="SMTPException: 421 Service not available",
+    )
+
+
+def _answered(response, url: str, expected: Answer) -> bool:
+    if response.status_code != expected.status:
+        return False
+    if expected.location == SIGN_IN.location:
+        login = "/en/accounts/login/"
+        return response["Location"] == f"{login}?next={url}"
+    return expected.location is None or response["Location"] == expected.location
+
+
+def _effect_seen(name: str, record, expected: Answer, targets_before: int) -> None:
+    """What a POST wrote: everything it was asked, when let in; nothing, when refused."""
+    let_in = expected.status == 302 and expected not in (SIGN_IN, ADMIN_HOME)
+    if name == "target_new":
+        assert Target.objects.count() == targets_before + let_in
+    elif name == "target_edit":
+        assert Target.objects.get(pk=record.pk).value == (90 if let_in else 75)
+    elif name == "target_delete":
+        assert Target.objects.filter(pk=record.pk).exists() is not let_in
+    elif name.endswith(":send_again"):
+        record.refresh_from_db()
+        assert record.status == ("pending" if let_in else "failed")
 
 
 def test_every_monitoring_address_has_an_expected_answer_for_every_role():
-    assert _url_names() <= set(EXPECTED), "a monitoring address has no expected answers"
+    names = _every_address()
+    assert len(_admin_route_names()) >= 4, "the admin's monthly reports are routed"
+    assert names <= set(EXPECTED), "a monitoring address has no expected answers"
+    assert all(set(answer) == set(ROLES) for rows in EXPECTED.values() for *_, answer in rows)
 
 
-def test_every_role_gets_the_expected_answer_at_every_address(client, world, targets):
+def test_every_role_gets_the_expected_answer_at_every_address(client, world):
     tried = 0
     for role in ROLES:
         sign_in(client, world, role)
-        for name in sorted(_url_names()):
-            for kwargs, expected in EXPECTED[name]:
-                url = reverse(f"monitoring:{name}", kwargs=_kwargs(kwargs, targets["bg"]))
-                response = client.get(url)
-                assert response.status_code == expected[role], (role, url)
-                if response.status_code == LOGIN and role == "anonymous":
-                    assert response["Location"].startswith("/en/accounts/login/?next=")
+        for name in sorted(_every_address()):
+            for method, kwargs, expected in EXPECTED[name]:
+                record = None
+                if "<target>" in kwargs.values():
+                    record = _target(world, world.bulgaria)
+                elif "<report>" in kwargs.values():
+                    record = _failed_report(world)
+                arguments = {
+                    key: record.pk if str(value).startswith("<") else value
+                    for key, value in kwargs.items()
+                }
+                url = reverse(name if ":" in name else f"monitoring:{name}", kwargs=arguments)
+                targets_before = Target.objects.count()
+                if method == "post":
+                    response = client.post(url, TARGET_FORM if "target" in name else {})
+                else:
+                    response = client.get(url)
+                assert _answered(response, url, expected[role]), (
+                    role,
+                    method,
+                    url,
+                    response.status_code,
+                    response.get("Location"),
+                )
+                if method == "post":
+                    _effect_seen(name, record, expected[role], targets_before)
+                if expected[role].status != 200:  # a refusal names nobody
+                    assert world.users["nsg bg"].email not in response.content.decode()
+                # Each request meets the same record: none of the targets and reports before.
+                Target.objects.all().delete()
+                MonthlyReport.objects.all().delete()
                 tried += 1
-    assert tried == len(ROLES) * sum(len(EXPECTED[name]) for name in _url_names())
+    assert tried == len(ROLES) * sum(len(EXPECTED[name]) for name in _every_address())
+
+
+def test_the_site_header_links_to_the_dashboards_for_those_who_have_one(client, world):
+    """NSG members and coordinators find their figures from any page; nobody else sees the
+    link (a learner's, a trainer's or an editor's header has none)."""
+    for role in ROLES:
+        sign_in(client, world, role)
+        for language in ("en", "bg"):
+            response = client.get(f"/{language}/")
+            assert response.status_code == 200
+            header = page(response).select_one("header.site-header")
+            links = [a for a in header.select("a") if a["href"] == f"/{language}/monitoring/"]
+            if role in ("nsg bg", "nsg ro", "coordinator"):
+                assert len(links) == 1, (role, language)
+                assert client.get(links[0]["href"]).status_code == 302  # on to their figures
+            else:
+                assert links == [], (role, language)
+    sign_in(client, world, "nsg bg")
+    header = page(client.get("/en/")).select_one("header.site-header")
+    assert header.find("a", href="/en/monitoring/").get_text(strip=True) == "Training reach"
 
 
 def test_home_takes_each_person_to_their_figures(client, world):
@@ -143,22 +311,22 @@ def _romanian_addresses(targets) -> list[str]:
     paths = [
         "ro/",
         "RO/",
-        "ro/?since=2026-01-01&until=2026-06-30",
-        "ro/?since=2026-13-45",  # refused before the period is even read
+        "ro/?since=2026-01&until=2026-06",
+        "ro/?since=2026-13",  # refused before the period is even read
         "ro/export.xlsx",
-        "ro/export.xlsx?since=2026-04-01",
+        "ro/export.xlsx?since=2026-04",
         "all/",
-        "all/?since=2026-01-01",
+        "all/?since=2026-01",
         "all/export.xlsx",
         "ro/targets/new/",
         f"ro/targets/{targets['ro'].pk}/edit/",
         f"ro/targets/{targets['ro'].pk}/delete/",
-        f"bg/targets/{targets['ro'].pk}/edit/",
+        "ro/report.pdf",
+        "ro/report.pdf?since=2026-04",
+        "all/report.pdf",
     ]
     for table in TABLES:
         paths += [f"ro/export/{table}.csv", f"ro/export/{table}.xlsx", f"all/export/{table}.csv"]
-    if "report_pdf" in _url_names():
-        paths += ["ro/report.pdf", "ro/report.pdf?since=2026-04-01", "all/report.pdf"]
     return [f"/{language}/monitoring/{path}" for language in ("en", "ro") for path in paths]
 
 
@@ -221,6 +389,22 @@ def test_an_nsg_member_asking_for_another_country_anywhere_gets_403_and_learns_n
     }
 
 
+def test_another_countrys_target_under_ones_own_country_is_not_found_like_any_unknown_id(
+    client, world, targets
+):
+    sign_in(client, world, "nsg bg")
+    unknown_id = Target.objects.order_by("pk").last().pk + 100
+    for action in ("edit", "delete"):
+        for method in ("get", "post"):
+            ask = getattr(client, method)
+            romanian = ask(f"/en/monitoring/bg/targets/{targets['ro'].pk}/{action}/")
+            unknown = ask(f"/en/monitoring/bg/targets/{unknown_id}/{action}/")
+            assert romanian.status_code == unknown.status_code == 404, (method, action)
+            assert _said(romanian) == _said(unknown)  # nothing tells the two apart
+            assert "Romania" not in romanian.content.decode()
+    assert Target.objects.get(pk=targets["ro"].pk).value == 75
+
+
 UNKNOWN_CODE_ADDRESSES = {
     "country": "/en/monitoring/xx/",
     "export_csv": "/en/monitoring/xx/export/by_month.csv",
@@ -236,8 +420,6 @@ UNKNOWN_CODE_ADDRESSES = {
 @pytest.mark.parametrize("name", UNKNOWN_CODE_ADDRESSES)
 def test_an_unknown_country_is_404_for_a_coordinator_and_403_for_an_nsg_member(client, world, name):
     url = UNKNOWN_CODE_ADDRESSES[name]
-    if name not in _url_names():
-        pytest.skip(f"{name} is not an address yet")
     sign_in(client, world, "coordinator")
     assert client.get(url).status_code == 404
     sign_in(client, world, "nsg bg")

@@ -1,6 +1,9 @@
 """The dashboard pages (issue 10, points 1, 3 and 5 as a reader meets them): headline figures,
 every table, the charts beside their tables, how fresh the figures are, the period filter,
-small numbers hidden everywhere, and the reader's language."""
+counts of people rounded to 5 and small ones hidden everywhere, and the reader's language.
+
+The expected figures are counted from the world's story and rounded here (`rounded_to_5`),
+not read from the code that rounds them."""
 
 from __future__ import annotations
 
@@ -14,19 +17,36 @@ from monitoring.figures import Figures
 from monitoring.labels import MEASURES, TABLES
 from monitoring.models import FigureSnapshot
 from monitoring.selectors.dashboard import dashboard_for
-from tests.monitoring.pages_world import build_world, sign_in
-from tests.monitoring.screen import figures_in, number, page, screen_tables, seen_text
+from tests.factories import sign_in
+from tests.monitoring.pages_world import world_on_its_day
+from tests.monitoring.screen import (
+    EXACT_COUNTS,
+    NOT_COUNTS,
+    figures_in,
+    number,
+    page,
+    rounded_to_5,
+    screen_tables,
+    seen_text,
+)
 
 pytestmark = pytest.mark.django_db
 
 COUNTRY_PAGE = "/{language}/monitoring/bg/"
 ALL_PAGE = "/{language}/monitoring/all/"
-APRIL = "?since=2026-04-01&until=2026-04-30"
+APRIL = "?since=2026-04&until=2026-04"  # periods are whole months
 
 
 @pytest.fixture
 def world():
-    return build_world()
+    with world_on_its_day() as built:
+        yield built
+
+
+def _shown(count: int) -> str:
+    """A count of people as the page writes it (English digits: all counts here are small)."""
+    rounded = rounded_to_5(count)
+    return "·" if rounded is None else str(rounded)
 
 
 def _cards(soup) -> dict:
@@ -49,18 +69,27 @@ def test_the_country_page_shows_the_headline_figures_and_every_table(client, wor
     soup = page(response)
     assert seen_text(soup.h1) == "Bulgaria"
     cards = _cards(soup)
-    # Six graduates of the training of trainers, 13 professionals and 4 young people.
-    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "23"
-    assert _card_parts(cards["People reached"]) == {"Professionals": "·", "Young people": "·"}
-    assert seen_text(cards["Completed"].select_one(".headline-card__figure")) == "23"
+    # Six graduates of the training of trainers, 13 professionals and 4 young people: each
+    # count rounded to 5 from its exact value (25, 20), the four young people hidden.
+    professionals, young_people = 6 + 13, 4
+    reached = professionals + young_people
+    figure = seen_text(cards["People reached"].select_one(".headline-card__figure"))
+    assert figure == _shown(reached) == "25"
+    assert _card_parts(cards["People reached"]) == {
+        "Professionals": _shown(professionals),
+        "Young people": _shown(young_people),
+    }
+    assert _card_parts(cards["People reached"])["Young people"] == "·"
+    assert seen_text(cards["Completed"].select_one(".headline-card__figure")) == _shown(reached)
     assert seen_text(cards["Attendance (%)"].select_one(".headline-card__figure")) == "100.0"
     assert _card_parts(cards["Cohorts"]) == {
         "Cohorts held": "3",
         "Cohorts running": "0",
         "Cohorts planned": "0",
     }
-    # One master trainer and six trainers: each level alone would show a small number.
-    assert _card_parts(cards["Master trainer"])["Accredited"] == "·"
+    # Trainers are counted exactly: one master trainer, six trainers (two of them leading).
+    assert _card_parts(cards["Master trainer"])["Accredited"] == "1"
+    assert _card_parts(cards["Trainer"])["Accredited"] == "6"
     assert _card_parts(cards["Trainer"])["Expired"] == "0"
     assert {"Certificates issued", "Knowledge gain (points)"} <= set(cards)
 
@@ -73,10 +102,29 @@ def test_the_country_page_shows_the_headline_figures_and_every_table(client, wor
         assert all(th["scope"] == "col" for th in table.select("thead th"))
         assert all(row.th["scope"] == "row" for row in table.select("tbody tr, tfoot tr"))
     master = tables["master_trainers"]
-    assert [cell.text for cell in master[1]] == ["Petya Koleva", "1", "6", "23", "3.8"]
+    # Her reach multiplier comes from the exact counts: 23 / 6 = 3.83.
+    assert [cell.text for cell in master[1]] == [
+        "Petya Koleva",
+        "1",
+        _shown(6),
+        _shown(reached),
+        "3.8",
+    ]
     cascade = tables["cascade_tree"]
-    assert [cell.text for cell in cascade[0]] == ["Cohort", "Lead trainer", "Generation", "People"]
-    assert [cell.text for cell in cascade[2]] == ["Национално обучение Пловдив", "+cmd", "1", "13"]
+    assert [cell.text for cell in cascade[0]] == [
+        "Cohort",
+        "Lead trainer",
+        "Trained by",
+        "Generation",
+        "People",
+    ]
+    assert [cell.text for cell in cascade[2]] == [
+        "Национално обучение Пловдив",
+        "+cmd",
+        "ToT BG",
+        "1",
+        _shown(13),
+    ]
     assert cascade[3][-1].text == "·"
 
     # Under each table, its CSV and XLSX downloads.
@@ -151,8 +199,9 @@ def test_a_hidden_cell_shows_the_mark_and_its_value_appears_nowhere(
     raw = Figures.from_json(_snapshot(country).figures).tables
     with translation.override(language):
         protected = dashboard_for(country).tables
+        hidden_word = translation.gettext("hidden")
 
-    hidden_values, shown_values = set(), set()
+    hidden_values, shown_values, rounded_away = set(), set(), set()
     for name, table in protected.items():
         screen = tables[name]
         headings = [cell.text for cell in screen[0]]
@@ -164,19 +213,32 @@ def test_a_hidden_cell_shows_the_mark_and_its_value_appears_nowhere(
         )
         for row, raw_row, screen_row in zip(table.all_rows, raw_rows, rows, strict=False):
             for cell in row.cells:
+                where = (name, row.key, cell.measure)
                 shown = screen_row[headings.index(str(MEASURES[cell.measure]))]
+                exact = raw_row.values.get(cell.measure)
                 if cell.hidden:
-                    assert shown.text == "·", (name, row.key, cell.measure)
-                    assert shown.hidden_words == "hidden"
-                    if raw_row.values.get(cell.measure):
-                        hidden_values.add(raw_row.values[cell.measure])
-                else:
-                    assert shown.text != "·"
-                    if cell.value is not None:
-                        shown_values.add(cell.value)
-    # Values that are hidden and shown nowhere else (as another cell) must not be found at all.
-    secret = {value for value in hidden_values if value not in shown_values}
-    assert secret, "the world hides a value nobody may see"
+                    assert shown.text == "·", where
+                    assert shown.hidden_words == hidden_word
+                    assert cell.measure not in EXACT_COUNTS, where  # cohorts, trainers: shown
+                    if cell.measure not in NOT_COUNTS:
+                        # Nothing the sums would pin down in this world: only small counts.
+                        assert 1 <= exact <= 4, where
+                        hidden_values.add(exact)
+                    continue
+                assert shown.text != "·", where
+                if cell.value is not None:
+                    shown_values.add(cell.value)
+                if cell.measure in NOT_COUNTS or exact is None:
+                    continue
+                expected = exact if cell.measure in EXACT_COUNTS else rounded_to_5(exact)
+                assert number(shown.text, language) == expected, where
+                if expected != exact:
+                    rounded_away.add(exact)
+    # Values that are hidden or rounded, and shown nowhere else (as another cell), must not
+    # be found at all: neither a small count nor the exact count behind a rounded one.
+    assert hidden_values - shown_values, "the world hides a value nobody may see"
+    assert rounded_away - shown_values, "the world rounds a count"
+    secret = (hidden_values | rounded_away) - shown_values
     found = figures_in(soup, language)
     assert {number(str(value), "en") for value in shown_values} <= found  # the search sees
     assert not {number(str(value), "en") for value in secret} & found
@@ -221,7 +283,7 @@ def test_bulgarian_readers_get_bulgarian_numbers_dates_and_names(client, world):
     assert seen_text(soup.h1) == "България"
     tables = screen_tables(soup)
     assert [cell.text for cell in tables["master_trainers"][1]][-1] == "3,8"
-    assert tables["funnel"][1][-1].text == "23"
+    assert tables["funnel"][1][-1].text == _shown(6 + 13 + 4)
     attendance = [cell.text for cell in tables["by_generation"][-1]]
     assert "100,0" in attendance and "100.0" not in attendance
     months = [row[0].text for row in tables["by_month"][1:-1]]
@@ -239,17 +301,20 @@ def test_a_period_shows_the_figures_of_that_period(client, world):
 
     assert response.status_code == 200
     soup = page(response)
-    # Only the national training started in April 2026: its 13 professionals.
+    # Only the national training started in April 2026: its 13 professionals, shown as 15.
     cards = _cards(soup)
-    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "13"
-    assert _card_parts(cards["People reached"]) == {"Professionals": "13", "Young people": "0"}
+    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == _shown(13)
+    assert _card_parts(cards["People reached"]) == {
+        "Professionals": _shown(13),
+        "Young people": "0",
+    }
     assert _card_parts(cards["Cohorts"])["Cohorts held"] == "1"
     assert seen_text(soup.select_one(".freshness")).startswith(
         "Figures for 1 April 2026 – 30 April 2026, counted from the record at"
     )
-    assert soup.find("input", attrs={"name": "since"})["value"] == "2026-04-01"
-    assert soup.find("input", attrs={"name": "until"})["value"] == "2026-04-30"
-    assert soup.find("input", attrs={"name": "since"})["type"] == "date"
+    assert soup.find("input", attrs={"name": "since"})["value"] == "2026-04"
+    assert soup.find("input", attrs={"name": "until"})["value"] == "2026-04"
+    assert soup.find("input", attrs={"name": "since"})["type"] == "month"
     for link in soup.select(".downloads a"):
         assert link["href"].endswith(APRIL)
     assert soup.find("a", href=f"/en/monitoring/bg/export.xlsx{APRIL}")
@@ -258,12 +323,12 @@ def test_a_period_shows_the_figures_of_that_period(client, world):
 @pytest.mark.parametrize(
     ("query", "error"),
     [
-        ("?since=2026-13-45", "Enter a valid date."),
-        ("?since=yesterday&until=2026-04-30", "Enter a valid date."),
-        ("?since=2026-05-01&until=2026-04-01", "The last day comes before the first."),
-        ("?since=1500-01-01", "Choose a day from 1 January 2000 to 31 December 2099."),
-        ("?until=9999-12-31", "Choose a day from 1 January 2000 to 31 December 2099."),
-        ("?until=99999-01-01", "Enter a valid date."),
+        ("?since=2026-13", "Enter a month as year and month, for example 2026-03."),
+        ("?since=yesterday&until=2026-04", "Enter a month as year and month, for example 2026-03."),
+        ("?since=2026-05&until=2026-04", "The last month comes before the first."),
+        ("?since=1500-01", "Choose a month from January 2000 to December 2099."),
+        ("?until=9999-12", "Choose a month from January 2000 to December 2099."),
+        ("?until=99999-01", "Enter a month as year and month, for example 2026-03."),
     ],
 )
 def test_a_wrong_period_is_a_clear_form_error_never_a_server_error(client, world, query, error):
@@ -290,14 +355,19 @@ def test_the_all_countries_view_adds_the_table_by_country(client, world):
     assert response.status_code == 200
     soup = page(response)
     assert seen_text(soup.h1) == "All countries"
-    # Bulgaria's 23 and Romania's 5 graduates and 17 professionals.
+    # Bulgaria's 23 and Romania's 5 graduates and 17 professionals: each rounded from its
+    # exact count, the total too (45), so the rows (25 and 20) need not add up to it.
+    bulgaria, romania = 23, 5 + 17
     cards = _cards(soup)
-    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == "45"
+    assert seen_text(cards["People reached"].select_one(".headline-card__figure")) == _shown(
+        bulgaria + romania
+    )
     by_country = screen_tables(soup)["by_country"]
     rows = {row[0].text: row for row in by_country[1:-1]}
     reached = [cell.text for cell in by_country[0]].index("People reached")
-    assert rows["Bulgaria"][reached].text == "23"
-    assert rows["Romania"][reached].text == "22"
+    assert rows["Bulgaria"][reached].text == _shown(bulgaria) == "25"
+    assert rows["Romania"][reached].text == _shown(romania) == "20"
+    assert by_country[-1][reached].text == _shown(bulgaria + romania) == "45"
     assert not soup.find(id="targets-heading")  # targets are national
     nav = [seen_text(a) for a in soup.select(".country-nav a")]
     assert nav == ["Bulgaria", "Romania"]

@@ -1,5 +1,6 @@
 """The printable report of a country for a period (issue 10, point 6): the screen's figures on
-A4 paper, in the reader's language, hidden cells hidden; and its address refuses other countries.
+A4 paper, in the reader's language, counts of people rounded to 5 and small ones hidden; and its
+address refuses other countries. The clock stands where the world leaves it: 1 April 2026.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from monitoring import presentation
 from monitoring.reports import report_pdf
 from monitoring.selectors.dashboard import dashboard_for
 from monitoring.selectors.figures import all_figures
-from tests.factories import staff_with_mfa
-from tests.monitoring.report_world import END_OF_MARCH, MARCH, build_report_world
+from tests.factories import clock, staff_with_mfa
+from tests.monitoring.report_world import END_OF_MARCH, MARCH, REPORT_DAY, build_report_world
+from tests.monitoring.screen import EXACT_COUNTS, NOT_COUNTS, rounded_to_5
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,8 @@ def line_text(cells) -> str:
 
 @pytest.fixture
 def world():
-    return build_report_world()
+    with clock(REPORT_DAY):
+        yield build_report_world()
 
 
 def test_a_bulgarian_report_shows_the_screen_figures_of_the_period_in_bulgarian(client, world):
@@ -56,9 +59,10 @@ def test_a_bulgarian_report_shows_the_screen_figures_of_the_period_in_bulgarian(
     for label in ("Достигнати хора", "Млади хора", "Поколение 1", "Издадени сертификати"):
         assert label in text, label
     # In March: the training of trainers' graduate, nine professionals and three young
-    # people were reached; the graduate, seven professionals and the three completed.
-    assert "Достигнати хора 13" in text
-    assert "Завършен 11" in text
+    # people were reached (13, shown as 15); the graduate and seven professionals completed
+    # (8), and the three young people (11 in all, shown as 10).
+    assert f"Достигнати хора {rounded_to_5(1 + 9 + 3)}" in text
+    assert f"Завършен {rounded_to_5(1 + 7 + 3)}" in text
     with translation.override("bg"):
         dashboard = dashboard_for(world.bulgaria, since=MARCH, until=END_OF_MARCH)
         cards = presentation.headline_cards(dashboard)
@@ -75,16 +79,47 @@ def test_a_bulgarian_report_shows_the_screen_figures_of_the_period_in_bulgarian(
             assert line_text(cells) in text, (table.name, line_text(cells))
 
 
-def test_no_hidden_number_reaches_the_report(client, world):
+def test_a_shown_count_of_people_is_rounded_to_5_and_a_hidden_one_is_under_5(world):
+    with translation.override("bg"):
+        dashboard = dashboard_for(world.bulgaria, since=MARCH, until=END_OF_MARCH)
+    raw = all_figures(since=MARCH, until=END_OF_MARCH)[world.bulgaria.pk]
+    # March's three young people are hidden; ten professionals show as they are (a multiple
+    # of 5), the thirteen people reached as 15: totals come from their exact counts, so
+    # 10 and 15 need not add up.
+    assert raw.tables["by_generation"].total.values["young_people"] == 3
+    assert raw.tables["by_generation"].total.values["professionals"] == 10
+    assert dashboard.totals.cell("young_people").hidden
+    assert dashboard.totals.cell("professionals").value == 10
+    assert dashboard.totals.cell("reached").value == 15
+
+    people_cells = 0
+    for name, table in dashboard.tables.items():
+        raw_table = raw.tables[name]
+        raw_rows = [*raw_table.rows, *([raw_table.total] if table.total else [])]
+        for row, raw_row in zip(table.all_rows, raw_rows, strict=True):
+            for cell in row.cells:
+                exact = raw_row.values.get(cell.measure)
+                where = (name, row.label, cell.measure)
+                if cell.measure in NOT_COUNTS or exact is None:
+                    continue
+                if cell.measure in EXACT_COUNTS:
+                    assert not cell.hidden and cell.value == exact, where
+                    continue
+                people_cells += 1
+                if cell.hidden:
+                    # Nothing here needs a larger count hidden for a smaller one's sake.
+                    assert 1 <= exact <= 4, where
+                else:
+                    assert cell.value == rounded_to_5(exact), where
+                    assert cell.value % 5 == 0 and (cell.value == 0 or cell.value >= 5), where
+    assert people_cells >= 50
+
+
+def test_neither_a_hidden_count_nor_an_exact_one_reaches_the_report(client, world):
     staff_with_mfa(client, world.nsg_bulgarian)
     with translation.override("bg"):
         dashboard = dashboard_for(world.bulgaria, since=MARCH, until=END_OF_MARCH)
     raw = all_figures(since=MARCH, until=END_OF_MARCH)[world.bulgaria.pk]
-    # The world's small numbers are hidden, and so are the ones that would give them back.
-    assert raw.tables["by_generation"].total.values["young_people"] == 3
-    assert raw.tables["by_generation"].total.values["professionals"] == 10
-    assert dashboard.totals.cell("young_people").hidden
-    assert dashboard.totals.cell("professionals").hidden
 
     text = pdf_text(client.get(report_url("bg", "bg"), MARCH_QUERY).content)
 
@@ -99,21 +134,22 @@ def test_no_hidden_number_reaches_the_report(client, world):
             for row, raw_row, cells in zip(
                 table.all_rows, [*raw_table.rows, raw_table.total], lines, strict=False
             ):
-                if not any(cell.hidden for cell in row.cells):
-                    continue
-                # The row as printed, and as it would read with its hidden cells given away.
-                values = iter(
+                # The row as it would read with its hidden and rounded counts given exactly.
+                exact = [
                     presentation.format_value(raw_row.values[cell.measure], cell.kind)
-                    if cell.hidden
+                    if cell.measure not in NOT_COUNTS | EXACT_COUNTS
+                    and raw_row.values.get(cell.measure) is not None
                     else None
                     for cell in row.cells
-                )
+                ]
                 offset = len(cells) - len(row.cells)
                 revealed = [*cells[:offset]] + [
                     presentation.ShownCell(value) if value is not None else cell
-                    for cell, value in zip(cells[offset:], values, strict=True)
+                    for cell, value in zip(cells[offset:], exact, strict=True)
                 ]
                 assert line_text(cells) in text, (name, row.label)
+                if line_text(revealed) == line_text(cells):
+                    continue  # every count of the row is a multiple of 5 already
                 assert line_text(revealed) not in text, (name, row.label)
                 revealed_rows += 1
     assert revealed_rows >= 10
@@ -154,19 +190,19 @@ def test_a_period_the_report_cannot_read_is_a_page_that_says_so(client, world):
     answers = [
         client.get(report_url("en", "bg"), query)
         for query in (
-            {"since": "2026-13-01"},
-            {"since": "yesterday", "until": "2026-03-31"},
-            {"since": "2026-03-31", "until": "2026-03-01"},
-            {"until": "1066-10-14"},
+            {"since": "2026-13"},
+            {"since": "yesterday", "until": "2026-03"},
+            {"since": "2026-03", "until": "2026-02"},
+            {"until": "1066-10"},
         )
     ]
 
     for answer in answers:
         assert answer.status_code == 400
         page = answer.content.decode()
-        assert "<h1>The report's period is not valid</h1>" in page
-        assert "year-month-day" in page
-    assert "The last day comes before the first." in answers[2].content.decode()
+        assert "<h1>The period is not valid</h1>" in page
+        assert "year-month" in page
+    assert "The last month comes before the first." in answers[2].content.decode()
 
 
 def test_a_report_is_printed_in_the_language_of_its_address(client, world):
@@ -175,7 +211,7 @@ def test_a_report_is_printed_in_the_language_of_its_address(client, world):
     english = pdf_text(client.get(report_url("en", "bg"), MARCH_QUERY).content)
 
     assert "Bulgaria" in english and "1 March 2026 – 31 March 2026" in english
-    assert "People reached 13" in english and "България" not in english
+    assert f"People reached {rounded_to_5(13)}" in english and "България" not in english
 
 
 def test_the_report_renders_without_a_request_in_the_active_language(world):

@@ -6,6 +6,9 @@ in March, one of eight in April and a youth module in April. Targets count
 from 1 March 2026 to 1 March 2027 (365 days); the clock stands at 1 June 2026,
 92 days in. Romania has a coordinator's target that a Bulgarian NSG member
 must never touch.
+
+A target counts the dashboard's figure as shown: a count of people rounded to 5
+(`rounded_to_5`, worked out here), and its share, pace and need from that figure.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from tests.factories import (
     participant,
     staff_with_mfa,
 )
+from tests.monitoring.screen import rounded_to_5
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +56,7 @@ ELAPSED = 92  # START to TODAY: March 31 + April 30 + May 31
 DAYS_LEFT = 273  # TODAY to DUE
 PROFESSIONALS_SINCE_START = 12 + 8
 PROFESSIONALS_BEFORE_START = 6
+YOUNG_PEOPLE = 6
 
 
 @dataclass
@@ -88,7 +93,7 @@ def _training(lead, course, by, name, starts_on, people, *, kind=Cohort.Kind.NAT
     return cohort
 
 
-def build_world(young_people: int = 6) -> World:
+def build_world(young_people: int = YOUNG_PEOPLE) -> World:
     course = build_course(modules=1, lessons_per_module=1).course
     bulgaria, romania = country("BG", "Bulgaria"), country("RO", "Romania")
     boss = coordinator()
@@ -157,21 +162,25 @@ def test_progress_counts_only_since_the_start_and_measures_pace_on_a_straight_li
 
     # Professionals: the January training (before the start) does not count.
     item = progress[professionals.pk]
-    assert item.current == PROFESSIONALS_SINCE_START == 20
+    assert item.current == rounded_to_5(PROFESSIONALS_SINCE_START) == 20
     assert item.share == 50
     assert item.expected == round(_expected_today(40)) == 10
     assert item.pace == Pace.AHEAD  # 50 % done, 25.2 % of the time gone
     # 20 more in 273 days, that is 8.97 average months: 2.23 a month, so 3.
     assert item.per_month == math.ceil(20 / (DAYS_LEFT / (365.25 / 12))) == 3
 
+    # Six young people show as 5: the share, pace and need come from the figure shown.
     item = progress[young.pk]
-    assert item.current == 6 and item.share == 10
-    assert item.pace == Pace.BEHIND  # 10 % done, 25.2 % expected
-    assert item.per_month == math.ceil(54 / (DAYS_LEFT / (365.25 / 12))) == 7
+    assert item.current == rounded_to_5(YOUNG_PEOPLE) == 5
+    assert item.share == math.floor(100 * 5 / 60) == 8
+    assert item.pace == Pace.BEHIND  # 8.3 % done, 25.2 % expected
+    assert item.per_month == math.ceil(55 / (DAYS_LEFT / (365.25 / 12))) == 7
 
+    # 26 people show as 25, a total rounded from its exact count (not 20 + 5).
     item = progress[everyone.pk]
-    assert item.current == 26
-    assert abs(26 / 100 - ELAPSED / DAYS) * 100 <= 5
+    assert item.current == rounded_to_5(PROFESSIONALS_SINCE_START + YOUNG_PEOPLE) == 25
+    assert item.share == 25
+    assert abs(25 / 100 - ELAPSED / DAYS) * 100 <= 5
     assert item.pace == Pace.ON_TRACK
     assert item.expected == 25
 
@@ -199,9 +208,10 @@ def test_a_past_target_is_counted_to_its_due_date_and_missed(world):
     )
     progress = _progress(world)
     item = progress[missed.pk]
-    # Only the January training, six people, fell inside June 2025 - February 2026.
+    # Only the January training, six people (shown as 5), fell inside June 2025 - February 2026.
     assert item.counted_until == datetime.date(2026, 2, 1)
-    assert item.current == PROFESSIONALS_BEFORE_START and item.share == 12
+    assert item.current == rounded_to_5(PROFESSIONALS_BEFORE_START) == 5
+    assert item.share == 10
     assert item.pace == Pace.MISSED and item.per_month is None
     assert item.expected == 50
     item = progress[upcoming.pk]
@@ -327,7 +337,8 @@ def test_mistakes_are_explained_and_what_was_typed_is_kept(client, world):
     assert response.status_code == 400
     html = response.content.decode()
     assert "Enter 1 or more." in html
-    assert 'value="0"' in html and 'value="2026-09-01"' in html and "National training plan" in html
+    # The first month shows as the month picker writes it.
+    assert 'value="0"' in html and 'value="2026-09"' in html and "National training plan" in html
     response = client.post(
         "/en/monitoring/bg/targets/new/",
         {**FORM, "starts_on": "2026-09-01", "due_on": "2026-09-01"},
@@ -358,26 +369,27 @@ def test_an_nsg_member_never_touches_another_countrys_target(client, world):
     before = (_snapshot(romanian), _snapshot(bulgarian), AuditEntry.objects.count())
     _signed_in(client, world.nsg_bulgaria)
     attempts = [
-        ("get", "/en/monitoring/ro/targets/new/", {}),
-        ("post", "/en/monitoring/ro/targets/new/", FORM),
-        ("post", "/en/monitoring/RO/targets/new/", FORM),
-        ("get", f"/en/monitoring/ro/targets/{romanian.pk}/edit/", {}),
-        ("post", f"/en/monitoring/ro/targets/{romanian.pk}/edit/", {**FORM, "value": "1"}),
-        ("post", f"/en/monitoring/ro/targets/{romanian.pk}/delete/", {}),
-        # Their own country in the address, the other country's target in it.
-        ("get", f"/en/monitoring/bg/targets/{romanian.pk}/edit/", {}),
-        ("post", f"/en/monitoring/bg/targets/{romanian.pk}/edit/", {**FORM, "value": "1"}),
-        ("post", f"/en/monitoring/bg/targets/{romanian.pk}/delete/", {}),
+        ("get", "/en/monitoring/ro/targets/new/", {}, 403),
+        ("post", "/en/monitoring/ro/targets/new/", FORM, 403),
+        ("post", "/en/monitoring/RO/targets/new/", FORM, 403),
+        ("get", f"/en/monitoring/ro/targets/{romanian.pk}/edit/", {}, 403),
+        ("post", f"/en/monitoring/ro/targets/{romanian.pk}/edit/", {**FORM, "value": "1"}, 403),
+        ("post", f"/en/monitoring/ro/targets/{romanian.pk}/delete/", {}, 403),
+        # Their own country in the address, the other country's target in it: not found,
+        # as any id that is not their country's (none can be probed).
+        ("get", f"/en/monitoring/bg/targets/{romanian.pk}/edit/", {}, 404),
+        ("post", f"/en/monitoring/bg/targets/{romanian.pk}/edit/", {**FORM, "value": "1"}, 404),
+        ("post", f"/en/monitoring/bg/targets/{romanian.pk}/delete/", {}, 404),
         # Their own target, under the other country's address.
-        ("post", f"/en/monitoring/ro/targets/{bulgarian.pk}/edit/", {**FORM, "value": "1"}),
-        ("post", f"/en/monitoring/ro/targets/{bulgarian.pk}/delete/", {}),
+        ("post", f"/en/monitoring/ro/targets/{bulgarian.pk}/edit/", {**FORM, "value": "1"}, 403),
+        ("post", f"/en/monitoring/ro/targets/{bulgarian.pk}/delete/", {}, 403),
     ]
-    for method, url, data in attempts:
+    for method, url, data, status in attempts:
         response = getattr(client, method)(url, data)
-        assert response.status_code == 403, (method, url)
+        assert response.status_code == status, (method, url)
         assert "Romania" not in response.content.decode()
     refused = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS_REFUSED).count()
-    assert refused == len(attempts)
+    assert refused == sum(status == 403 for *_, status in attempts)
     assert (_snapshot(romanian), _snapshot(bulgarian)) == before[:2]
     assert Target.objects.count() == 2
 
