@@ -53,7 +53,8 @@ MEASURE_KINDS = {
 
 # A derived measure is hidden whenever one of the counts it comes from is hidden.
 BASES = {
-    "attendance_rate": ("members",),
+    # Memberships and the people the row counts: two people in three cohorts are 6 memberships.
+    "attendance_rate": ("members", "reached"),
     "mean_gain": ("gain_people",),
     "multiplier": ("reached", "trained_directly"),
 }

@@ -97,6 +97,9 @@ class _View:
         self.fixed = set(fixed)
         self.hidden: set = set()
         self.sums: list[tuple[list, tuple]] = []
+        self.same_as: dict = {}
+        for view, figures in views.items():
+            self.same_as |= self._funnel_totals(view, figures)
         for view, figures in views.items():
             for name, table in figures.tables.items():
                 people = [m for m in table.measures if MEASURE_KINDS.get(m) == PEOPLE]
@@ -108,11 +111,29 @@ class _View:
                 if table.additive:
                     self.sums += list(self._sums(view, figures.tables, name, people))
 
-    @staticmethod
-    def cell(view: str, name: str, index: int, measure: str) -> tuple:
+    def cell(self, view: str, name: str, index: int, measure: str) -> tuple:
         if index == TOTAL and name.startswith("by_"):
             return (view, "by_*", TOTAL, measure)
-        return (view, name, index, measure)
+        return self.same_as.get((view, name, index, measure), (view, name, index, measure))
+
+    def _funnel_totals(self, view: str, figures: Figures) -> dict:
+        """The funnel's stages that are the breakdowns' totals: one cell, not two.
+
+        "Enrolled" is always the people reached; over the whole record,
+        "completed" and "certified" are the totals of those measures too (in a
+        period the funnel follows the people reached in it, and they differ).
+        """
+        funnel = figures.tables.get("funnel")
+        if funnel is None or not any(name.startswith("by_") for name in figures.tables):
+            return {}
+        stages = {"enrolled": "reached"}
+        if figures.since is None:
+            stages |= {"completed": "completed", "certified": "certified"}
+        return {
+            (view, "funnel", index, "people"): (view, "by_*", TOTAL, stages[row.key])
+            for index, row in enumerate(funnel.rows)
+            if row.key in stages
+        }
 
     def row(self, cell) -> Row | None:
         view, name, index, _measure = cell
@@ -182,8 +203,10 @@ class _View:
         if not true:
             return (0, 0)
         shown = shown_count(true, self.threshold, self.rounding)
-        low = max(shown - self.rounding // 2, self.threshold)
-        return (low, shown + (self.rounding - 1) // 2)
+        # The smallest figure shown also stands for every count from the threshold up.
+        smallest = shown_count(self.threshold, self.threshold, self.rounding)
+        low = self.threshold if shown == smallest else shown - self.rounding // 2
+        return (max(low, self.threshold), shown + (self.rounding - 1) // 2)
 
     def protect(self) -> set:
         """Hide more until no sum narrows a hidden count down to one value.

@@ -358,12 +358,6 @@ FUNNEL_GIVES_THE_TOTAL = {
 }
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the funnel shows as 'enrolled', 'completed' and 'certified' the breakdowns' "
-    "totals, which suppression protects as other cells: a total hidden in the breakdowns is "
-    "shown (rounded) in the funnel, and with the rows' sums it gives a small count back",
-)
 @RANDOM_TABLES
 @example(world=FUNNEL_GIVES_THE_TOTAL, threshold=5)
 @given(world=people_tables(), threshold=THRESHOLDS)
@@ -374,12 +368,6 @@ def test_random_tables_give_no_small_number_away_with_the_funnel(world, threshol
 # --- What the figures count as the base of a rate -----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/monitoring.md: a rate is hidden when the people it comes from are under the "
-    "threshold; the attendance rate's base counts each cohort's members once per cohort, so "
-    "two people in three cohorts of one organisation count as six and their rate is shown",
-)
 def test_a_rate_of_two_people_in_three_cohorts_is_hidden(courses):
     pages, test = courses
     cohort = {
