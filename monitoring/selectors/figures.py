@@ -196,7 +196,7 @@ def _all_figures(*, until: datetime.date | None, since: datetime.date | None):
         cohort = cohorts.get(cohort_id)
         if cohort is None:
             continue
-        person_id = person_of(participant_id)
+        person_id = root.get(participant_id, participant_id)  # person_of, inlined: a million
         members[cohort_id].add(person_id)
         if cohort.starts_on > window.until:
             continue
@@ -231,7 +231,7 @@ def _all_figures(*, until: datetime.date | None, since: datetime.date | None):
     for participant_id, session_id in facts.presence_facts():
         if session_id not in sessions:
             continue
-        person_id = person_of(participant_id)
+        person_id = root.get(participant_id, participant_id)  # person_of, inlined
         presences[session_id].add(person_id)
         day = sessions[session_id][1]
         attended_on[person_id] = _earliest(attended_on.get(person_id), day)
