@@ -381,14 +381,14 @@ def _count_person(accumulator: _Accumulator, person: Person, window: Window) -> 
                 row = person.rows[breakdown]
             for name in measures:
                 accumulator.people[name][(breakdown, row)] += 1
-    # The funnel: the people reached in the period, each as far as they got by its end.
-    # Completing is taking part; certified counts among those who completed.
+    # The funnel: the people reached in the period, each as far as they got by its end
+    # (completing is taking part). Over the whole record, these are the totals.
     if person.reached_on in window:
         funnel = accumulator.funnel
         funnel["enrolled"] += 1
         funnel["attended"] += person.attended_on is not None
         funnel["completed"] += person.completed_on is not None
-        funnel["certified"] += person.completed_on is not None and person.certified_on is not None
+        funnel["certified"] += person.certified_on is not None
 
 
 def _cohort_rows(cohort: facts.CohortFact, month: str) -> dict[str, str]:

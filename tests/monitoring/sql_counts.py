@@ -605,8 +605,8 @@ class Counter:
         return dict(rows)
 
     def funnel(self, scope: str) -> dict[str, int]:
-        """The people reached in the period, and how many of them took part, completed, and
-        (of those who completed) were certified, by the end of the period."""
+        """The people reached in the period, and how many of them took part, completed and
+        were certified by the end of the period."""
         in_period = IN_PERIOD.replace("{alias}.on_day", "r.reached_on").replace(
             "{alias}.at_moment", "r.reached_at"
         )
@@ -615,8 +615,7 @@ class Counter:
             SELECT COUNT(*),
                    COUNT(taking_part.person),
                    COUNT(completion.person),
-                   SUM(CASE WHEN completion.person IS NOT NULL
-                            AND certification.person IS NOT NULL THEN 1 ELSE 0 END)
+                   COUNT(certification.person)
             FROM person_row r
             LEFT JOIN taking_part ON taking_part.person = r.person
             LEFT JOIN completion ON completion.person = r.person
