@@ -802,14 +802,23 @@ def main(run=run, description: str = __doc__) -> None:
         parser.error("--large: at least 2000 participants")
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    server = throwaway_postgres() if args.postgres else None
+    sys.exit(with_bench_database(args, run, postgres=args.postgres))
+
+
+def with_bench_database(args, run, *, postgres: bool) -> int:
+    """Migrate a fresh database, run the bench in it, and drop it (unless --keep).
+
+    `postgres`: a throw-away cluster on loopback; else `args.database` (a
+    postgres:// URL) or, without one, SQLite.
+    """
+    server = throwaway_postgres() if postgres else None
     try:
         url = server.start() if server else args.database
         env, remove = fresh_postgres(url) if url else fresh_sqlite()
         os.environ.update(env)
         try:
             print(f"migrated in {migrate():.1f} s")
-            code = run(args)
+            return run(args)
         finally:
             from django.db import connections
 
@@ -821,7 +830,6 @@ def main(run=run, description: str = __doc__) -> None:
     finally:
         if server:
             server.stop()
-    sys.exit(code)
 
 
 if __name__ == "__main__":

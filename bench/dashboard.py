@@ -1314,25 +1314,7 @@ def main() -> None:
         parser.error("--large: at least ten times --small")
 
     began = time.perf_counter()
-    server = None if args.database else cascade.throwaway_postgres()
-    try:
-        url = args.database or server.start()
-        env, remove = cascade.fresh_postgres(url)
-        os.environ.update(env)
-        try:
-            print(f"migrated in {cascade.migrate():.1f} s")
-            code = run(args)
-        finally:
-            from django.db import connections
-
-            connections.close_all()
-            if not args.keep or server:
-                remove()
-            else:
-                print(f"kept {env['BENCH_DATABASE']}")
-    finally:
-        if server:
-            server.stop()
+    code = cascade.with_bench_database(args, run, postgres=not args.database)
     print(f"the whole bench: {(time.perf_counter() - began) / 60:.1f} min")
     sys.exit(code)
 
