@@ -2,31 +2,23 @@
 
 Every page a signed-in person opens asks what they may do (read facilitation
 notes, open the admin). Django's ModelBackend answers with two queries each
-request. This backend keeps the answer in the cache under a *permissions
-version* that any change to users, groups or permissions replaces, so a role
-that is revoked is refused on the very next request.
+request. This backend keeps the answer under the *permissions version* (a
+`shared_cache.VersionedCache`) that any change to users, groups, permissions
+or roles replaces (signals.py), so a role that is revoked is refused on the
+very next request, in every process.
 """
 
 from __future__ import annotations
 
-import time
-
 from allauth.account.auth_backends import AuthenticationBackend
-from django.core.cache import cache, caches
 
-VERSION_KEY = "accounts:permissions-version"
+from shared_cache import VersionedCache
 
-
-def permissions_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, str(time.time_ns()), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+permissions = VersionedCache("accounts:permissions", size=20000)
 
 
 def new_permissions_version(**_signal_kwargs) -> None:
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    permissions.changed()
 
 
 class CachedPermissionsBackend(AuthenticationBackend):
@@ -36,12 +28,8 @@ class CachedPermissionsBackend(AuthenticationBackend):
         if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
-            key = f"accounts:permissions:{permissions_version()}:{user_obj.pk}"
-            # The version is shared by every process; the value, keyed by it, can
-            # stay in this process's memory.
-            permissions = caches["local"].get(key)
-            if permissions is None:
-                permissions = super().get_all_permissions(user_obj)
-                caches["local"].set(key, permissions, 60 * 60)
-            user_obj._perm_cache = permissions
+            read = super().get_all_permissions
+            user_obj._perm_cache = permissions.get_or_build(
+                ("all", user_obj.pk), lambda: frozenset(read(user_obj))
+            )
         return user_obj._perm_cache

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from django.core.cache import caches
 from django.http import HttpRequest
 
 from .models import RoleAssignment
 from .models import is_coordinator as coordinator_role_held
-from .permissions import permissions_version
+from .permissions import permissions
 
 
 def is_coordinator(user) -> bool:
@@ -23,12 +22,9 @@ def is_coordinator(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_is_coordinator"):
-        key = f"accounts:coordinator:{permissions_version()}:{user.pk}"
-        answer = caches["local"].get(key)
-        if answer is None:
-            answer = coordinator_role_held(user)
-            caches["local"].set(key, answer, 60 * 60)
-        user._is_coordinator = answer
+        user._is_coordinator = permissions.get_or_build(
+            ("coordinator", user.pk), lambda: coordinator_role_held(user)
+        )
     return user._is_coordinator
 
 
@@ -46,15 +42,13 @@ def is_staff_account(user) -> bool:
     if user.is_superuser or user.is_staff:
         return True
     if not hasattr(user, "_is_staff_account"):
-        key = f"accounts:staff:{permissions_version()}:{user.pk}"
-        answer = caches["local"].get(key)
-        if answer is None:
-            answer = (
+        user._is_staff_account = permissions.get_or_build(
+            ("staff", user.pk),
+            lambda: (
                 user.has_perm("wagtailadmin.access_admin")
                 or RoleAssignment.objects.filter(user=user).exists()
-            )
-            caches["local"].set(key, answer, 60 * 60)
-        user._is_staff_account = answer
+            ),
+        )
     return user._is_staff_account
 
 

@@ -18,14 +18,11 @@ import datetime
 import json
 import logging
 import re
-import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -33,6 +30,7 @@ from wagtail.models import Page
 
 from courses.models import Cohort, Participant, TrainerAccreditation
 from courses.models.people import country_name
+from shared_cache import VersionedCache
 
 from ..addresses import achievement_url, credential_url, status_list_url, verify_url
 from ..credentials import keys, status_list
@@ -272,33 +270,16 @@ def logo_path(template: CertificateTemplate | None) -> str:
 #
 # A cohort's certificates, and most certificates of a course, are worded by the
 # same template: what it says (title, text, criteria, signatories, logo file) is
-# kept in this process's memory under a version that all processes share (the
-# default cache). Saving or deleting a certificate template, an image or a
-# rendition (a logo) starts a new version (connected in apps.py), at once and
-# again after the commit (a process that read the old version meanwhile may
-# have kept what it read before the commit), so no certificate is worded as a
-# template was before an editor changed it.
-
-WORDING_VERSION_KEY = "certificates:wording-version"
-WORDING_TIMEOUT = 60 * 60
+# kept in this process's memory under a version that all processes share (a
+# `shared_cache.VersionedCache`). Saving or deleting a certificate template, an
+# image or a rendition (a logo) starts a new version (connected in apps.py), so
+# no certificate is worded as a template was before an editor changed it.
+wordings = VersionedCache("certificates:wording", size=2000)
 
 
 def wording_changed(**_signal_kwargs) -> None:
     """A template or a logo changed: every process reads the wording anew."""
-    _new_wording_version()
-    transaction.on_commit(_new_wording_version)
-
-
-def _new_wording_version() -> None:
-    cache.set(WORDING_VERSION_KEY, str(time.time_ns()), timeout=None)
-
-
-def _wording_version() -> str:
-    version = cache.get(WORDING_VERSION_KEY)
-    if version is None:
-        cache.add(WORDING_VERSION_KEY, str(time.time_ns()), timeout=None)
-        version = cache.get(WORDING_VERSION_KEY, "")
-    return version
+    wordings.changed()
 
 
 @dataclass(frozen=True)
@@ -315,13 +296,13 @@ class Wording:
 def _written_wording(draft: Draft) -> Wording | None:
     """The wording of the template for the draft (None when no template is written)."""
     course_key = draft.course_key if draft.kind != Kind.ACCREDITATION else None
-    key = f"certificates:wording:{_wording_version()}:{draft.kind}:{course_key}:{draft.language}"
-    kept = caches["local"].get(key)
-    if kept is None:
+
+    def written() -> tuple[Wording | None]:
         template = _template_for(draft)
-        wording = None
-        if template is not None:
-            wording = Wording(
+        if template is None:
+            return (None,)
+        return (
+            Wording(
                 title=template.title,
                 body=template.body,
                 criteria=template.criteria,
@@ -330,9 +311,11 @@ def _written_wording(draft: Draft) -> Wording | None:
                     for block in template.signatories
                 ),
                 logo_path=logo_path(template),
-            )
-        kept = (wording,)  # a tuple: "no template" is kept too
-        caches["local"].set(key, kept, WORDING_TIMEOUT)
+            ),
+        )
+
+    # A tuple: "no template" is kept too.
+    kept = wordings.get_or_build((draft.kind, course_key, draft.language), written)
     return kept[0]
 
 

@@ -12,10 +12,7 @@ Revoking a trainer's accreditation (in courses) revokes its certificate too.
 
 from __future__ import annotations
 
-import time
-
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,7 +24,7 @@ from courses.models import TrainerAccreditation
 
 from ..models import Certificate
 from ..selectors.listing import current_certificate
-from ..selectors.status_lists import VERSION_KEY
+from ..selectors.status_lists import status_lists
 from .errors import CertificateError
 
 REASON_MAX_LENGTH = 2000
@@ -74,17 +71,10 @@ def _refuse_if_replaced(certificate: Certificate) -> None:
         )
 
 
-def status_lists_changed() -> None:
-    """Start a new status version (selectors/status_lists.py): every signed status list is
-    made again on its next read."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
-
-
 def _changed() -> None:
-    # Now, for readers inside this transaction, and after the commit, so that no
-    # list read in between outlives the change.
-    status_lists_changed()
-    transaction.on_commit(status_lists_changed)
+    """Start a new status version (selectors/status_lists.py), now and after the commit: every
+    signed status list is made again on its next read."""
+    status_lists.changed()
 
 
 def _write(certificate: Certificate, *, by, action: str, audit: dict, **fields) -> Certificate:

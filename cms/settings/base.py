@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Each shared version (shared_cache) is read from Redis at most once per request.
+    "shared_cache.VersionsPerRequest",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, with the admin's 404s kept as 404s
     "django.middleware.common.CommonMiddleware",
@@ -87,7 +89,6 @@ MIDDLEWARE = [
     "accounts.middleware.StaffSecondFactorMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.caching.ContentVersionMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -202,12 +203,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# "default" holds the content, permission and progress versions, so every
-# process must share it: Redis when configured, otherwise files on the local
-# disk (never a per-process memory cache, which would keep a revoked role alive
-# in another worker). "local" holds values whose keys include one of those
-# versions: a process can keep them in memory, since a new version makes the
-# old entries unreachable.
+# "default" holds the versions of shared_cache.VersionedCache (content,
+# permissions, progress, certificate wording and status lists), rate-limit
+# counters and figures every process shares: Redis when configured, otherwise
+# files on the local disk (never a per-process memory cache, which would keep a
+# revoked role alive in another worker). A Redis that cannot be reached is a
+# miss, not an error (shared_cache/backends.py). "local" holds values whose keys
+# include a snapshot or a version: a process can keep them in memory, since a
+# new one makes the old entries unreachable.
 CACHES = {
     "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -222,8 +225,9 @@ CACHES = {
     },
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shared_cache.backends.TolerantRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
         if env("REDIS_URL")
         else {

@@ -4,14 +4,25 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# The shared cache is the real Redis whenever REDIS_URL is set (`make test` starts one), so
+# what every process must see is tested as it runs; an in-process memory cache otherwise.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+    "default": (
+        {
+            "BACKEND": "shared_cache.backends.TolerantRedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if env("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+    ),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

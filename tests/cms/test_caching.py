@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
 
-from cms.caching import cached, content_version
+from cms.caching import cached, content, content_version
 from courses.models import LessonProgress
 from tests.factories import publish
 
@@ -74,7 +74,7 @@ def test_another_process_sees_a_new_content_version(course_tree):
     """Values live in each process's memory, keyed by the version every process shares."""
     first = cached("probe", (1,), lambda: "old")
     # Another process publishes: it replaces the shared version only.
-    caches["default"].set("cms:content-version", "another-process-version", timeout=None)
+    caches["default"].set(content.version_key(), "another-process-version", timeout=None)
     assert content_version() == "another-process-version"
     assert cached("probe", (1,), lambda: "new") == "new"
     assert first == "old"
