@@ -55,6 +55,12 @@ class AuditEntry(models.Model):
         TARGET_CHANGED = "target_changed", _("National target changed")
         TARGET_REMOVED = "target_removed", _("National target removed")
         MONTHLY_REPORT_RESENT = "monthly_report_resent", _("Monthly report sent again")
+        CERTIFICATE_VIEWED = "certificate_viewed", _("Certificate viewed by staff")
+        CERTIFICATES_LISTED = "certificates_listed", _("Certificates listed by staff")
+        DASHBOARD_VIEWED = "dashboard_viewed", _("Figures naming trainers viewed")
+        CASCADE_VIEWED = "cascade_viewed", _("Trainer's cascade viewed")
+        GUARDIAN_CONSENT_RECORDED = "guardian_consent_recorded", _("Guardian's consent recorded")
+        CONSENT_AGE_CHANGED = "consent_age_changed", _("Age of digital consent changed")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

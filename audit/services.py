@@ -10,12 +10,17 @@ from .models import AuditEntry
 logger = logging.getLogger("audit")
 
 
+# The record id of an entry whose target is a model class: a view across all its records
+# (every country's figures, every certificate), not one of them.
+ALL_RECORDS = "all"
+
+
 def _append(actor, action: str, target, *, method: str, path: str, details: dict) -> AuditEntry:
     entry = AuditEntry.objects.create(
         actor=actor,
         action=action,
         target_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
-        target_id=str(target.pk),
+        target_id=ALL_RECORDS if isinstance(target, type) else str(target.pk),
         method=method[:8],
         path=path[:500],
         details=details,
@@ -35,7 +40,9 @@ def _append(actor, action: str, target, *, method: str, path: str, details: dict
 def audit_record(request, action: str, target, **details) -> AuditEntry:
     """Append one entry: who (from the request), did what, to which record.
 
-    `details` must hold ids and counts only, never names or contact data.
+    `target` is a record, or a model class for a view across all its records
+    (recorded as `ALL_RECORDS`). `details` must hold ids and counts only, never
+    names or contact data.
     """
     actor = request.user if request.user.is_authenticated else None
     return _append(actor, action, target, method=request.method, path=request.path, details=details)

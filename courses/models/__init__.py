@@ -2,6 +2,7 @@
 
 from .cascade import TrainerAccreditation
 from .cohorts import Attendance, Cohort, CohortMembership, CohortSession, CohortTrainer
+from .consent import GuardianConsent, PendingSignup
 from .invitations import CohortInvitation
 from .people import Country, Organisation, Participant
 from .progress import Enrolment, LessonProgress
@@ -15,8 +16,10 @@ __all__ = [
     "CohortTrainer",
     "Country",
     "Enrolment",
+    "GuardianConsent",
     "LessonProgress",
     "Organisation",
     "Participant",
+    "PendingSignup",
     "TrainerAccreditation",
 ]

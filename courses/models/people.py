@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +33,12 @@ class Country(models.Model):
     age_of_digital_consent = models.PositiveSmallIntegerField(
         _("age of digital consent"),
         default=16,
-        help_text=_("Below this age a guardian must consent to an account (GDPR art. 8)."),
+        # GDPR art. 8 lets a country choose from 13 to 16; 18 leaves room for a stricter law.
+        validators=[MinValueValidator(13), MaxValueValidator(18)],
+        help_text=_(
+            "Below this age a guardian must consent to an account (GDPR art. 8). From 13 to "
+            "18; 16 where the country has set none. Changes are written to the audit trail."
+        ),
     )
 
     class Meta:
