@@ -33,6 +33,7 @@ Stable API, used by the production, cache-staleness and load tests:
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -40,8 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -118,15 +117,15 @@ def web_process(
 ) -> Iterator[str]:
     """Run gunicorn `cms.wsgi:application` on 127.0.0.1 and yield its base URL.
 
-    Waits until /healthz answers 200 (raises WebProcessError with the log's tail if the
-    process exits or stays silent for `timeout` seconds). On leaving, stops it: SIGTERM
-    (gunicorn's graceful stop), then SIGKILL to its process group after 15 seconds.
+    Waits until /healthz answers without a server error (raises WebProcessError with the
+    log's tail if the process exits or stays silent for `timeout` seconds). On leaving, stops
+    it: SIGTERM (gunicorn's graceful stop), then SIGKILL to its process group after 15 s.
     """
     port = port or free_port()
     env = {key: value for key, value in os.environ.items() if key not in _SERVICE_VARIABLES}
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": settings_module,
+            "DJANGO_SETTINGS_MODULE": settings_module, "GUNICORN_PROBE": "1",
             "DATABASE_URL": database_url,
             "PYTHONUNBUFFERED": "1",
         }
@@ -163,7 +162,7 @@ def web_process(
             start_new_session=True,  # its workers form a group that can be stopped together
         )
     try:
-        _wait_until_answering(process, base_url, log_path, timeout)
+        _wait_until_answering(process, port, log_path, timeout)
         yield base_url
     finally:
         _stop(process)
@@ -171,18 +170,23 @@ def web_process(
 
 
 def _wait_until_answering(
-    process: subprocess.Popen, base_url: str, log_path: Path, timeout: float
+    process: subprocess.Popen, port: int, log_path: Path, timeout: float
 ) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise WebProcessError(f"gunicorn exited with {process.returncode}:\n{_tail(log_path)}")
+        # Any answer but a server error counts: under production settings /healthz redirects
+        # plain http to https and refuses hosts it does not serve, which is still an answer.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status < 500:
+                return
+        except (OSError, http.client.HTTPException):
             pass
+        finally:
+            connection.close()
         time.sleep(0.2)
     _stop(process)
     raise WebProcessError(f"gunicorn did not answer within {timeout}s:\n{_tail(log_path)}")
