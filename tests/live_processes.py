@@ -125,7 +125,7 @@ def web_process(
     env = {key: value for key, value in os.environ.items() if key not in _SERVICE_VARIABLES}
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": settings_module, "GUNICORN_PROBE": "1",
+            "DJANGO_SETTINGS_MODULE": settings_module,
             "DATABASE_URL": database_url,
             "PYTHONUNBUFFERED": "1",
         }
