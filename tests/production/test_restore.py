@@ -19,6 +19,7 @@ from django.db import connection
 from certificates.models import Certificate
 from certificates.services.status import certificate_revoke
 from tests.certificates.conftest import build_world
+from tests.factories import restore_default_site
 from tests.live_processes import database_url_for, test_database_url, web_process
 
 VALID = "This certificate was issued by this platform and is valid."
@@ -67,6 +68,7 @@ def get(url: str) -> str:
 
 def test_a_dump_restored_into_a_fresh_database_serves_the_site(tmp_path, fresh_database):
     source = test_database_url()
+    restore_default_site()  # an earlier transactional test may have emptied the database
     world = build_world()
     certificate = world.certificate
     dump = tmp_path / "training.dump"
