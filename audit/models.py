@@ -2,6 +2,13 @@
 
 Entries hold ids, never names or e-mail addresses, so that erasing a person
 leaves the trail intact without keeping their personal data in it.
+
+One change is allowed, and only to erasure (privacy/services/erasure.py, through
+`audit.services.audit_entries_redact`, which records it): the path and details of
+the entries about an erased person are emptied (`details` becomes {"erased": true});
+who acted, what, on which record and when stay. On PostgreSQL the trigger of
+migration 0010 lets exactly that update through, and only inside a transaction
+that declared it (`audit.redacting`); everything else is refused as before.
 """
 
 from django.conf import settings
@@ -15,9 +22,21 @@ class AppendOnlyError(Exception):
     """Audit entries are written once and never changed or deleted."""
 
 
+# What an erased person's entries keep as details (see the module docstring).
+ERASED_DETAILS = {"erased": True}
+
+
 class AuditEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise AppendOnlyError("audit entries cannot be changed")
+
+    def _erase_details(self) -> int:
+        """Empty these entries' path and details: erasure's one way in (module docstring).
+
+        Called by `audit.services.audit_entries_redact` only, which declares the
+        change to the database and records it in the trail.
+        """
+        return super().update(path="", details=ERASED_DETAILS)
 
     def delete(self):
         raise AppendOnlyError("audit entries cannot be deleted")
@@ -55,12 +74,17 @@ class AuditEntry(models.Model):
         TARGET_CHANGED = "target_changed", _("National target changed")
         TARGET_REMOVED = "target_removed", _("National target removed")
         MONTHLY_REPORT_RESENT = "monthly_report_resent", _("Monthly report sent again")
+        PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Personal data downloaded")
+        ERASURE_REQUESTED = "erasure_requested", _("Erasure of personal data requested")
+        PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
+        AUDIT_DETAILS_ERASED = "audit_details_erased", _("Audit entries' details erased")
         CERTIFICATE_VIEWED = "certificate_viewed", _("Certificate viewed by staff")
         CERTIFICATES_LISTED = "certificates_listed", _("Certificates listed by staff")
         DASHBOARD_VIEWED = "dashboard_viewed", _("Figures naming trainers viewed")
         CASCADE_VIEWED = "cascade_viewed", _("Trainer's cascade viewed")
         GUARDIAN_CONSENT_RECORDED = "guardian_consent_recorded", _("Guardian's consent recorded")
         CONSENT_AGE_CHANGED = "consent_age_changed", _("Age of digital consent changed")
+        TASK_QUEUED_AGAIN = "task_queued_again", _("Failed background task queued again")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

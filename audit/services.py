@@ -1,11 +1,15 @@
 """Writing to the audit trail. Views call `audit_record`; a service whose every
-change must be recorded, whatever path called it, calls `audit_record_for`."""
+change must be recorded, whatever path called it, calls `audit_record_for`.
+Erasure empties the details of an erased person's entries through
+`audit_entries_redact`, the trail's one change, itself recorded."""
 
 import logging
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import QuerySet
 
-from .models import AuditEntry
+from .models import ERASED_DETAILS, AuditEntry
 
 logger = logging.getLogger("audit")
 
@@ -54,3 +58,39 @@ def audit_record_for(actor, action: str, target, **details) -> AuditEntry:
     `details` must hold ids, dates and counts only, never names or contact data.
     """
     return _append(actor, action, target, method="", path="", details=details)
+
+
+def _declare_redacting(on: bool) -> None:
+    """Tell PostgreSQL's append-only trigger (migration 0009) that this transaction erases."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('audit.redacting', %s, true)", ["on" if on else "off"]
+            )
+
+
+@transaction.atomic
+def audit_entries_redact(entries: QuerySet[AuditEntry], *, by, erasure) -> int:
+    """Empty the path and details of `entries` (an erased person's); returns how many.
+
+    The one change the trail allows, for erasure only (privacy/services/erasure.py):
+    who acted, what, on which record and when stay; the path and the details become
+    empty (`details` = {"erased": true}). Entries already emptied are left alone, so
+    running it twice changes nothing more. One new entry, on `erasure` (the erasure
+    request), records how many were emptied and by whom (`by`: None for the platform).
+    """
+    entries = entries.exclude(details=ERASED_DETAILS)
+    _declare_redacting(True)
+    try:
+        count = entries._erase_details()
+    finally:
+        _declare_redacting(False)
+    _append(
+        by,
+        AuditEntry.Action.AUDIT_DETAILS_ERASED,
+        erasure,
+        method="",
+        path="",
+        details={"entries": count},
+    )
+    return count

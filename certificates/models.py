@@ -34,6 +34,12 @@ STATUS_LIST_SIZE = 131_072
 HOLDER_NAME_MAX_LENGTH = 301
 
 
+# The reason of a certificate revoked because its holder's personal data was erased
+# (privacy/): it says nothing of its holder any more, and still counts as issued in the
+# aggregate figures (selectors/listing.py::certificate_facts).
+ERASED_REVOCATION_REASON = "erased"
+
+
 def new_certificate_code() -> str:
     """160 random bits, written in 32 letters and digits a person can read out (RFC 4648 base32)."""
     return base64.b32encode(secrets.token_bytes(20)).decode("ascii")
@@ -281,6 +287,11 @@ class Certificate(models.Model):
     @property
     def status(self) -> str:
         return self.status_on(timezone.localdate())
+
+    @property
+    def is_erased(self) -> bool:
+        """Revoked because its holder was erased: no name, PDF or credential is made again."""
+        return self.revoked_at is not None and self.revocation_reason == ERASED_REVOCATION_REASON
 
 
 class CertificateBatch(models.Model):

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
         courses_views.country_and_organisation,
         name="account_country_and_organisation",
     ),
+    path("accounts/your-data/", include("privacy.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/", include("courses.urls")),

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from courses.models import Cohort, CohortMembership, Country, TrainerAccreditation
 
-from ..models import Certificate, CertificateBatch
+from ..models import ERASED_REVOCATION_REASON, Certificate, CertificateBatch
 
 # A code: RFC 4648 base32 of 160 random bits (certificates.models.new_certificate_code).
 CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -205,11 +205,15 @@ def membership_by_id(membership_id: int) -> CohortMembership | None:
 def certificate_facts():
     """(holder's participant id, kind, country id, issued at) of every certificate not revoked.
 
-    For aggregate reports (monitoring). A certificate's country is its cohort's,
-    else its accreditation's, else its holder's. One query, streamed.
+    For aggregate reports (monitoring). A certificate revoked only because its
+    holder's personal data was erased still counts: it was issued. A
+    certificate's country is its cohort's, else its accreditation's, else its
+    holder's. One query, streamed.
     """
     return (
-        Certificate.objects.filter(revoked_at__isnull=True)
+        Certificate.objects.filter(
+            Q(revoked_at__isnull=True) | Q(revocation_reason=ERASED_REVOCATION_REASON)
+        )
         .order_by()
         .annotate(
             country_id=Coalesce(

@@ -291,7 +291,12 @@ def _issue(draft: Draft) -> Certificate:
 
 
 def _complete(certificate: Certificate) -> Certificate:
-    """Render the PDF if it is missing, and tell the holder (once) after the commit."""
+    """Render the PDF if it is missing, and tell the holder (once) after the commit.
+
+    A certificate whose holder was erased is left as it is: nothing names them again.
+    """
+    if certificate.is_erased:
+        return certificate
     if not certificate.pdf:
         pdf = render_pdf(
             certificate_facts(certificate), credential_json=credential_bytes(certificate.credential)

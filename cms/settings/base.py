@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "monitoring",
+    "privacy",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -248,6 +249,10 @@ MONITORING_SMALL_CELL_THRESHOLD = int(env("MONITORING_SMALL_CELL_THRESHOLD", "5"
 # Periods not counted yet (each a pass over the whole record) a person may ask for.
 MONITORING_PERIOD_RATE_LIMITS = env("MONITORING_PERIOD_RATE_LIMITS", "10/10m/user")
 
+# Personal data (docs/privacy.md): accounts and roster records with no activity for this many
+# days are erased by a daily job (their figures stay); 0 turns it off.
+PRIVACY_INACTIVE_RETENTION_DAYS = int(env("PRIVACY_INACTIVE_RETENTION_DAYS", str(5 * 365)))
+
 # Celery: with no broker configured, tasks run in-process, at once.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL"))
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -274,6 +279,11 @@ CELERY_BEAT_SCHEDULE = {
     "monitoring-monthly-reports": {
         "task": "monitoring.tasks.plan_monthly_reports",
         "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    # Accounts and roster records inactive beyond PRIVACY_INACTIVE_RETENTION_DAYS are erased.
+    "privacy-erase-inactive": {
+        "task": "privacy.tasks.erase_inactive",
+        "schedule": crontab(hour=4, minute=0),
     },
 }
 

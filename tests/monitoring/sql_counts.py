@@ -169,7 +169,9 @@ certification AS (
     SELECT chain.root AS person, MIN(cert.issued_at) AS issued
     FROM certificates_certificate cert
     JOIN chain ON chain.id = cert.participant_id
-    WHERE cert.revoked_at IS NULL AND cert.issued_at < %(until_end)s
+    -- revoked only because the holder was erased: still issued
+    WHERE (cert.revoked_at IS NULL OR cert.revocation_reason = 'erased')
+      AND cert.issued_at < %(until_end)s
     GROUP BY chain.root
 ),
 person_event (measure, person, on_day, at_moment) AS (
@@ -596,7 +598,7 @@ class Counter:
             -- the holder: the record the certificate was issued to (docs/monitoring.md does
             -- not say whether a merged record's certificate takes the surviving record's country)
             JOIN courses_participant holder ON holder.id = cert.participant_id
-            WHERE cert.revoked_at IS NULL
+            WHERE (cert.revoked_at IS NULL OR cert.revocation_reason = 'erased')
               AND cert.issued_at >= %(since_start)s AND cert.issued_at < %(until_end)s
               AND {scope.format(country="COALESCE(c.country_id, a.country_id, holder.country_id)")}
             GROUP BY cert.kind

@@ -1,0 +1,204 @@
+"""Every place the platform keeps a person's data, one selector each.
+
+As Moodle's privacy API asks each plugin to declare what it holds, this module
+names, app by app, the rows that belong to a person (privacy/selectors/people.py
+says who that is). The export reads them all and the erasure changes them all,
+so a place added here is exported and erased alike; docs/privacy.md lists them.
+
+accounts   the account (User), its e-mail addresses (allauth EmailAddress), its
+           second factor (allauth.mfa Authenticator), sessions, roles, the
+           admin profile (wagtail.users UserProfile)
+courses    the person's records (Participant), memberships, team roles,
+           attendance, accreditations, enrolments, lesson progress, invitations,
+           a guardian's consent (GuardianConsent)
+assessments  attempts (answers), H5P saved state and xAPI statements
+certificates certificates held (holder name, facts, PDF, signed credential) and
+           certificates naming the person as the trainer who delivered them
+monitoring monthly reports sent to the person
+audit      entries about the person's records
+jobs       failed background tasks about the person's records (when installed)
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from accounts.models import RoleAssignment
+from assessments.models import Attempt, H5PUserState, XapiStatement
+from audit.models import AuditEntry
+from certificates.models import Certificate, CertificateBatch
+from courses.models import (
+    Attendance,
+    CohortInvitation,
+    CohortMembership,
+    CohortTrainer,
+    Enrolment,
+    LessonProgress,
+    Participant,
+    TrainerAccreditation,
+)
+from monitoring.models import MonthlyReport
+
+from .people import Person
+
+# Background tasks and the record their first argument names (tasks take ids).
+TASK_SUBJECTS = {
+    "certificates.tasks.issue_for_membership": CohortMembership,
+    "certificates.tasks.issue_for_enrolment": Enrolment,
+    "certificates.tasks.issue_for_accreditation": TrainerAccreditation,
+    "certificates.tasks.refresh_for_accreditation": TrainerAccreditation,
+    "certificates.tasks.notify_holder": Certificate,
+    "monitoring.tasks.send_monthly_report": MonthlyReport,
+}
+
+
+def records(person: Person) -> QuerySet[Participant]:
+    return Participant.objects.filter(pk__in=person.record_ids).order_by("pk")
+
+
+def memberships(person: Person) -> QuerySet[CohortMembership]:
+    return CohortMembership.objects.filter(participant_id__in=person.record_ids)
+
+
+def team_roles(person: Person) -> QuerySet[CohortTrainer]:
+    return CohortTrainer.objects.filter(participant_id__in=person.record_ids)
+
+
+def attendance(person: Person) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(participant_id__in=person.record_ids)
+
+
+def accreditations(person: Person) -> QuerySet[TrainerAccreditation]:
+    return TrainerAccreditation.objects.filter(participant_id__in=person.record_ids)
+
+
+def enrolments(person: Person) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(user=person.user) if person.user else Enrolment.objects.none()
+
+
+def lesson_progress(person: Person) -> QuerySet[LessonProgress]:
+    if person.user is None:
+        return LessonProgress.objects.none()
+    return LessonProgress.objects.filter(user=person.user)
+
+
+def roles(person: Person) -> QuerySet[RoleAssignment]:
+    if person.user is None:
+        return RoleAssignment.objects.none()
+    return RoleAssignment.objects.filter(user=person.user)
+
+
+def attempts(person: Person) -> QuerySet[Attempt]:
+    """Sent and opened alike (`Attempt.everything`)."""
+    return Attempt.everything.filter(participant_id__in=person.record_ids)
+
+
+def h5p_states(person: Person) -> QuerySet[H5PUserState]:
+    if person.user is None:
+        return H5PUserState.objects.none()
+    return H5PUserState.objects.filter(user=person.user)
+
+
+def xapi_statements(person: Person) -> QuerySet[XapiStatement]:
+    if person.user is None:
+        return XapiStatement.objects.none()
+    return XapiStatement.objects.filter(user=person.user)
+
+
+def invitations(person: Person, addresses: set[str]) -> QuerySet[CohortInvitation]:
+    """Invitations to the person: to one of their addresses, for one of their records, or
+    answered by their account."""
+    condition = Q(participant_id__in=person.record_ids) | Q(email__in=addresses)
+    if person.user is not None:
+        condition |= Q(answered_by=person.user)
+    return CohortInvitation.objects.filter(condition)
+
+
+def guardian_consents(person: Person) -> QuerySet | None:
+    """The guardian's consent that allowed the person's account or record (None when the
+    platform records no consents)."""
+    try:
+        model = apps.get_model("courses", "GuardianConsent")
+    except LookupError:
+        return None
+    condition = Q(participant_id__in=person.record_ids)
+    if person.user is not None:
+        condition |= Q(user=person.user)
+    return model.objects.filter(condition)
+
+
+def certificates_held(person: Person) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(participant_id__in=person.record_ids)
+
+
+def certificates_delivered(person: Person) -> QuerySet[Certificate]:
+    """Other people's certificates naming the person as the trainer who delivered them."""
+    return Certificate.objects.filter(trainer_id__in=person.record_ids).exclude(
+        participant_id__in=person.record_ids
+    )
+
+
+def certificate_batches(person: Person) -> QuerySet[CertificateBatch]:
+    """Cohorts' certificate runs whose zip may hold one of the person's PDFs."""
+    held = certificates_held(person)
+    cohort_ids = set(held.exclude(cohort=None).values_list("cohort_id", flat=True))
+    cohort_ids |= set(
+        held.exclude(accreditation__granted_by_cohort=None).values_list(
+            "accreditation__granted_by_cohort_id", flat=True
+        )
+    )
+    return CertificateBatch.objects.filter(cohort_id__in=cohort_ids)
+
+
+def monthly_reports(person: Person) -> QuerySet[MonthlyReport]:
+    if person.user is None:
+        return MonthlyReport.objects.none()
+    return MonthlyReport.objects.filter(recipient=person.user)
+
+
+def _targets(person: Person) -> dict[type, list]:
+    """Records about the person, by model: what audit entries and task records point at."""
+    targets = {
+        Participant: list(person.record_ids),
+        Certificate: list(certificates_held(person).values_list("pk", flat=True)),
+        Attempt: list(attempts(person).values_list("pk", flat=True)),
+        TrainerAccreditation: list(accreditations(person).values_list("pk", flat=True)),
+        CohortMembership: list(memberships(person).values_list("pk", flat=True)),
+        Enrolment: list(enrolments(person).values_list("pk", flat=True)),
+        MonthlyReport: list(monthly_reports(person).values_list("pk", flat=True)),
+    }
+    if person.user is not None:
+        targets[get_user_model()] = [person.user.pk]
+    return targets
+
+
+def audit_entries(person: Person) -> QuerySet[AuditEntry]:
+    """Audit entries whose record is one of the person's (their account, records,
+    certificates, attempts, accreditations, memberships, enrolments, reports)."""
+    condition = Q(pk__in=[])
+    for model, ids in _targets(person).items():
+        if ids:
+            condition |= Q(
+                target_type=ContentType.objects.get_for_model(model, for_concrete_model=True),
+                target_id__in=[str(pk) for pk in ids],
+            )
+    return AuditEntry.objects.filter(condition)
+
+
+def failed_tasks(person: Person) -> QuerySet | None:
+    """Failed background tasks whose first argument is one of the person's records; None
+    when the jobs app is not installed."""
+    if not apps.is_installed("jobs"):
+        return None
+    failed_task = apps.get_model("jobs", "FailedTask")
+    targets = _targets(person)
+    condition = Q(pk__in=[])
+    for task_name, model in TASK_SUBJECTS.items():
+        ids = targets.get(model)
+        if ids:
+            # Arguments are kept as the task received them: [id, ...].
+            condition |= Q(task_name=task_name, arguments__0__in=ids)
+    return failed_task.objects.filter(condition)
