@@ -202,3 +202,14 @@ def failed_tasks(person: Person) -> QuerySet | None:
             # Arguments are kept as the task received them: [id, ...].
             condition |= Q(task_name=task_name, arguments__0__in=ids)
     return failed_task.objects.filter(condition)
+
+
+def failed_erasure_tasks(erasure_id: int) -> QuerySet | None:
+    """The failed-task records of an erasure's own job (their error text may quote what the
+    erasure was removing); None when the jobs app is not installed."""
+    if not apps.is_installed("jobs"):
+        return None
+    failed_task = apps.get_model("jobs", "FailedTask")
+    return failed_task.objects.filter(
+        task_name="privacy.tasks.erase_personal_data", arguments__0=erasure_id
+    )

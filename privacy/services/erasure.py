@@ -434,6 +434,10 @@ def erasure_run(erasure_id: int) -> ErasureRequest | None:
     with transaction.atomic():
         erasure = _locked(erasure_id)
         if erasure.state != ErasureRequest.State.DONE:
+            # Its own earlier failures keep their kind, not their text.
+            own_failures = holdings.failed_erasure_tasks(erasure_id)
+            if own_failures is not None:
+                own_failures.exclude(message="").update(message="")
             erasure.state = ErasureRequest.State.DONE
             erasure.finished_at = timezone.now()
             erasure.last_error = ""

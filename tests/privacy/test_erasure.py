@@ -148,11 +148,36 @@ def test_a_fault_inside_a_step_keeps_the_steps_done_and_the_next_run_finishes(
     assert erasure.steps_done == ["invitations", "certificates"]
     assert erasure.files_to_delete == [pdf_name]
 
+    failed_task = _failed_task_recorded(erasure, "OSError: disk away, anna.alpha@example.org")
+
     monkeypatch.setattr(storage_class, "delete", real_delete)
     erasure = erasure_run(erasure.pk)
     assert erasure.state == "done" and erasure.runs == 2 and erasure.last_error == ""
+    if failed_task is not None:  # the job's own failure keeps its kind, not its text
+        failed_task.refresh_from_db()
+        assert (failed_task.exception_class, failed_task.message) == ("OSError", "")
     assert not _storage().exists(pdf_name)
     _anna_is_erased(world, erasure)
+
+
+def _failed_task_recorded(erasure, message: str):
+    """The failure as the jobs app records it (when installed)."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    if not apps.is_installed("jobs"):
+        return None
+    return apps.get_model("jobs", "FailedTask").objects.create(
+        task_id="erasure-task",
+        task_name="privacy.tasks.erase_personal_data",
+        arguments=[erasure.pk],
+        exception_class="OSError",
+        message=message,
+        attempts=1,
+        state="retrying",
+        first_failed_at=timezone.now(),
+        last_failed_at=timezone.now(),
+    )
 
 
 @pytest.mark.django_db

@@ -17,6 +17,7 @@ import time
 import pytest
 from django.apps import apps
 from django.db import models
+from django.urls import reverse
 
 from certificates.models import Certificate
 from monitoring.selectors.dashboard import dashboard_for
@@ -128,7 +129,7 @@ def _anywhere(needle: str) -> set[tuple[str, object, str]]:
 
 @pytest.mark.django_db
 def test_erasing_four_people_changes_no_figure_and_leaves_no_name(
-    django_capture_on_commit_callbacks, settings
+    django_capture_on_commit_callbacks, settings, client
 ):
     settings.MONITORING_SMALL_CELL_THRESHOLD = 5
     with clock(at(TODAY, 12)):
@@ -178,6 +179,14 @@ def test_erasing_four_people_changes_no_figure_and_leaves_no_name(
     # The cascade tree names the cohort's lead by the code now, and the erased count as before.
     tree = after[(None, TODAY)][world.plovdiv.country_id].tables["cascade_tree"]
     assert tree.row(str(world.plovdiv.pk)).detail == codes[requests[2].pk]
+
+    # A trainee's verification page names the trainer by the code.
+    trainee_certificate = Certificate.objects.filter(
+        trainer=world.trainer, cohort=world.plovdiv, revoked_at=None
+    ).first()
+    page = client.get(reverse("certificates:verify", args=[trainee_certificate.code]))
+    text = page.content.decode()
+    assert codes[requests[2].pk] in text and names["trainer"] not in text
 
     # No name or address of theirs is left anywhere in the database, but in the signed
     # credentials of the thirteen people the trainer trained, which name who delivered
