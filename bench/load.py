@@ -2,7 +2,7 @@
 """Load test: learners, trainers, a coordinator and NSG members at once, on the real services.
 
     .venv/bin/python bench/load.py [--users 30] [--seconds 60] [--web-workers 4]
-                                   [--worker-concurrency 2] [--learners 30]
+                                   [--worker-concurrency 1] [--learners 30]
 
 Starts everything itself, on loopback, and stops it at the end:
 
@@ -245,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--spawn-rate", type=float, default=3)
     parser.add_argument("--web-workers", type=int, default=4)
-    parser.add_argument("--worker-concurrency", type=int, default=2)
+    # One certificate run is one task: a second pool process would only take cores from the site.
+    parser.add_argument("--worker-concurrency", type=int, default=1)
     parser.add_argument("--learners", type=int, default=30, help="learner accounts to add")
     args = parser.parse_args(argv)
 
@@ -299,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"for {args.seconds} s",
                 flush=True,
             )
-            since = timezone.now()
+            since, load_before = timezone.now(), os.getloadavg()[0]
             result = run_locust(
                 host=host,
                 plan=plan,
@@ -308,11 +309,15 @@ def main(argv: list[str] | None = None) -> int:
                 spawn_rate=args.spawn_rate,
                 work_dir=work_dir,
             )
+            load_after = os.getloadavg()[0]
             wait_for_runs(plan, since=since)
             effects = effects_recorded(plan, since=since)
             connections.close_all()
     print()
     print(result.table())
+    print()
+    # Other work on the machine shows here: the figures are only as quiet as the machine was.
+    print(f"Load average (1 min) when locust started: {load_before:.1f}, ended: {load_after:.1f}")
     print()
     print("In the database afterwards:")
     for name, value in effects.__dict__.items():
