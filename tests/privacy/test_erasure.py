@@ -107,11 +107,12 @@ def test_a_job_stopped_after_a_step_resumes_and_runs_no_step_twice(two_learners)
     pdf_name = world.anna_certificate.pdf.name
     erasure = _ask(world)
 
-    # The worker runs two steps, then dies.
+    # The worker runs three steps, then dies.
+    assert erasure_step(erasure.pk) == "sign_out"
     assert erasure_step(erasure.pk) == "invitations"
     assert erasure_step(erasure.pk) == "certificates"
     erasure.refresh_from_db()
-    assert erasure.steps_done == ["invitations", "certificates"]
+    assert erasure.steps_done == ["sign_out", "invitations", "certificates"]
     assert erasure.files_to_delete == [pdf_name]
     assert _storage().exists(pdf_name)  # listed, deleted by the next step
     assert Certificate.objects.get(pk=world.anna_certificate.pk).holder_name == ""
@@ -145,7 +146,7 @@ def test_a_fault_inside_a_step_keeps_the_steps_done_and_the_next_run_finishes(
         erasure_run(erasure.pk)
     erasure.refresh_from_db()
     assert erasure.state == "failed" and erasure.last_error == "OSError"
-    assert erasure.steps_done == ["invitations", "certificates"]
+    assert erasure.steps_done == ["sign_out", "invitations", "certificates"]
     assert erasure.files_to_delete == [pdf_name]
 
     failed_task = _failed_task_recorded(erasure, "OSError: disk away, anna.alpha@example.org")
