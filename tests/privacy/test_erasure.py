@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.urls import reverse
@@ -50,6 +52,7 @@ def _anna_is_erased(world, erasure: ErasureRequest) -> None:
     assert (anna.email, anna.first_name, anna.last_name) == ("", "", "")
     assert not anna.is_active and not anna.has_usable_password()
     assert anna.emailaddress_set.count() == 0
+    assert not Authenticator.objects.filter(user=anna).exists()
     assert set(
         Participant.objects.filter(pk__in=[world.anna_record.pk, world.anna_typed.pk]).values_list(
             "display_name", flat=True
@@ -68,6 +71,7 @@ def _anna_is_erased(world, erasure: ErasureRequest) -> None:
 @pytest.mark.django_db
 def test_erasure_keeps_what_the_figures_count_and_nothing_of_boris_changes(two_learners):
     world = two_learners
+    TOTP.activate(world.anna, generate_totp_secret())
     before = _figures_json()
     boris_certificate = Certificate.objects.get(pk=world.boris_certificate.pk)
     memberships = CohortMembership.objects.filter(cohort=world.cohort).count()

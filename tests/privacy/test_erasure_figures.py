@@ -19,7 +19,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateBatch
 from monitoring.selectors.dashboard import dashboard_for
 from monitoring.selectors.figures import all_figures
 from privacy.models import ErasureRequest
@@ -140,6 +140,10 @@ def test_erasing_four_people_changes_no_figure_and_leaves_no_name(
             "trainer": world.trainer.display_name,
             "young": world.young.display_name,
         }
+        archive_name = CertificateBatch.objects.get(cohort=world.plovdiv).archive.name
+        assert CertificateBatch.objects.get(cohort=world.plovdiv).archive.storage.exists(
+            archive_name
+        )
         started = time.perf_counter()
         before = _figures()
         counting = time.perf_counter() - started
@@ -179,6 +183,12 @@ def test_erasing_four_people_changes_no_figure_and_leaves_no_name(
     # The cascade tree names the cohort's lead by the code now, and the erased count as before.
     tree = after[(None, TODAY)][world.plovdiv.country_id].tables["cascade_tree"]
     assert tree.row(str(world.plovdiv.pk)).detail == codes[requests[2].pk]
+
+    # The PDFs and the cohort's zip that held the learner's are gone from storage.
+    batch = CertificateBatch.objects.get(cohort=world.plovdiv)
+    assert not batch.archive and not batch.archive.storage.exists(archive_name)
+    assert set(requests[0].counts) >= {"certificate_files"}
+    assert requests[0].counts["certificate_files"] == 2  # her PDF and the zip
 
     # A trainee's verification page names the trainer by the code.
     trainee_certificate = Certificate.objects.filter(
