@@ -13,6 +13,7 @@ from smtplib import SMTPException
 from celery import shared_task
 
 from courses.models import CohortMembership, Enrolment, TrainerAccreditation
+from jobs.retrying import retry_policy
 
 from .services import batches, issuing, notifications
 from .services.errors import CertificateError
@@ -63,7 +64,7 @@ def refresh_for_accreditation(accreditation_id: int, reinstated: bool = False) -
     )
 
 
-@shared_task(autoretry_for=(SMTPException, ConnectionError), retry_backoff=True, max_retries=5)
+@shared_task(**retry_policy(SMTPException, ConnectionError))
 def notify_holder(certificate_id: int) -> bool:
     """Tell the holder their certificate was issued (once)."""
     return notifications.certificate_holder_notify(certificate_id)

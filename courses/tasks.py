@@ -4,14 +4,12 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
+from jobs.retrying import retry_policy
+
 from .services.invitations import invitation_email_send
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(**retry_policy(SMTPException, ConnectionError))
 def invitation_send(invitation_id: int) -> bool:
     """E-mail an invitation; an invitation already sent, or answered, is not sent again."""
     return invitation_email_send(invitation_id)

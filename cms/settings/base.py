@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "audit",
+    "jobs",
     "assessments",
     "certificates",
     "monitoring",
@@ -260,6 +261,26 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker that starts before Redis keeps trying to connect (docker-compose starts both).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands a message taken by a worker that died without acknowledging it to another worker
+# after this many seconds. It must exceed the longest task plus the longest retry wait (a retry
+# waits for its time unacknowledged in the worker), or a message is run twice: tasks are safe to
+# run twice, so that costs work, not a duplicate. Abandoned messages are looked for about every
+# hundredth of it.
+_visibility_timeout = int(env("CELERY_BROKER_VISIBILITY_TIMEOUT", "7200"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _visibility_timeout,
+    "unacked_restore_interval": max(1, _visibility_timeout // 100),
+    "unacked_restore_throttle": 1,
+}
+# Tasks that retry (jobs.retrying.retry_policy): the first wait in seconds, doubled at each
+# retry up to the longest wait, and how many retries before the task is shown as failed to
+# coordinators (jobs.FailedTask). Five retries from a minute span about half an hour.
+JOBS_RETRY_BACKOFF = int(env("JOBS_RETRY_BACKOFF", "60"))
+JOBS_RETRY_BACKOFF_MAX = int(env("JOBS_RETRY_BACKOFF_MAX", "3600"))
+JOBS_RETRY_JITTER = env_bool("JOBS_RETRY_JITTER", True)
+JOBS_MAX_RETRIES = int(env("JOBS_MAX_RETRIES", "5"))
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -355,4 +376,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Drawing a certificate's PDF logs hundreds of lines at INFO (the font subsetting and
+    # merging, each layout step), which slows the worker (run at --loglevel=info) and buries
+    # its own lines: only their warnings are kept.
+    "loggers": {
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }

@@ -11,6 +11,16 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# A real worker started by tests/background/worker.py is given its broker in CELERY_BROKER_URL:
+# its tasks come from the queue, and its e-mail goes where it is told (files the test reads,
+# or a mail server that is down).
+if env("CELERY_BROKER_URL"):
+    CELERY_TASK_ALWAYS_EAGER = False
+    EMAIL_BACKEND = env("EMAIL_BACKEND", EMAIL_BACKEND)
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
+    EMAIL_HOST = env("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+    EMAIL_TIMEOUT = 5
 # The shared cache is the real Redis whenever REDIS_URL is set (`make test` starts one), so
 # what every process must see is tested as it runs; an in-process memory cache otherwise.
 CACHES = {
