@@ -1,0 +1,1 @@
+from tests.background.worker import background  # noqa: F401 (the fixture)
