@@ -30,9 +30,10 @@ from tests.factories import UserFactory, build_course, restore_default_site
 
 ISSUE = "certificates.tasks.issue_for_enrolment"
 NOTIFY = "certificates.tasks.notify_holder"
-# The second worker's visibility timeout: longer than a task takes here (so a message in
-# progress is not handed out twice), short enough to wait for.
-VISIBILITY_TIMEOUT = 5
+# The second worker's visibility timeout: short enough to wait for, longer than the task takes
+# here (a message still in progress after it is handed out again: run twice, which the
+# outcome must survive too, but which would only slow the test).
+VISIBILITY_TIMEOUT = 10
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_a_whole_worker_killed_while_issuing_gives_one_certificate_and_one_email
             message=f"not issued again after the kill:\n{second.log()[-3000:]}",
         )
         done_in = time.monotonic() - killed
-        assert second.received(ISSUE) == 1 and second.received(NOTIFY) == 1
+        assert second.received(ISSUE) >= 1
     _assert_one_certificate_and_one_email(background, user)
     print(
         f"\nwhole worker killed: next worker ready {started_in:.2f}s after the kill, "
