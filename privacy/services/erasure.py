@@ -200,6 +200,17 @@ def step_sign_out(erasure: ErasureRequest, person: Person) -> int:
     return _delete_sessions(user)
 
 
+def _renamed(records, name: str) -> int:
+    """Give `records` the name `name`, one by one: a save tells the caches that show it."""
+    count = 0
+    for record in records.select_for_update():
+        if record.display_name != name:
+            record.display_name = name
+            record.save(update_fields=["display_name"])
+            count += 1
+    return count
+
+
 def step_invitations(erasure: ErasureRequest, person: Person) -> int:
     """Invitations to the person lose their address; open ones are declined. The roster
     records typed for invitations to their address take the neutral code."""
@@ -211,7 +222,7 @@ def step_invitations(erasure: ErasureRequest, person: Person) -> int:
         .exclude(participant_id__in=person.record_ids)
         .values_list("participant_id", flat=True)
     )
-    Participant.objects.filter(pk__in=typed, user=None).update(display_name=erasure.code)
+    _renamed(Participant.objects.filter(pk__in=typed, user=None), erasure.code)
     now = timezone.now()
     count = 0
     for invitation in invitations.select_for_update():
@@ -277,10 +288,13 @@ def step_records(erasure: ErasureRequest, person: Person) -> int:
     """The person's records take the neutral code for a name; the rest of them stays. A
     guardian's consent keeps when, how and under which rule, not the guardian's name or
     address."""
-    count = holdings.records(person).update(display_name=erasure.code)
+    count = _renamed(holdings.records(person), erasure.code)
     consents = holdings.guardian_consents(person)
-    if consents is not None:
-        count += consents.update(guardian_name="", guardian_email="")
+    for consent in consents.select_for_update() if consents is not None else ():
+        consent.guardian_name = ""
+        consent.guardian_email = ""
+        consent.save(update_fields=["guardian_name", "guardian_email"])
+        count += 1
     return count
 
 
@@ -291,7 +305,10 @@ def step_learning(erasure: ErasureRequest, person: Person) -> int:
     count += holdings.xapi_statements(person).delete()[0]
     attempts = holdings.attempts(person)
     count += attempts.filter(status=attempts.model.Status.IN_PROGRESS).delete()[0]
-    count += attempts.update(answers={})
+    for attempt in attempts.select_for_update().exclude(answers={}):
+        attempt.answers = {}
+        attempt.save(update_fields=["answers"])
+        count += 1
     return count
 
 

@@ -427,3 +427,22 @@ def test_a_coordinator_erases_from_the_admin_and_runs_a_stopped_erasure_again(
     client.logout()
     staff_with_mfa(client, world.trainer)
     assert client.get(url).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_the_trainers_pages_name_the_erased_by_the_code_at_once(two_learners, client):
+    """Pages kept in a cache (the cohort's roster) show the code on the next request."""
+    world = two_learners
+    client.force_login(world.trainer)
+    cohort_page = reverse("courses:cohort", args=[world.cohort.pk])
+    certificates_page = reverse("certificates:cohort", args=[world.cohort.pk])
+    before = client.get(cohort_page).content.decode()
+    assert "Anna Alpha" in before and "Boris Beta" in before
+    client.get(certificates_page)
+
+    erasure = erasure_run(_ask(world).pk)
+
+    for url in (cohort_page, certificates_page):
+        text = client.get(url).content.decode()
+        assert "Anna" not in text and "Alpha" not in text, url
+        assert erasure.code in text and "Boris Beta" in text, url
