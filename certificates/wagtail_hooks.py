@@ -6,7 +6,8 @@
   code or name, filter by status, kind and country) and act on one with a
   reason: revoke, suspend, reinstate, or correct and re-issue. The services
   check the coordinator role again and write the audit trail. Nobody adds,
-  edits or deletes a certificate here.
+  edits or deletes a certificate here. Every look at a certificate (its page,
+  an action's page) and at the list is written to the audit trail too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.admin_guards import CoordinatorsViewOnlyPolicy, GuardedViewSetMixin
 from accounts.selectors import is_coordinator
+from audit.models import AuditEntry
+from audit.services import audit_record
 from courses.models import Country
 
 from .forms import ReasonForm, ReissueForm
@@ -240,6 +243,8 @@ class CertificateViewSet(GuardedViewSetMixin, ModelViewSet):
         spec = ACTIONS[action]
         form_class = spec["form"]
         form = form_class(request.POST or None) if form_class is not None else None
+        if request.method == "GET":
+            audit_record(request, AuditEntry.Action.CERTIFICATE_VIEWED, certificate, page=action)
         if request.method == "POST" and (form is None or form.is_valid()):
             try:
                 result = _perform(
@@ -275,7 +280,31 @@ class CertificateViewSet(GuardedViewSetMixin, ModelViewSet):
             def get_header_buttons(self):
                 return [*viewset.action_buttons(self.object), *super().get_header_buttons()]
 
+            def get(self, request, *args, **kwargs):
+                response = super().get(request, *args, **kwargs)
+                # A certificate names its holder: each look at it is recorded (TESTS-SECURITY 36).
+                audit_record(request, AuditEntry.Action.CERTIFICATE_VIEWED, self.object)
+                return response
+
         return CertificateInspectView
+
+    @property
+    def index_view_class(self):
+        base = super().index_view_class
+
+        class CertificateIndexView(base):
+            def get_context_data(self, **kwargs):
+                context = super().get_context_data(**kwargs)
+                # The list names the holders shown: one entry with the certificates on the page.
+                audit_record(
+                    self.request,
+                    AuditEntry.Action.CERTIFICATES_LISTED,
+                    Certificate,
+                    certificates=[certificate.pk for certificate in context["object_list"]],
+                )
+                return context
+
+        return CertificateIndexView
 
     def action_buttons(self, certificate: Certificate) -> list[HeaderButton]:
         """The actions open to this certificate, then its PDF and its public page."""

@@ -8,9 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from accounts import views as accounts_views
+from courses import consent_views
 from courses import views as courses_views
 
-from . import views
+from . import privacy_notice, views
 
 urlpatterns = [
     # The admin signs in through the same accounts as the site (allauth).
@@ -37,8 +38,12 @@ urlpatterns += i18n_patterns(
         courses_views.country_and_organisation,
         name="account_country_and_organisation",
     ),
+    # allauth's sign-up, with the age of digital consent (courses/consent_views.py).
+    path("accounts/signup/", consent_views.signup, name="account_signup"),
+    path("accounts/guardian-consent/", include("courses.consent_urls")),
     path("accounts/your-data/", include("privacy.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("privacy/", privacy_notice.privacy_notice, name="privacy_notice"),
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ from .models import (
     Organisation,
     Participant,
 )
-from .selectors import course_page_model
+from .selectors import consent, course_page_model
+from .services.consent import SignupDetails, signup_details_save
 from .services.participants import participant_profile_change
 
 # The largest id a database integer column holds: a bigger number names no record.
@@ -345,35 +347,183 @@ class CountryAndOrganisationForm(forms.Form):
 
 class SignupForm(CountryAndOrganisationForm):
     """Extra fields on allauth's sign-up (ACCOUNT_SIGNUP_FORM_CLASS): the name printed on
-    certificates, and where the person works (optional)."""
+    certificates, the date of birth, and where the person works (optional).
+
+    The date of birth is read to know whether the person is below the age of
+    digital consent of the country chosen (16 with none): then the form asks for
+    a parent's or guardian's e-mail address and no account is made until they
+    consent (courses/services/consent.py). The date itself is never stored.
+    """
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        widget=DateInput(attrs={"autocomplete": "bday"}),
+        help_text=_(
+            "Asked only to know whether a parent or guardian must agree first. It is not stored."
+        ),
+    )
+    guardian_email = forms.EmailField(
+        label=_("E-mail address of your parent or guardian"),
+        required=False,
+        # Shown (as an e-mail field) only to someone below the age of digital consent.
+        widget=forms.HiddenInput,
+    )
 
     # The optional questions come last, after what an account needs.
     field_order = [
         "email",
         "first_name",
         "last_name",
+        "date_of_birth",
         "password1",
         "password2",
         "country",
         "organisation",
+        "guardian_email",
     ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].help_text = _(
-            "Optional. It lets the training that reached your country be counted for it. "
-            "You can change it later in your account."
+            "Optional. It lets the training that reached your country be counted for it, and "
+            "sets the age from which you can sign up without a parent's or guardian's consent "
+            "(16 when no country is chosen). You can change it later in your account."
+        )
+        self.age_rule = None
+        self.guardian_consent_needed = False
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born > today:
+            raise forms.ValidationError(
+                _("The date of birth cannot be in the future."), code="future"
+            )
+        if born.year < today.year - 120:
+            raise forms.ValidationError(_("Check the year of your date of birth."), code="old")
+        return born
+
+    def clean(self):
+        cleaned = super().clean()
+        born = cleaned.get("date_of_birth")
+        if born is None or "country" in self.errors:
+            return cleaned
+        self.age_rule = consent.age_rule(cleaned.get("country"))
+        self.guardian_consent_needed = consent.below_age_of_consent(born, self.age_rule)
+        if self.guardian_consent_needed:
+            field = self.fields["guardian_email"]
+            field.widget = forms.EmailInput(attrs={"autocomplete": "off"})
+            field.help_text = _(
+                "We e-mail them a link to agree. Your account is made only once they do."
+            )
+            guardian = cleaned.get("guardian_email")
+            if not guardian and "guardian_email" not in self.errors:
+                self.add_error("guardian_email", self._consent_needed_message())
+            elif guardian and guardian.strip().lower() == (cleaned.get("email") or "").lower():
+                self.add_error(
+                    "guardian_email",
+                    _("Enter the address of your parent or guardian, not your own."),
+                )
+        return cleaned
+
+    def _consent_needed_message(self) -> str:
+        country = self.cleaned_data.get("country")
+        if country is not None:
+            return _(
+                "In %(country)s, an account for someone under %(age)s needs the consent of a "
+                "parent or legal guardian. Enter their e-mail address: we will ask them."
+            ) % {"country": country, "age": self.age_rule.age}
+        return _(
+            "Without a country, an account for someone under %(age)s needs the consent of a "
+            "parent or legal guardian. Enter their e-mail address, or choose your country."
+        ) % {"age": self.age_rule.age}
+
+    def signup_details(self) -> SignupDetails:
+        """What the account is made of, for a sign-up kept until a guardian consents."""
+        data = self.cleaned_data
+        return SignupDetails(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            password=data["password1"],
+            language=(get_language() or "")[:8],
+            country=data.get("country"),
+            organisation=data.get("organisation"),
         )
 
     def signup(self, request, user) -> None:
-        user.first_name = self.cleaned_data["first_name"].strip()
-        user.last_name = self.cleaned_data["last_name"].strip()
-        user.preferred_language = (get_language() or "")[:8]
-        user.save(update_fields=["first_name", "last_name", "preferred_language"])
-        # A record is made only for someone who said where they work; others get one on
-        # first need (enrolling, joining a cohort), as before.
-        if self.cleaned_data.get("country") or self.cleaned_data.get("organisation"):
-            self.change_profile(user, by=user)
+        signup_details_save(
+            user,
+            first_name=self.cleaned_data["first_name"],
+            last_name=self.cleaned_data["last_name"],
+            language=get_language() or "",
+            country=self.cleaned_data.get("country"),
+            organisation=self.cleaned_data.get("organisation"),
+        )
+
+
+class GuardianAnswerForm(forms.Form):
+    """A guardian's answer on the page their link opens: consent (with their name) or refuse."""
+
+    guardian_name = forms.CharField(label=_("Your full name"), max_length=150, required=False)
+    confirm = forms.BooleanField(
+        label=_(
+            "I am this young person's parent or legal guardian, and I consent to their account "
+            "and to the use of their data described in the privacy notice."
+        ),
+        required=False,
+    )
+    answer = forms.ChoiceField(
+        choices=[("consent", _("I consent")), ("refuse", _("I refuse"))],
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Choose whether you consent or refuse.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "consent":
+            if not (cleaned.get("guardian_name") or "").strip():
+                self.add_error("guardian_name", _("Enter your name."))
+            if not cleaned.get("confirm"):
+                self.add_error(
+                    "confirm", _("Tick the box to confirm that you are their parent or guardian.")
+                )
+        return cleaned
+
+
+class PaperConsentForm(forms.Form):
+    """A trainer records that a guardian signed the paper consent form for a young person."""
+
+    participant = forms.ModelChoiceField(
+        label=_("Young person"), queryset=Participant.objects.none()
+    )
+    guardian_name = forms.CharField(label=_("Guardian's full name"), max_length=150)
+    guardian_email = forms.EmailField(
+        label=_("Guardian's e-mail address"),
+        required=False,
+        help_text=_("Optional: only if it is written on the form."),
+    )
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
+    holds_form = forms.BooleanField(
+        label=_("I hold the consent form, signed by the parent or legal guardian."),
+        error_messages={"required": _("Record a consent only once you hold the signed form.")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = Participant.objects.filter(
+            pk__in=[person.pk for person in people]
+        ).order_by("display_name", "pk")
+        self.fields["participant"].label_from_instance = lambda person: (
+            f"{person.display_name} ({person.get_age_band_display()})"
+        )
+
+    def clean_signed_on(self):
+        signed_on = _check_year(self.cleaned_data["signed_on"])
+        if signed_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("The form cannot be signed in the future."), code="future"
+            )
+        return signed_on

@@ -6,6 +6,7 @@ from celery import shared_task
 
 from jobs.retrying import retry_policy
 
+from .services.consent import pending_signups_purge
 from .services.invitations import invitation_email_send
 
 
@@ -13,3 +14,9 @@ from .services.invitations import invitation_email_send
 def invitation_send(invitation_id: int) -> bool:
     """E-mail an invitation; an invitation already sent, or answered, is not sent again."""
     return invitation_email_send(invitation_id)
+
+
+@shared_task
+def waiting_signups_purge() -> int:
+    """Delete the sign-ups whose guardian did not answer in time (daily); returns how many."""
+    return pending_signups_purge()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import consent_views, views
 
 app_name = "courses"
 
@@ -28,6 +28,11 @@ urlpatterns = [
         name="attendance",
     ),
     path("training/cohorts/<int:pk>/merge/", views.members_merge, name="members_merge"),
+    path(
+        "training/cohorts/<int:pk>/guardian-consent/",
+        consent_views.cohort_guardian_consents,
+        name="guardian_consents",
+    ),
     path("training/cohorts/<int:pk>/move/", views.member_move, name="member_move"),
     path("join/<str:code>/", views.join, name="join"),
     path("invitations/<int:pk>/", views.invitation_answer, name="invitation_answer"),

@@ -220,6 +220,8 @@ def attendance(request, pk: int, session_pk: int):
             return JsonResponse({"saved": True})
         messages.success(request, _("Attendance saved."))
         return redirect("courses:cohort", pk=cohort.pk)
+    if request.method == "GET":  # the members' marks: a look at their records
+        audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, session=session.pk)
     return render(
         request,
         "courses/attendance.html",
@@ -494,6 +496,8 @@ def accredit_graduates(request, pk: int):
                 )
                 return redirect("courses:cohort", pk=cohort.pk)
     graduates = selectors.graduates_to_accredit(cohort)
+    if request.method == "GET":  # the graduates' completion: a look at their records
+        audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, page="accredit_graduates")
     if request.method == "POST":  # as the person left them
         ticked = {record_id(value) for value in request.POST.getlist("participant")}
     else:

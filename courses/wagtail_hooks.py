@@ -23,6 +23,7 @@ from audit.services import audit_record
 from . import services
 from .forms import CohortForm, CohortSettingsForm
 from .models import Cohort, Country, Organisation, Participant, TrainerAccreditation
+from .services.consent import country_save
 
 
 class RecordViewSet(GuardedViewSetMixin, ModelViewSet):
@@ -39,6 +40,21 @@ class KeptWholeViewSet(RecordViewSet):
     closed_views = ("copy", "delete")
 
 
+class CountrySaveMixin:
+    """A country is saved through its service, which audits a new age of digital consent."""
+
+    def save_instance(self):
+        return country_save(self.form.instance, by=self.request.user)
+
+
+class CountryCreateView(CountrySaveMixin, generic.CreateView):
+    pass
+
+
+class CountryEditView(CountrySaveMixin, generic.EditView):
+    pass
+
+
 class CountryViewSet(RecordViewSet):
     model = Country
     icon = "site"
@@ -46,6 +62,8 @@ class CountryViewSet(RecordViewSet):
     list_display = ["name", "code", "age_of_digital_consent"]
     form_fields = ["name", "code", "age_of_digital_consent"]
     search_fields = ["name", "code"]
+    add_view_class = CountryCreateView
+    edit_view_class = CountryEditView
 
 
 class OrganisationViewSet(RecordViewSet):

@@ -19,7 +19,7 @@ from .guards import scope_or_403, scope_slug
 from .period import period_form
 from .ratelimits import refuses_too_many_periods
 from .reports import report_pdf as render_report
-from .views import bad_period_page, figures_asked_for
+from .views import audit_people_named, bad_period_page, figures_asked_for
 
 
 @login_required
@@ -30,6 +30,7 @@ def report_pdf(request, scope: str):
     if form.errors:
         return bad_period_page(request, form, country)
     dashboard = figures_asked_for(request, country, form)
+    audit_people_named(request, dashboard, download="pdf")
     response = HttpResponse(render_report(dashboard), content_type="application/pdf")
     filename = form.file_name(f"report-{scope_slug(country)}", "pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -6,6 +6,8 @@ all written by `presentation.shown_table` from the same protected tables.
 A period (whole months, period.py) that no cache holds yet is counted from
 the record a few times per account at most (ratelimits.py, 429 beyond); a
 download of a period that cannot be read is the same 400 page as the report's.
+A page, download or report showing tables that name people (master trainers,
+the cascade's lead trainers) is written to the audit trail (`audit_people_named`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from courses.models import Country
 
 from . import exports, presentation
@@ -71,6 +75,7 @@ def export_csv(request, scope: str, table: str):
     if form.errors:
         return bad_period_page(request, form, country)
     dashboard = _download_figures(request, country, form, table)
+    audit_people_named(request, dashboard, [table], download="csv")
     filename = form.file_name(f"monitoring-{scope_slug(country)}-{table}", "csv")
     return exports.csv_response(dashboard.tables[table], filename)
 
@@ -81,7 +86,9 @@ def export_xlsx(request, scope: str, table: str):
     country, form = _download_period(request, scope, table)
     if form.errors:
         return bad_period_page(request, form, country)
-    return _workbook(_download_figures(request, country, form, table), form, [table])
+    dashboard = _download_figures(request, country, form, table)
+    audit_people_named(request, dashboard, [table], download="xlsx")
+    return _workbook(dashboard, form, [table])
 
 
 @login_required
@@ -91,10 +98,44 @@ def export_workbook(request, scope: str):
     if form.errors:
         return bad_period_page(request, form, country)
     dashboard = _download_figures(request, country, form, None)
+    audit_people_named(request, dashboard, download="xlsx")
     return _workbook(dashboard, form, presentation.table_order(dashboard.tables))
 
 
 # --- What the views share (report_views.py too) -----------------------------------------------
+
+# The tables that name people: master trainers by name, and each cohort with its lead trainer.
+TABLES_NAMING_PEOPLE = ("master_trainers", "cascade_tree")
+
+
+def audit_people_named(request, dashboard: Dashboard, names=TABLES_NAMING_PEOPLE, **details):
+    """Record a look at figures that name people (TESTS-SECURITY 36): one entry, or none
+    when the tables shown name nobody.
+
+    The entry lists, by id, the master trainers named and the cohorts whose lead
+    trainer is named; the country it is about (or all countries) is its record.
+    """
+    named = {
+        "master_trainers": [
+            int(row.key) for row in dashboard.tables["master_trainers"].rows if row.key
+        ]
+        if "master_trainers" in names
+        else [],
+        "cascade_cohorts": [
+            int(row.key) for row in dashboard.tables["cascade_tree"].rows if row.key and row.detail
+        ]
+        if "cascade_tree" in names
+        else [],
+    }
+    if not any(named.values()):
+        return
+    audit_record(
+        request,
+        AuditEntry.Action.DASHBOARD_VIEWED,
+        dashboard.country if dashboard.country is not None else Country,
+        **named,
+        **details,
+    )
 
 
 def figures_asked_for(request, country: Country | None, form: PeriodForm) -> Dashboard:
@@ -190,6 +231,7 @@ def _dashboard_page(request, scope: str):
     country = scope_or_403(request, scope)  # before anything else, so a refusal says nothing
     form = period_form(request.GET)
     dashboard = figures_asked_for(request, country, form)
+    audit_people_named(request, dashboard)
     slug = scope_slug(dashboard.country)
     query = form.query
     tables = _tables_on_page(dashboard, slug, query)

@@ -64,6 +64,13 @@ def country_certificates(request):
     if status:
         certificates = certificates.filter(listing.with_status(status))
     page = Paginator(certificates, PER_PAGE).get_page(request.GET.get("page"))
+    # The list names the holders shown: one entry with the certificates on the page.
+    audit_record(
+        request,
+        AuditEntry.Action.CERTIFICATES_LISTED,
+        country if country is not None else Country,
+        certificates=[certificate.pk for certificate in page],
+    )
     return render(
         request,
         "certificates/country_certificates.html",

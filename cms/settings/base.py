@@ -243,6 +243,13 @@ CACHES = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Leaving Care Training <training@localhost>")
 
+# Personal data: who is responsible for it, named on the privacy notice (/<language>/privacy/),
+# and the address people write to about their data; a sign-up below the age of digital consent
+# waits this many days for a guardian's consent (docs/consent.md).
+PRIVACY_CONTROLLER_NAME = env("PRIVACY_CONTROLLER_NAME", "Leaving Care Training")
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL")
+GUARDIAN_CONSENT_LINK_DAYS = int(env("GUARDIAN_CONSENT_LINK_DAYS", "7"))
+
 # Monitoring (docs/monitoring.md): how often the dashboards' figures are computed afresh, and
 # the smallest number of people a figure may show (fewer are hidden, with what would reveal them).
 MONITORING_REFRESH_MINUTES = int(env("MONITORING_REFRESH_MINUTES", "15"))
@@ -286,6 +293,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Celery beat (the `beat` service): the recurring jobs.
 CELERY_BEAT_SCHEDULE = {
+    # Sign-ups whose guardian did not answer in time are deleted (courses/services/consent.py).
+    "courses-purge-waiting-signups": {
+        "task": "courses.tasks.waiting_signups_purge",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Trainers are told 60 and 14 days before their accreditation certificate ends.
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",

@@ -17,6 +17,7 @@ def sign_up(client, email="ioana@example.org", password="a-long-test-password-1"
             "email": email,
             "first_name": "Ioana",
             "last_name": "Țărănescu",
+            "date_of_birth": "1988-11-02",  # an adult: no guardian's consent (tests/privacy)
             "password1": password,
             "password2": password,
         },

@@ -150,7 +150,7 @@ def test_suspend_then_lift_the_suspension(client, world, coordinating):
         AuditEntry.objects.filter(target_id=str(world.certificate.pk))
         .order_by("pk")
         .values_list("action", flat=True)
-    ) == ["certificate_suspended", "certificate_reinstated"]
+    ) == ["certificate_suspended", "certificate_viewed", "certificate_reinstated"]  # the page seen
 
 
 def test_a_correction_issues_a_new_certificate_the_old_one_points_to(client, world, coordinating):

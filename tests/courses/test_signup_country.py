@@ -88,6 +88,7 @@ def sign_up(client, language="en", **fields):
             "email": "ana@example.org",
             "first_name": "Ana",
             "last_name": "Popescu",
+            "date_of_birth": "1990-05-17",  # an adult: no guardian's consent (tests/privacy)
             "password1": PASSWORD,
             "password2": PASSWORD,
             **fields,

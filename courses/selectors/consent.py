@@ -1,0 +1,173 @@
+"""Whose account needs a guardian's consent, and whether one is recorded (GDPR art. 8).
+
+The rule: a person younger than their country's age of digital consent
+(`Country.age_of_digital_consent`; 16, the GDPR's default, when no country is
+known) has an account only with a guardian's consent. A person reaches an age
+on their birthday; someone born on 29 February reaches it on 1 March in a year
+without one.
+
+A roster record gives an age band, not a date: a band needs the consent when
+its youngest age is below the age of its country (14 to 17 needs it in Hungary,
+where the age is 16, and not in Bulgaria, where it is 14; under 14 always does).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ..models import (
+    Cohort,
+    CohortMembership,
+    Country,
+    GuardianConsent,
+    Participant,
+    PendingSignup,
+)
+
+# GDPR article 8(1): the age where a country has set none (or none is known).
+DEFAULT_AGE_OF_DIGITAL_CONSENT = 16
+
+# The youngest age in each band (the oldest band has no upper end).
+BAND_YOUNGEST_AGE = {
+    Participant.AgeBand.UNDER_14: 0,
+    Participant.AgeBand.AGE_14_17: 14,
+    Participant.AgeBand.AGE_18_21: 18,
+    Participant.AgeBand.AGE_22_25: 22,
+    Participant.AgeBand.ADULT: 26,
+}
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """The age of digital consent that applies, and the country that set it ("" for none)."""
+
+    country_code: str
+    age: int
+
+
+def age_rule(country: Country | None) -> AgeRule:
+    """The rule of a country; with none, the GDPR's default age."""
+    if country is None:
+        return AgeRule("", DEFAULT_AGE_OF_DIGITAL_CONSENT)
+    return AgeRule(country.code.upper(), country.age_of_digital_consent)
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    """A person's age in whole years on `day` (their birthday counts)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def below_age_of_consent(
+    born: datetime.date, rule: AgeRule, today: datetime.date | None = None
+) -> bool:
+    """Whether someone born on `born` is younger than the rule's age today (the site's day)."""
+    return age_on(born, today or timezone.localdate()) < rule.age
+
+
+def band_needs_consent(age_band: str, rule: AgeRule) -> bool:
+    """Whether someone in this age band may be younger than the rule's age.
+
+    No band recorded (a professional typed by name) needs none.
+    """
+    youngest = BAND_YOUNGEST_AGE.get(age_band)
+    return youngest is not None and youngest < rule.age
+
+
+def record_rule(participant: Participant, cohort: Cohort | None = None) -> AgeRule:
+    """The rule for a roster record: its own country's, else its cohort's."""
+    if participant.country_id is not None:
+        return age_rule(participant.country)
+    return age_rule(cohort.country if cohort is not None else None)
+
+
+def consent_for(*, user=None, participant: Participant | None = None) -> GuardianConsent | None:
+    """The consent recorded for an account, or for a roster record (or a record merged into it).
+
+    A trainer's typed record folded into another keeps its paper consent; the
+    record it was folded into is covered by it.
+    """
+    if user is not None and user.is_authenticated:
+        consent = GuardianConsent.objects.filter(user=user).first()
+        if consent is not None:
+            return consent
+    if participant is not None:
+        return (
+            GuardianConsent.objects.filter(
+                Q(participant=participant) | Q(participant__merged_into=participant)
+            )
+            .order_by("pk")
+            .first()
+        )
+    return None
+
+
+def consent_missing(participant: Participant, *, user=None, cohort: Cohort | None = None) -> bool:
+    """Whether joining as this roster record still waits for a guardian's consent.
+
+    Needed when the record's age band may be below its country's age; given by
+    a paper form recorded on the record, or by the consent the account itself
+    was made with (`user`, the person accepting).
+    """
+    if not band_needs_consent(participant.age_band, record_rule(participant, cohort)):
+        return False
+    return consent_for(user=user, participant=participant) is None
+
+
+@dataclass
+class MemberConsent:
+    participant: Participant
+    rule: AgeRule
+    consent: GuardianConsent | None
+
+
+def cohort_members_needing_consent(cohort: Cohort) -> list[MemberConsent]:
+    """The cohort's members whose age band may be below the age, each with any consent recorded.
+
+    Two queries whatever the number of members. Only what a trainer typed is
+    read: the roster record's name or code and age band.
+    """
+    memberships = (
+        CohortMembership.objects.filter(cohort=cohort)
+        .exclude(participant__age_band="")
+        .select_related("participant__country")
+        .order_by("participant__display_name", "participant_id")
+    )
+    rows = []
+    for membership in memberships:
+        person = membership.participant
+        rule = record_rule(person, cohort)
+        if band_needs_consent(person.age_band, rule):
+            rows.append(MemberConsent(person, rule, None))
+    people = [row.participant for row in rows]
+    consents = {}
+    for consent in GuardianConsent.objects.filter(
+        Q(participant__in=people) | Q(participant__merged_into__in=people)
+    ).select_related("participant"):
+        record = consent.participant
+        consents.setdefault(record.merged_into_id or record.pk, consent)
+    for row in rows:
+        row.consent = consents.get(row.participant.pk)
+    return rows
+
+
+def pending_signup_for_token(pending_id: int, token_hash: str) -> PendingSignup | None:
+    """The sign-up a guardian's link names, when its token matches (expired ones included)."""
+    return (
+        PendingSignup.objects.filter(pk=pending_id, token_hash=token_hash)
+        .select_related("country")
+        .first()
+    )
+
+
+def pending_signup_waiting(email: str) -> bool:
+    """Whether a sign-up with this address still waits for a guardian (not expired)."""
+    return PendingSignup.objects.filter(email=email, expires_at__gt=timezone.now()).exists()
+
+
+def ages_of_digital_consent() -> QuerySet[Country]:
+    """Every country with its age of digital consent, for the privacy notice."""
+    return Country.objects.order_by("code").only("code", "name", "age_of_digital_consent")
