@@ -10,17 +10,14 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import DatabaseError
 
+from jobs.retrying import retry_policy
+
 from .services import erasure, retention
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError, OSError),
-    max_retries=5,
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-)
+# A passing fault (the database or the disk away) is retried with backoff; once the retries
+# are spent, coordinators see the job as a failed task and run the erasure again.
+@shared_task(acks_late=True, **retry_policy(DatabaseError, OSError))
 def erase_personal_data(erasure_id: int) -> str | None:
     """Run one person's erasure to its end; its state."""
     request = erasure.erasure_run(erasure_id)
