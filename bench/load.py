@@ -1,8 +1,9 @@
 #!/usr/bin/env python
 """Load test: learners, trainers, a coordinator and NSG members at once, on the real services.
 
-    .venv/bin/python bench/load.py [--users 30] [--seconds 60] [--web-workers 4]
-                                   [--worker-concurrency 1] [--learners 30]
+    .venv/bin/python bench/load.py [--users 30] [--seconds 60] [--spawn-rate 3]
+                                   [--web-workers 4] [--worker-concurrency 1]
+                                   [--learners 30] [--keep]
 
 Starts everything itself, on loopback, and stops it at the end:
 
@@ -18,8 +19,10 @@ Starts everything itself, on loopback, and stops it at the end:
    marks, certificate runs finished, certificates issued).
 
 Prints p50/p95/p99 per page (milliseconds) as a Markdown table for
-docs/PERFORMANCE.md, every error, and what the database holds; exits non-zero
-when a request failed or the database does not hold what the requests did.
+docs/PERFORMANCE.md, the load average the run met, every error, and what the
+database holds; exits non-zero when a request failed or the database does not
+hold what the requests did. The working folder (the plan, locust's figures, the
+certificate files) is removed at the end unless --keep.
 tests/load/test_load.py runs a 15-second version on a small world.
 """
 
@@ -31,6 +34,7 @@ import datetime
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,6 +72,9 @@ class LoadResult:
     errors: list[str] = field(default_factory=list)  # "METHOD name: what went wrong (times)"
     exit_code: int = 0
     output: str = ""  # what locust printed
+    # The machine's load average (1 minute) when locust started and when it ended: the
+    # figures are only as quiet as the machine was.
+    load_average: tuple[float, float] = (0.0, 0.0)
 
     def requests(self, name: str) -> int:
         page = self.pages.get(name)
@@ -107,6 +114,7 @@ def run_locust(
     plan_path, results_path = work_dir / "plan.json", work_dir / "results.json"
     plan.save(plan_path)
     results_path.unlink(missing_ok=True)
+    load_before = os.getloadavg()[0]
     process = subprocess.run(
         [
             sys.executable,
@@ -144,6 +152,7 @@ def run_locust(
         errors=results["errors"],
         exit_code=process.returncode,
         output=output,
+        load_average=(load_before, os.getloadavg()[0]),
     )
 
 
@@ -239,22 +248,11 @@ def load_demo() -> None:
         print(f"  manage.py {command[0]}: {time.monotonic() - started:.0f} s", flush=True)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--users", type=int, default=30)
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--spawn-rate", type=float, default=3)
-    parser.add_argument("--web-workers", type=int, default=4)
-    # One certificate run is one task: a second pool process would only take cores from the site.
-    parser.add_argument("--worker-concurrency", type=int, default=1)
-    parser.add_argument("--learners", type=int, default=30, help="learner accounts to add")
-    args = parser.parse_args(argv)
-
+def run_on_the_demo(args, work_dir: Path):
+    """Services, the demo, the site and a worker, then locust: (LoadResult, LoadEffects)."""
     from tests.background.worker import celery_worker
     from tests.live_processes import web_process
 
-    work_dir = Path(tempfile.mkdtemp(prefix="leaving-care-load-"))
-    print(f"Working in {work_dir}", flush=True)
     with services() as (database_url, redis_url):
         os.environ.update(settings_environment(work_dir, database_url, redis_url))
         print("Database: the demo", flush=True)
@@ -300,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"for {args.seconds} s",
                 flush=True,
             )
-            since, load_before = timezone.now(), os.getloadavg()[0]
+            since = timezone.now()
             result = run_locust(
                 host=host,
                 plan=plan,
@@ -309,15 +307,37 @@ def main(argv: list[str] | None = None) -> int:
                 spawn_rate=args.spawn_rate,
                 work_dir=work_dir,
             )
-            load_after = os.getloadavg()[0]
             wait_for_runs(plan, since=since)
             effects = effects_recorded(plan, since=since)
             connections.close_all()
+    return result, effects
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--spawn-rate", type=float, default=3)
+    parser.add_argument("--web-workers", type=int, default=4)
+    # One certificate run is one task: a second pool process would only take cores from the site.
+    parser.add_argument("--worker-concurrency", type=int, default=1)
+    parser.add_argument("--learners", type=int, default=30, help="learner accounts to add")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the working folder (plan, figures, files)"
+    )
+    args = parser.parse_args(argv)
+
+    work_dir = Path(tempfile.mkdtemp(prefix="leaving-care-load-"))
+    print(f"Working in {work_dir}", flush=True)
+    with contextlib.ExitStack() as cleanup:
+        if not args.keep:
+            cleanup.callback(shutil.rmtree, work_dir, ignore_errors=True)
+        result, effects = run_on_the_demo(args, work_dir)
     print()
     print(result.table())
     print()
-    # Other work on the machine shows here: the figures are only as quiet as the machine was.
-    print(f"Load average (1 min) when locust started: {load_before:.1f}, ended: {load_after:.1f}")
+    before, after = result.load_average
+    print(f"Load average (1 min) when locust started: {before:.1f}, ended: {after:.1f}")
     print()
     print("In the database afterwards:")
     for name, value in effects.__dict__.items():

@@ -91,6 +91,7 @@ def form_posting_to(text: str, action_part: str) -> tuple[str, str] | None:
 
 @events.quitting.add_listener
 def write_results(environment, **kwargs) -> None:
+    """Each page's figures and the errors, as JSON in LOAD_RESULTS (when it is set)."""
     target = os.environ.get("LOAD_RESULTS")
     if not target:
         return

@@ -163,7 +163,8 @@ def test_thirty_users_for_fifteen_seconds_with_no_error_and_everything_recorded(
         wait_for_runs(plan, since=since, timeout=60)
     effects = effects_recorded(plan, since=since)
     report = f"\n{result.table()}\n{effects}\n{result.output[-4000:]}"
-    print(f"\n{result.table()}\n{effects}")  # the figures, with pytest -s
+    # The figures, with pytest -s.
+    print(f"\n{result.table()}\n{effects}\nload average {result.load_average}")
 
     assert result.total.failures == 0 and result.errors == [], report
     for role, pages in PAGES_BY_ROLE.items():
