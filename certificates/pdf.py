@@ -131,7 +131,7 @@ def _joined_font(weight: str) -> bytes:
 
 
 @cache
-def _stylesheet() -> tuple[CSS, FontConfiguration]:
+def certificate_stylesheet() -> tuple[CSS, FontConfiguration]:
     """The parsed stylesheet and its font configuration, made once per process."""
     return stylesheet_with_fonts(STYLESHEET.read_text(encoding="utf-8"))
 
@@ -342,7 +342,7 @@ def render_pdf(facts: CertificateFacts, *, credential_json: bytes | None = None)
             )
         )
     with _render_lock:
-        stylesheet, font_config = _stylesheet()
+        stylesheet, font_config = certificate_stylesheet()
         if len(_image_cache) > IMAGE_CACHE_ENTRIES:
             _image_cache.clear()
         document = _CertificateHTML(string=html, url_fetcher=fetcher).render(

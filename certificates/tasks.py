@@ -11,14 +11,26 @@ import logging
 from smtplib import SMTPException
 
 from celery import shared_task
+from celery.signals import worker_init
 
 from courses.models import CohortMembership, Enrolment, TrainerAccreditation
 from jobs.retrying import retry_policy
 
+from . import pdf
 from .services import batches, issuing, notifications
 from .services.errors import CertificateError
 
 logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def prepare_pdf_fonts(**_signal_kwargs) -> None:
+    """Join the certificate font once in the worker's main process (seconds of work), so that
+    every pool process it starts, and every one that replaces a lost one, has it ready."""
+    try:
+        pdf.certificate_stylesheet()
+    except Exception:  # a missing font is reported by the first certificate, clearly
+        logger.exception("The certificate font could not be prepared")
 
 
 def _issue(model, pk: int, issue, **options) -> int | None:

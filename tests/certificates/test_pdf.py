@@ -436,10 +436,10 @@ def test_filled_wording_is_printed_with_the_literal_braces_kept():
 
 def test_missing_font_files_stop_with_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setattr(certificate_pdf, "FONT_DIR", tmp_path)
-    certificate_pdf._stylesheet.cache_clear()
+    certificate_pdf.certificate_stylesheet.cache_clear()
     try:
         with pytest.raises(ImproperlyConfigured, match="make fonts"):
             render_pdf(facts())
     finally:
         monkeypatch.undo()
-        certificate_pdf._stylesheet.cache_clear()
+        certificate_pdf.certificate_stylesheet.cache_clear()
