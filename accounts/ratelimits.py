@@ -1,17 +1,27 @@
-"""Limits on guessing secrets a person types or follows (invite codes).
+"""Limits on guessing secrets a person types or follows (invite codes, certificate codes).
 
-Every attempt takes a slot in allauth's rate-limit store (the default cache,
-shared by every process: Redis in production) before the secret is looked up,
-so parallel guesses cannot slip past the count; a right guess gives its slot
-back, so only misses add up. Rates are allauth's notation, e.g.
-"20/15m/ip,5/15m/user": per address (IP) and per account.
+Two ways, both counting in allauth's rate-limit store (the default cache,
+shared by every process: Redis in production). Rates are allauth's notation,
+e.g. "20/15m/ip,5/15m/user": per address (IP) and per account.
+
+- `guess_attempt`: every attempt takes a slot before the secret is looked up,
+  so parallel guesses cannot slip past the count; a right guess gives its slot
+  back, so only misses add up. Each attempt writes twice under a lock.
+- `guesses_refused` then `miss_counted`, for secrets looked up far more often
+  than guessed (a certificate's code, read from its QR code): a look-up reads
+  the counts without writing, and only a miss takes a slot, answered as a miss
+  only if it got one. Parallel look-ups from one address do not wait on each
+  other; at most as many guesses as run at the same moment are looked up
+  beyond the limit before the address is refused.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from allauth.core.internal import ratelimit
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -27,23 +37,54 @@ class GuessAttempt:
         self.usage.rollback()
 
 
+def _rates_for(request: HttpRequest, rates: str) -> str:
+    if request.user.is_authenticated:
+        return rates
+    # Per-account rates need an account; the per-address ones still hold.
+    return ",".join(rate for rate in rates.split(",") if not rate.strip().endswith("/user"))
+
+
+def _count(request: HttpRequest, action: str, rates: str):
+    return ratelimit.consume(
+        request,
+        app=APP,
+        action=action,
+        config={action: _rates_for(request, rates)},
+        user=request.user if request.user.is_authenticated else None,
+        limit_get=True,
+    )
+
+
 def guess_attempt(request: HttpRequest, *, action: str, rates: str) -> GuessAttempt | None:
     """Count one attempt at `action`; None when this address or account missed too often.
 
     GET requests count too: opening a join link with a made-up code is a guess.
     """
-    if not request.user.is_authenticated:
-        # Per-account rates need an account; the per-address ones still hold.
-        rates = ",".join(rate for rate in rates.split(",") if not rate.strip().endswith("/user"))
-    usage = ratelimit.consume(
-        request,
-        app=APP,
-        action=action,
-        config={action: rates},
-        user=request.user if request.user.is_authenticated else None,
-        limit_get=True,
-    )
+    usage = _count(request, action, rates)
     return GuessAttempt(usage) if usage is not None else None
+
+
+def guesses_refused(request: HttpRequest, *, action: str, rates: str) -> bool:
+    """Whether this address (or account) has missed `action` too often lately.
+
+    Reads the counts `miss_counted` keeps (one read of the shared cache), writes nothing.
+    """
+    user = request.user if request.user.is_authenticated else None
+    limits = {
+        ratelimit.get_cache_key(request, app=APP, action=action, rate=rate, user=user): rate
+        for rate in ratelimit.parse_rates(_rates_for(request, rates))
+    }
+    histories = cache.get_many(list(limits))
+    now = time.time()
+    return any(
+        not ratelimit.apply_rate(list(histories.get(key, [])), now, rate, dry_run=True)[0]
+        for key, rate in limits.items()
+    )
+
+
+def miss_counted(request: HttpRequest, *, action: str, rates: str) -> bool:
+    """Count one miss at `action`; False when it no longer fits (refuse it as too many)."""
+    return _count(request, action, rates) is not None
 
 
 def too_many_guesses(request: HttpRequest, message: str) -> HttpResponse:

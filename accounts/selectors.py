@@ -53,8 +53,15 @@ def is_staff_account(user) -> bool:
 
 
 def has_totp(user) -> bool:
-    """Whether this person has activated an authenticator app (TOTP)."""
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    """Whether this person has activated an authenticator app (TOTP).
+
+    Asked on every staff page; kept under the permissions version, which adding
+    or removing an authenticator replaces (signals.py).
+    """
+    return permissions.get_or_build(
+        ("totp", user.pk),
+        lambda: Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+    )
 
 
 def used_second_factor(request: HttpRequest) -> bool:

@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in
@@ -14,14 +15,37 @@ def connect() -> None:
             new_permissions_version, sender=through, dispatch_uid=f"perms-{through.__name__}"
         )
     # Roles make a person staff (accounts.selectors.is_staff_account), cached by this version.
-    for model in (User, Group, Permission, RoleAssignment):
+    for model in (Group, Permission, RoleAssignment):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_permissions_version,
                 sender=model,
                 dispatch_uid=f"perms-{model.__name__}-{id(signal)}",
             )
+    post_save.connect(on_user_saved, sender=User, dispatch_uid="perms-User-saved")
+    post_delete.connect(new_permissions_version, sender=User, dispatch_uid="perms-User-deleted")
+    # Whether staff have an authenticator (accounts.selectors.has_totp) is cached too.
+    post_save.connect(
+        on_authenticator_saved, sender=Authenticator, dispatch_uid="perms-Authenticator-saved"
+    )
+    post_delete.connect(
+        new_permissions_version, sender=Authenticator, dispatch_uid="perms-Authenticator-deleted"
+    )
     user_logged_in.connect(start_activity_clock, dispatch_uid="accounts-activity-clock")
+
+
+def on_user_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    """Any change to a person may change what they may do, but signing in only stamps
+    `last_login`: that alone does not retire every process's permissions."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    new_permissions_version()
+
+
+def on_authenticator_saved(sender, instance, created=False, **kwargs) -> None:
+    """A new authenticator counts; using one (its last use, its codes) changes no answer."""
+    if created:
+        new_permissions_version()
 
 
 def start_activity_clock(sender, request, user, **kwargs) -> None:

@@ -11,9 +11,11 @@ class CertificatesConfig(AppConfig):
         from wagtail.images import get_image_model
 
         from courses import signals
+        from courses.progress_cache import on_participant_row_saved
 
         from . import checks, receivers  # noqa: F401 (checks registers itself)
-        from .models import CertificateTemplate
+        from .models import Certificate, CertificateTemplate
+        from .selectors import verification
         from .services import contents
 
         # Courses announces completions, accreditations and merges; certificates listen.
@@ -44,4 +46,17 @@ class CertificatesConfig(AppConfig):
                 contents.wording_changed,
                 sender=sender,
                 dispatch_uid=f"certificates-wording-{sender.__name__}-{change}",
+            )
+        # The verification page kept per code, and the holder's own pages ("My learning"),
+        # are read anew after any change to a certificate.
+        for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                verification.on_certificate_saved,
+                sender=Certificate,
+                dispatch_uid=f"certificates-verification-{change}",
+            )
+            signal.connect(
+                on_participant_row_saved,
+                sender=Certificate,
+                dispatch_uid=f"certificates-holder-{change}",
             )

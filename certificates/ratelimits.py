@@ -2,7 +2,9 @@
 
 A code carries 160 random bits, so guessing one is hopeless; the limit keeps
 anyone from trying at scale and tells a person who mistyped what to do. Only
-misses count (accounts/ratelimits.py gives a right code its slot back). Every
+misses count, and a right code writes nothing (accounts/ratelimits.py:
+`guesses_refused`, `miss_counted`): a QR code read many times from one
+office's address is never held up. Every
 uploaded credential counts: checking one canonicalises a JSON-LD document,
 which costs the server more than a page.
 """
@@ -14,19 +16,23 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import ngettext
 
-from accounts.ratelimits import GuessAttempt, guess_attempt, too_many_guesses
+from accounts.ratelimits import guess_attempt, guesses_refused, miss_counted, too_many_guesses
 
 
 def _minutes(rates: str) -> int:
     return max(1, int(max(rate.duration for rate in parse_rates(rates)) // 60))
 
 
-def certificate_code_attempt(request: HttpRequest) -> GuessAttempt | None:
-    """One attempt at a certificate code; None once this address missed too often.
+def certificate_codes_refused(request: HttpRequest) -> bool:
+    """Whether this address has tried too many codes that do not exist lately (writes nothing)."""
+    return guesses_refused(
+        request, action="certificate_code", rates=settings.CERTIFICATE_CODE_RATE_LIMITS
+    )
 
-    Call `.succeeded()` on the attempt when the code was right.
-    """
-    return guess_attempt(
+
+def certificate_code_missed(request: HttpRequest) -> bool:
+    """Count a code that does not exist; False when this address has now tried too many."""
+    return miss_counted(
         request, action="certificate_code", rates=settings.CERTIFICATE_CODE_RATE_LIMITS
     )
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -20,6 +21,7 @@ from wagtail.search import index
 
 from assessments.selectors import learner_course_tests
 from courses import services
+from courses.progress_cache import progress_version
 
 from . import i18n
 from .blocks import FACILITATION_NOTE, LessonBodyBlock
@@ -129,11 +131,16 @@ class CoursePage(ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline(self.pk, request)
-        context["course_tests"] = learner_course_tests(
-            request.user,
-            self,
-            i18n.reader_language(),
-            lessons_done=outline.progress.is_complete,
+        user = request.user
+        # The reader's tests and modules are drawn once per change of their progress (which
+        # their attempts change too) and of the content: the template keeps them under both.
+        context["progress_version"] = (
+            progress_version(user.pk) if user.is_authenticated else "anonymous"
+        )
+        context["course_tests"] = SimpleLazyObject(
+            lambda: learner_course_tests(
+                user, self, i18n.reader_language(), lessons_done=outline.progress.is_complete
+            )
         )
         return context
 

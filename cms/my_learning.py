@@ -1,9 +1,16 @@
-"""Face-to-face training on "My learning": the person's cohorts, open invitations and certificates.
+""" "My learning": the person's courses, cohorts, open invitations and certificates.
 
 Only the reader's own record: each cohort's sessions with their own
 attendance, their own pre-test, post-test and gain in the cohort's course, and
 the lead trainer's name; never another member. The cms composes this because
 courses knows nothing of assessments (imports point one way).
+
+The whole page is made once per change (`learning_page`): it is kept under the
+person's progress version (their enrolments, progress, attendance, results,
+certificates and addresses: courses/progress_cache.py), the record version
+(cohorts, sessions, teams, invitations: courses/record_cache.py), the content
+version (course and module titles) and the day (a certificate's status).
+Whether a session has started is worked out when the page is drawn.
 """
 
 from __future__ import annotations
@@ -11,13 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 
-from assessments.selectors.gain import PersonResult, person_result
+from assessments.selectors.gain import PersonResult, person_results
 from certificates.models import Certificate
 from certificates.selectors.listing import certificates_held_by
 from certificates.selectors.public import PublicRecord, public_record
 from courses import selectors as course_selectors
 from courses.models import CohortInvitation
+from courses.progress_cache import kept_for
+from courses.record_cache import record_version
 from courses.selectors.learner_cohorts import (
     LearnerCohort,
     lead_trainer_names,
@@ -25,6 +35,8 @@ from courses.selectors.learner_cohorts import (
 )
 
 from . import i18n
+from .caching import content_version
+from .outline import LearningCard, learning_cards
 
 
 @dataclass(frozen=True)
@@ -67,9 +79,9 @@ def cohort_cards(request) -> list[CohortCard]:
     pages = i18n.versions_for_reader(
         {entry.cohort.course.translation_key for entry in cohorts}, language
     )
-    # A person's results belong to a course, not a cohort: one read per course.
+    # A person's results belong to a course, not a cohort: read for all their courses at once.
     courses = {entry.cohort.course_id: entry.cohort.course for entry in cohorts}
-    results = {pk: person_result(participant, course) for pk, course in courses.items()}
+    results = person_results(participant, courses.values())
     cards = []
     for entry in cohorts:
         course = pages.get(entry.cohort.course.translation_key, entry.cohort.course)
@@ -108,3 +120,37 @@ def certificate_cards(request) -> list[CertificateCard]:
     return [
         CertificateCard(certificate, public_record(certificate)) for certificate in certificates
     ]
+
+
+@dataclass(frozen=True)
+class LearningPage:
+    courses: tuple[LearningCard, ...]
+    cohorts: tuple[CohortCard, ...]
+    invitations: tuple[InvitationCard, ...]
+    certificates: tuple[CertificateCard, ...]
+
+
+def learning_page(request) -> LearningPage:
+    """Everything "My learning" shows the reader, made once per change (module docstring).
+
+    No query when kept; about a dozen, whatever the number of courses, cohorts,
+    invitations and certificates, when made.
+    """
+    parts = (
+        "my-learning",
+        i18n.reader_language(),
+        request.get_host(),
+        record_version(),
+        content_version(),
+        timezone.localdate(),
+    )
+    return kept_for(
+        request.user.pk,
+        parts,
+        lambda: LearningPage(
+            courses=tuple(learning_cards(request)),
+            cohorts=tuple(cohort_cards(request)),
+            invitations=tuple(invitation_cards(request)),
+            certificates=tuple(certificate_cards(request)),
+        ),
+    )

@@ -6,6 +6,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from assessments.models import Assessment
+
 from .caching import new_content_version
 
 
@@ -18,7 +20,8 @@ def connect() -> None:
         sender=PageViewRestriction.groups.through,
         dispatch_uid="cms-restriction-groups",
     )
-    for model in (get_document_model(), get_image_model(), PageViewRestriction, Site):
+    # Assessments are authored content too (a course page lists its tests by their titles).
+    for model in (get_document_model(), get_image_model(), PageViewRestriction, Site, Assessment):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_content_version, sender=model, dispatch_uid=f"cms-{model.__name__}-{id(signal)}"

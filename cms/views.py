@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -8,10 +10,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail.url_routing import RouteResult
 
 from . import i18n
-from . import my_learning as my_learning_cards
-from .caching import cached
+from .caching import cached_shared
 from .models import CoursePage, LessonPage, ModulePage
-from .outline import learning_cards
+from .my_learning import learning_page
 
 
 def root_redirect(request):
@@ -27,17 +28,18 @@ def serve(request, path):
     language, so it is cached. Wagtail's own hooks (view restrictions and the
     rest) still run on every request.
     """
-    request._wagtail_site = cached(
-        "site", (request.get_host(),), lambda: Site.find_for_request(request)
-    )
-    if request._wagtail_site is not None:
-        page = cached(
+    site = cached_shared("site", (request.get_host(),), lambda: Site.find_for_request(request))
+    # Each request gets its own shallow copy of the kept instances: what a request sets on
+    # them stays its own (a deep copy of a page with its content costs more than the rest).
+    request._wagtail_site = copy.copy(site)
+    if site is not None:
+        page = cached_shared(
             "route",
-            (request._wagtail_site.pk, i18n.reader_language(), path),
+            (site.pk, i18n.reader_language(), path),
             lambda: _routed_page(request, path),
         )
         if page is not None:
-            request._wagtail_route_for_request = RouteResult(page)
+            request._wagtail_route_for_request = RouteResult(copy.copy(page))
     return wagtail_views.serve(request, path)
 
 
@@ -76,13 +78,14 @@ def search(request):
 def my_learning(request):
     """Every course the person is enrolled in, with progress and where to continue;
     their face-to-face cohorts, the invitations waiting for their answer and their certificates."""
+    page = learning_page(request)
     return render(
         request,
         "cms/my_learning.html",
         {
-            "courses": learning_cards(request),
-            "cohorts": my_learning_cards.cohort_cards(request),
-            "invitations": my_learning_cards.invitation_cards(request),
-            "certificates": my_learning_cards.certificate_cards(request),
+            "courses": page.courses,
+            "cohorts": page.cohorts,
+            "invitations": page.invitations,
+            "certificates": page.certificates,
         },
     )

@@ -28,17 +28,64 @@ Sent by courses/services/participants.py, inside the merge's transaction:
   invitation) goes through it.
 """
 
-from django.db.models.signals import post_delete, post_save
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
-from .models import Enrolment, LessonProgress
-from .progress_cache import on_progress_saved
+from . import record_cache
+from .models import (
+    Attendance,
+    Cohort,
+    CohortInvitation,
+    CohortMembership,
+    CohortSession,
+    CohortTrainer,
+    Country,
+    Enrolment,
+    LessonProgress,
+    Organisation,
+    Participant,
+    TrainerAccreditation,
+)
+from .progress_cache import on_participant_row_saved, on_progress_saved, progress_changed
 
 course_completed = Signal()
 cohort_membership_completed = Signal()
 participants_merged = Signal()
 accreditation_granted = Signal()
 accreditation_changed = Signal()
+
+
+# What trainers' and learners' pages are made of (record_cache.py): any change retires them.
+RECORD_MODELS = (
+    Cohort,
+    CohortTrainer,
+    CohortMembership,
+    CohortSession,
+    CohortInvitation,
+    Participant,
+    TrainerAccreditation,
+    Country,
+    Organisation,
+)
+
+
+def on_membership_saved(sender, instance, **kwargs) -> None:
+    """Who is in a cohort is the record's, and the member's own "My learning"."""
+    record_cache.record_changed()
+    on_participant_row_saved(sender, instance)
+
+
+def on_participant_saved(sender, instance, **kwargs) -> None:
+    record_cache.record_changed()
+    if instance.user_id:
+        progress_changed(instance.user_id)
+
+
+def on_email_address_saved(sender, instance, **kwargs) -> None:
+    """A verified address brings the invitations sent to it onto the person's pages."""
+    progress_changed(instance.user_id)
 
 
 def connect() -> None:
@@ -48,4 +95,32 @@ def connect() -> None:
                 on_progress_saved,
                 sender=model,
                 dispatch_uid=f"progress-{model.__name__}-{id(signal)}",
+            )
+    receivers = dict.fromkeys(RECORD_MODELS, record_cache.record_changed)
+    receivers[CohortMembership] = on_membership_saved
+    receivers[Participant] = on_participant_saved
+    for model, receiver in receivers.items():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver, sender=model, dispatch_uid=f"record-{model.__name__}-{id(signal)}"
+            )
+    m2m_changed.connect(
+        record_cache.record_changed,
+        sender=CohortSession.modules.through,
+        dispatch_uid="record-session-modules",
+    )
+    post_save.connect(
+        record_cache.on_user_saved, sender=get_user_model(), dispatch_uid="record-user-saved"
+    )
+    post_delete.connect(
+        record_cache.record_changed, sender=get_user_model(), dispatch_uid="record-user-deleted"
+    )
+    # A person's own attendance marks and addresses show on their own pages only.
+    for model, receiver in (
+        (Attendance, on_participant_row_saved),
+        (EmailAddress, on_email_address_saved),
+    ):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver, sender=model, dispatch_uid=f"progress-{model.__name__}-{id(signal)}"
             )

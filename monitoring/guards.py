@@ -18,6 +18,7 @@ from django.http import Http404
 
 from audit.models import AuditEntry
 from audit.services import audit_record
+from courses import record_cache
 from courses.models import Country
 
 from .selectors.access import may_monitor, may_see_all_countries, may_see_country
@@ -35,11 +36,7 @@ def scope_or_403(request, scope: str) -> Country | None:
         if not may_see_all_countries(user):
             raise PermissionDenied
         return None
-    country = (
-        Country.objects.filter(code__iexact=scope).first()
-        if COUNTRY_CODE.fullmatch(scope)
-        else None
-    )
+    country = country_by_code(scope) if COUNTRY_CODE.fullmatch(scope) else None
     if country is None:
         if may_see_all_countries(user):
             raise Http404
@@ -48,6 +45,14 @@ def scope_or_403(request, scope: str) -> Country | None:
         audit_record(request, AuditEntry.Action.ACCESS_REFUSED, country)
         raise PermissionDenied
     return country
+
+
+def country_by_code(code: str) -> Country | None:
+    """The country with this ISO code (either case), read once per record version."""
+    code = code.upper()
+    return record_cache.kept(
+        ("country-by-code", code), lambda: Country.objects.filter(code__iexact=code).first()
+    )
 
 
 def scope_slug(country: Country | None) -> str:

@@ -141,12 +141,19 @@ class VersionedCache:
 
         `copy` overrides the cache's own choice for this one value.
         """
-        key = ":".join([self.version(scope), str(scope), *map(str, parts)])
+        key = self._key(parts, scope)
         found, value = self._values.get(key)
         if not found:
             value = build()
             self._values.set(key, value)
         return copying.deepcopy(value) if (self.copy if copy is None else copy) else value
+
+    def has(self, parts: tuple, *, scope: Hashable = "") -> bool:
+        """Whether this process keeps a value for `parts` under the current version of `scope`."""
+        return self._values.get(self._key(parts, scope))[0]
+
+    def _key(self, parts: tuple, scope: Hashable) -> str:
+        return ":".join([self.version(scope), str(scope), *map(str, parts)])
 
     def forget_here(self) -> None:
         """Drop what this process keeps (tests; never needed for correctness)."""

@@ -156,10 +156,28 @@ def _pre_and_post(course_key, participants) -> dict[int, list]:
 
 def person_result(participant, course) -> PersonResult:
     """One person's pre-test, post-test and gain in a course (any cohort, or none)."""
-    pre, post = _pre_and_post(course.translation_key, [participant.pk]).get(
-        participant.pk, (None, None)
+    return person_results(participant, [course])[course.pk]
+
+
+def person_results(participant, courses) -> dict[int, PersonResult]:
+    """{course id: one person's pre-test, post-test and gain in it}, for any number of
+    courses in one query."""
+    courses = list(courses)
+    attempts = (
+        Attempt.objects.filter(
+            course_key__in={course.translation_key for course in courses},
+            kind__in=[Assessment.Kind.PRE_TEST, Assessment.Kind.POST_TEST],
+            participant_id=participant.pk,
+        )
+        .exclude(percent=None)
+        .order_by("submitted_at", "pk")
+        .values_list("course_key", "kind", "percent")
     )
-    return PersonResult(participant_id=participant.pk, pre=pre, post=post)
+    found = _first_pre_and_latest_post(attempts) if courses else {}
+    return {
+        course.pk: PersonResult(participant.pk, *found.get(course.translation_key, (None, None)))
+        for course in courses
+    }
 
 
 def knowledge_gain(course, *, by: str, memberships: QuerySet | None = None) -> list[GainSummary]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import uuid
 
 from courses.models import Participant
+from courses.progress_cache import participants_changed
 
 from ..models import Attempt
 from .completion import completion_refresh
@@ -68,6 +69,8 @@ def attempts_move_to(keep: Participant, duplicate: Participant) -> int:
         .values_list("course_key", flat=True)
     )
     moved = theirs.update(participant=keep)
+    # The update sends no signal: both records' people see their results anew.
+    participants_changed([keep.pk, duplicate.pk])
     for course_key in sorted(course_keys, key=str):
         completion_refresh(keep, course_key)
     return moved

@@ -28,6 +28,7 @@ from enum import StrEnum
 from django.db.models import QuerySet
 
 from accounts.models import RoleAssignment
+from accounts.permissions import permissions
 from accounts.selectors import is_coordinator
 from courses.models import CohortTrainer, Country
 
@@ -72,14 +73,21 @@ def certificate_country_id(certificate: Certificate) -> int | None:
     return certificate.participant.country_id
 
 
-def nsg_country_ids(user) -> set[int]:
-    """The countries whose National Steering Group this person sits in (one query)."""
+def nsg_country_ids(user) -> frozenset[int]:
+    """The countries whose National Steering Group this person sits in.
+
+    One query per change of roles: kept under the permissions version, which
+    any change to a role replaces (accounts/signals.py).
+    """
     if not user.is_authenticated:
-        return set()
-    return set(
-        RoleAssignment.objects.filter(user=user, role=RoleAssignment.Role.NSG_MEMBER).values_list(
-            "country_id", flat=True
-        )
+        return frozenset()
+    return permissions.get_or_build(
+        ("nsg-countries", user.pk),
+        lambda: frozenset(
+            RoleAssignment.objects.filter(
+                user=user, role=RoleAssignment.Role.NSG_MEMBER
+            ).values_list("country_id", flat=True)
+        ),
     )
 
 

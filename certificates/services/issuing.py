@@ -54,6 +54,7 @@ from courses.models import (
     Participant,
     TrainerAccreditation,
 )
+from courses.progress_cache import participants_changed
 from courses.selectors.access import can_manage_cohort
 from courses.selectors.accreditation import valid_accreditation
 from courses.services.participants import participant_for_user
@@ -307,6 +308,8 @@ def _complete(certificate: Certificate) -> Certificate:
         )
         if Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
             certificate.pdf.name = name
+            # The update sends no signal: the holder's pages now link to the PDF.
+            participants_changed([certificate.participant_id])
         else:  # another worker saved its copy first
             certificate.pdf.storage.delete(name)
             certificate.refresh_from_db(fields=["pdf"])

@@ -34,8 +34,9 @@ from ..credentials.verification import check_presented_credential, code_from_cre
 from ..forms import CodeForm, CredentialCheckForm
 from ..guards import second_factor_first
 from ..ratelimits import (
-    certificate_code_attempt,
+    certificate_code_missed,
     certificate_code_refusal,
+    certificate_codes_refused,
     credential_check_allowed,
     credential_check_refusal,
 )
@@ -43,6 +44,7 @@ from ..selectors import listing
 from ..selectors.access import Relation, credential_is_public, viewer_relation
 from ..selectors.public import public_record
 from ..selectors.status_lists import signed_status_list, status_of
+from ..selectors.verification import verification_by_code
 from ..services.contents import credential_bytes
 from .downloads import audit_download
 
@@ -117,17 +119,17 @@ def credential(request, code: str):
     `application/ld+json` otherwise. Codes that do not exist count against the
     address, as on the verification page.
     """
-    attempt = certificate_code_attempt(request)
-    if attempt is None:
+    if certificate_codes_refused(request):
         return _no_document(status=429)
     certificate = listing.certificate_by_code(code)
-    if certificate is None or not certificate.credential:
-        return _no_document()
-    public = credential_is_public(certificate)
-    relation = None if public else viewer_relation(request.user, certificate)
-    if not public and relation is None:
-        return _no_document()
-    attempt.succeeded()
+    public = certificate is not None and credential_is_public(certificate)
+    relation = (
+        viewer_relation(request.user, certificate)
+        if certificate is not None and not public
+        else None
+    )
+    if certificate is None or not certificate.credential or (not public and relation is None):
+        return _no_document(status=404 if certificate_code_missed(request) else 429)
     if relation is not None and relation is not Relation.HOLDER:
         if first := second_factor_first(request):
             return first
@@ -157,25 +159,26 @@ def _not_found(request) -> HttpResponse:
 @require_safe
 def verify(request, code: str):
     """The public verification page (the QR code's target): a few facts and the status."""
-    attempt = certificate_code_attempt(request)
-    if attempt is None:
+    if certificate_codes_refused(request):
         return _noindex(certificate_code_refusal(request))
-    certificate = listing.certificate_by_code(code)
-    if certificate is None:
+    found = verification_by_code(code)
+    if found is None:
+        if not certificate_code_missed(request):
+            return _noindex(certificate_code_refusal(request))
         return _not_found(request)
-    attempt.succeeded()
-    if certificate.code != code:  # typed in lower case or grouped: the one address for it
-        return redirect("certificates:verify", code=certificate.code)
+    record = found.record
+    if record.code != code:  # typed in lower case or grouped: the one address for it
+        return redirect("certificates:verify", code=record.code)
     return _noindex(
         render(
             request,
             "certificates/verify.html",
             {
-                "record": public_record(certificate),
+                "record": record,
                 # Linked only where anyone may fetch it (a trainer's accreditation).
                 "credential_url": (
-                    reverse("credentials:credential", args=[certificate.code])
-                    if credential_is_public(certificate)
+                    reverse("credentials:credential", args=[record.code])
+                    if found.credential_public
                     else ""
                 ),
             },

@@ -1,7 +1,9 @@
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -102,7 +104,9 @@ def language_switcher(context):
     """Links to the current page in every language (translation or fallback).
 
     For a page the links are the same for every reader of a language, so the
-    rendered list is cached per content version.
+    rendered list is cached per content version; for any other address they
+    depend on the address alone (the URL patterns), so the process keeps the
+    most recent ones.
     """
     request = context["request"]
     page = context.get("page")
@@ -113,7 +117,11 @@ def language_switcher(context):
             (page.pk, current),
             lambda: _render_switcher(_page_language_links(page, request), current),
         )
-    path = request.get_full_path()
+    return _switcher_for_address(request.get_full_path(), current, get_script_prefix())
+
+
+@lru_cache(maxsize=2048)
+def _switcher_for_address(path: str, current: str, script_prefix: str) -> str:
     links = [(code, name, translate_url(path, code), True) for code, name in settings.LANGUAGES]
     return _render_switcher(links, current)
 

@@ -7,6 +7,7 @@ level and progress in one query per person.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -198,8 +199,8 @@ def course_structures(courses: Iterable[Page]) -> dict[uuid.UUID, CourseStructur
 def _progress_for(
     structure: CourseStructure,
     enrolment: Enrolment | None,
-    completed: set[uuid.UUID],
-    started: set[uuid.UUID],
+    completed: set[uuid.UUID] | frozenset[uuid.UUID],
+    started: set[uuid.UUID] | frozenset[uuid.UUID],
 ) -> CourseProgress:
     modules = tuple(
         ModuleProgress(
@@ -281,9 +282,11 @@ def progress_in(user, structure: CourseStructure) -> CourseProgress:
     def read() -> tuple:
         enrolment = Enrolment.objects.filter(user=user, course_key=key).first()
         completed, started = _progress_keys(user, [key])
-        return enrolment, completed.get(key, set()), started.get(key, set())
+        return enrolment, frozenset(completed.get(key, ())), frozenset(started.get(key, ()))
 
     enrolment, completed, started = progress_cache.cached_for(user.pk, key, read)
+    # The kept sets are frozen; the enrolment is a model instance: each reader gets its own.
+    enrolment = copy.copy(enrolment) if enrolment is not None else None
     return _progress_for(structure, enrolment, completed, started)
 
 

@@ -36,6 +36,7 @@ from ..models import (
     Organisation,
     Participant,
 )
+from ..record_cache import record_changed
 from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
 from ..selectors.cohorts import cohort_is_full, cohort_team_ids, sessions_outside_dates
@@ -203,6 +204,7 @@ def cohort_change_lead(cohort: Cohort, new_lead: Participant, *, by) -> Cohort:
         generation=F("generation") + shift,
     )
     Cohort.objects.filter(pk=cohort.pk).update(parent=parent)
+    record_changed()  # the updates above send no signal
     CohortTrainer.objects.filter(cohort=cohort, role=CohortTrainer.Role.LEAD).delete()
     CohortTrainer.objects.update_or_create(
         cohort=cohort, participant=new_lead, defaults={"role": CohortTrainer.Role.LEAD}

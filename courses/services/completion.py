@@ -29,7 +29,7 @@ import uuid
 
 from django.utils import timezone
 
-from .. import completion_rules, progress_cache, selectors
+from .. import completion_rules, progress_cache, record_cache, selectors
 from ..models import Attendance, CohortMembership, Enrolment, Participant
 from ..signals import cohort_membership_completed, course_completed
 from .participants import participant_for_user
@@ -97,6 +97,9 @@ def membership_refresh_completion(membership: CohortMembership) -> bool:
     )
     if won:
         membership.completed_at = now
+        # The update sends no signal: the cohort's pages and the member's own change.
+        record_cache.record_changed()
+        progress_cache.participants_changed([membership.participant_id])
         cohort_membership_completed.send(sender=CohortMembership, membership=membership)
     else:
         membership.refresh_from_db(fields=["completed_at"])

@@ -20,6 +20,7 @@ from ..models import (
     Participant,
     TrainerAccreditation,
 )
+from ..record_cache import record_changed
 from ..selectors.access import can_manage_cohort, cohorts_managed_by
 from ..selectors.accreditation import holds_trainer_standing
 from ..selectors.invitations import invited_as
@@ -204,6 +205,7 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
         ).update(participant=keep)
         model.objects.filter(participant=duplicate).delete()
     TrainerAccreditation.objects.filter(participant=duplicate).update(participant=keep)
+    record_changed()  # the updates send no signal (the saves below start a version too)
     if duplicate.user_id and not keep.user_id:
         user_id = duplicate.user_id
         Participant.objects.filter(pk=duplicate.pk).update(user=None)

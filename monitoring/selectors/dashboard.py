@@ -6,9 +6,11 @@ monthly e-mail. So they cannot disagree, and none of them can show a small
 number that suppression hid.
 
 Where the figures come from, cheapest first:
-1. the process's own cache of dashboards ("local"), under the snapshot's time,
-   the period, the threshold and the language: kept until a refresh replaces
-   the snapshot (one query to read the snapshot's time);
+1. the process's own memory (`snapshots`, a `shared_cache.VersionedCache`):
+   each snapshot's time, and the dashboards built from it under the
+   snapshot's time, the period, the threshold and the language, kept as they
+   are (not pickled) until a change to any snapshot or target starts a new
+   snapshots version (apps.py connects the signals);
 2. the country's snapshot: its figures to date, or one period a national
    target counts (read alone, by its JSON key, not with the other periods);
 3. the shared cache ("default": Redis in production), which keeps every
@@ -33,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from courses.models import Country
+from shared_cache import VersionedCache
 
 from ..figures import Figures
 from ..labels import label_rows
@@ -41,6 +44,15 @@ from ..suppression import ProtectedTable, protect
 from .figures import all_figures
 
 ALL_SCOPE = "all"  # the key of all countries together among a period's stored figures
+
+# What is read or built from the snapshots and targets, kept in each process until either
+# changes. Dashboards are shared between requests as they are: nobody changes one.
+snapshots = VersionedCache("monitoring:snapshots", size=2000)
+
+
+def snapshots_changed(**_signal_kwargs) -> None:
+    """Retire every snapshot's time and every dashboard kept, in every process."""
+    snapshots.changed()
 
 
 def small_cell_threshold() -> int:
@@ -98,11 +110,17 @@ def _scope(country_id: int | None) -> str:
 
 
 def snapshot_time(country_id: int | None) -> datetime.datetime | None:
-    """When the snapshot of a country (None: all countries) was computed; None if it has none."""
-    return (
-        FigureSnapshot.objects.filter(country_id=country_id)
-        .values_list("computed_at", flat=True)
-        .first()
+    """When the snapshot of a country (None: all countries) was computed; None if it has none.
+
+    Read once per snapshots version.
+    """
+    return snapshots.get_or_build(
+        ("time", country_id),
+        lambda: (
+            FigureSnapshot.objects.filter(country_id=country_id)
+            .values_list("computed_at", flat=True)
+            .first()
+        ),
     )
 
 
@@ -175,7 +193,7 @@ def figures_kept(
         if since is None and until is None:
             return True
         local_key = _local_key(country_id, stamp, since, until, small_cell_threshold())
-        if caches["local"].has_key(local_key):
+        if snapshots.has((local_key,)):
             return True
         key = period_key(since, until or timezone.localdate())
         if FigureSnapshot.objects.filter(country_id=country_id, periods__has_key=key).exists():
@@ -201,26 +219,29 @@ def dashboard_for(
     threshold = small_cell_threshold()
     if figures is not None:
         return _dashboard(country, figures, threshold, from_snapshot=False)
-    local = caches["local"]
+    stamp = snapshot_time(country_id)
+
+    def build() -> Dashboard:
+        figures = snapshot_figures(country_id, since, until) if stamp else None
+        from_snapshot = figures is not None
+        if figures is None:
+            figures = period_figures(since, until, stamp=stamp, country_id=country_id)
+        return _dashboard(
+            country, figures, threshold, from_snapshot=from_snapshot, snapshot_at=stamp
+        )
+
+    if stamp is None:
+        return build()
     # The same snapshot, period, threshold and language make the same dashboard:
     # kept in the process, under the snapshot's time, until a refresh replaces it.
-    stamp = snapshot_time(country_id)
-    local_key = _local_key(country_id, stamp, since, until, threshold) if stamp else None
-    if local_key is not None:
-        cached = local.get(local_key)
-        if cached is not None:
-            return cached
-    figures = snapshot_figures(country_id, since, until) if stamp else None
-    from_snapshot = figures is not None
-    if figures is None:
-        figures = period_figures(since, until, stamp=stamp, country_id=country_id)
-    dashboard = _dashboard(
-        country, figures, threshold, from_snapshot=from_snapshot, snapshot_at=stamp
-    )
-    if local_key is not None:
+    local_key = _local_key(country_id, stamp, since, until, threshold)
+
+    def build_kept() -> Dashboard:
+        dashboard = build()
         dashboard.cache_key = local_key
-        local.set(local_key, dashboard, _kept_seconds())
-    return dashboard
+        return dashboard
+
+    return snapshots.get_or_build((local_key,), build_kept)
 
 
 def _dashboard(

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import Country
 
 from ..models import Target
-from .dashboard import Dashboard, dashboard_for
+from .dashboard import Dashboard, dashboard_for, snapshots
 
 Measure = Target.Measure
 
@@ -172,7 +172,19 @@ def target_progress(country: Country, dashboard: Dashboard) -> list[TargetProgre
     threshold applies, and it serves as the period's figures when it covers the
     target's period. Otherwise one period dashboard is computed for each
     distinct period (first day, last day counted) among the targets.
+
+    Kept in the process with a kept dashboard, for the day, until a snapshot or
+    a target changes (the snapshots version): shared, so nobody changes it.
     """
+    if dashboard.cache_key is None:
+        return _target_progress(country, dashboard)
+    return snapshots.get_or_build(
+        ("targets", country.pk, dashboard.cache_key, timezone.localdate()),
+        lambda: _target_progress(country, dashboard),
+    )
+
+
+def _target_progress(country: Country, dashboard: Dashboard) -> list[TargetProgress]:
     today = timezone.localdate()
     periods: dict[tuple, dict] = {}
     progress = []
