@@ -165,7 +165,9 @@ def pending_signup_create(
             )
     except IntegrityError:  # this address already waits
         return None
-    transaction.on_commit(lambda: guardian_email_send(pending.pk, token))
+    # robust: a mail server that fails is logged (guardian_email_sent_at stays empty) rather
+    # than an error page; signing up again then e-mails the address a link to start over.
+    transaction.on_commit(lambda: guardian_email_send(pending.pk, token), robust=True)
     return pending
 
 
