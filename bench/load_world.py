@@ -6,7 +6,8 @@ and uses the same pieces. Both hand a `bench.load_plan.LoadPlan` to the locust
 file, and read `effects_recorded(plan, since=...)` afterwards: what the users'
 requests left in the database (answers, completions, attendance, certificates).
 
-Everything here goes through the platform's services, as the people would.
+Cohorts, sessions, members and enrolments are made through the platform's services,
+as a coordinator would make them.
 """
 
 from __future__ import annotations
@@ -14,9 +15,31 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from accounts.models import RoleAssignment
+from assessments.models import Assessment, Attempt
+from audit.models import AuditEntry
 from bench.load_plan import CoordinatorAccount, Lesson, LoadPlan, NSGAccount, TrainerAccount
+from certificates.models import Certificate, CertificateBatch
+from cms.demo.cohorts import COUNTRIES, CascadeBuilder
+from cms.demo.people import DEMO_PASSWORD
+from cms.models import CoursePage, LessonPage
+from courses import services
+from courses.models import (
+    Attendance,
+    Cohort,
+    CohortMembership,
+    Country,
+    LessonProgress,
+    Organisation,
+)
 
 LEARNER_PREFIX = "load-learner"
 
@@ -27,12 +50,6 @@ def learner_accounts(course, count: int, *, password: str) -> tuple[str, ...]:
     Safe to call twice (the same people). The password is hashed once for all of
     them: hashing is slow by design, and the load test signs in, it does not sign up.
     """
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
-
-    from courses.services import enrolment_create
-
     hashed = make_password(password)
     emails = []
     for number in range(1, count + 1):
@@ -51,17 +68,13 @@ def learner_accounts(course, count: int, *, password: str) -> tuple[str, ...]:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        enrolment_create(user, course)
+        services.enrolment_create(user, course)
         emails.append(email)
     return tuple(emails)
 
 
 def authenticator_secret(user) -> str:
     """The secret of the person's authenticator app (TOTP), set up now when they have none."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from allauth.mfa.utils import decrypt
-
     found = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     if found is None:
         found = TOTP.activate(user, generate_totp_secret()).instance
@@ -70,8 +83,6 @@ def authenticator_secret(user) -> str:
 
 def course_lessons(course) -> tuple[Lesson, ...]:
     """The course's live lessons in its language, in order, with each one's knowledge check."""
-    from cms.models import LessonPage
-
     lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
     return tuple(
         Lesson(
@@ -96,9 +107,6 @@ def running_cohort(
 ) -> TrainerAccount:
     """A cohort led by `lead` (a participant with an account) that started two days ago and
     ends in two, with `members` and two sessions held so far; their attendance is unmarked."""
-    from courses import services
-    from courses.models import Cohort
-
     today = timezone.localdate()
     cohort = services.cohort_create(
         name=name,
@@ -138,8 +146,6 @@ def running_cohort(
 
 def nsg_accounts() -> tuple[NSGAccount, ...]:
     """Every National Steering Group member with their country, their app secret set up."""
-    from accounts.models import RoleAssignment
-
     roles = (
         RoleAssignment.objects.filter(role=RoleAssignment.Role.NSG_MEMBER)
         .select_related("user", "country")
@@ -158,7 +164,9 @@ def nsg_accounts() -> tuple[NSGAccount, ...]:
 # --- The demo --------------------------------------------------------------------------------
 
 
-def demo_plan(*, learners: int = 30, trainer_cohorts: int = 2, certificate_cohorts: int = 3):
+def demo_plan(
+    *, learners: int = 30, trainer_cohorts: int = 2, certificate_cohorts: int = 3
+) -> LoadPlan:
     """The plan on the demo (after manage.py load_demo), with what the demo lacks for a load test.
 
     Added: `learners` learner accounts enrolled in the course; `trainer_cohorts`
@@ -167,13 +175,6 @@ def demo_plan(*, learners: int = 30, trainer_cohorts: int = 2, certificate_cohor
     trainer that ended a month ago, whose members have no account and so no
     certificate until someone asks for them: the coordinator's runs issue them.
     """
-    from django.contrib.auth import get_user_model
-
-    from cms.demo.cohorts import COUNTRIES, CascadeBuilder
-    from cms.demo.people import DEMO_PASSWORD
-    from cms.models import CoursePage
-    from courses.models import Cohort, Country, Organisation
-
     course = CoursePage.objects.live().filter(locale__language_code="en").get()
     users = get_user_model().objects
     coordinator = users.get(email="coordinator@example.org")
@@ -247,14 +248,9 @@ class LoadEffects:
 
 def effects_recorded(plan: LoadPlan, *, since: datetime.datetime) -> LoadEffects:
     """What the plan's users left in the database from `since` on (counted from the tables)."""
-    from assessments.models import Attempt
-    from audit.models import AuditEntry
-    from certificates.models import Certificate, CertificateBatch
-    from courses.models import Attendance, CohortMembership, LessonProgress
-
     answers = Attempt.objects.filter(
         participant__user__email__in=plan.learners,
-        kind="knowledge_check",
+        kind=Assessment.Kind.KNOWLEDGE_CHECK,
         source=Attempt.Source.ONLINE,
         submitted_at__gte=since,
     )
