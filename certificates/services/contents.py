@@ -18,9 +18,11 @@ import datetime
 import json
 import logging
 import re
+import tempfile
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -256,14 +258,36 @@ def _course_title(course: Page | None, language: str) -> str:
 
 
 def logo_path(template: CertificateTemplate | None) -> str:
-    """The template's logo, shrunk, as a file on disk (empty when there is none on disk)."""
+    """The template's logo, shrunk, as a file on disk (empty when there is none).
+
+    With media on a storage without local files (S3), the shrunk logo is copied
+    once into this machine's temporary folder: the PDF reads local files only.
+    """
     if template is None or template.logo is None:
         return ""
     try:
-        return template.logo.get_rendition(LOGO_RENDITION).file.path
-    except (NotImplementedError, ValueError, OSError):  # a storage without local files
-        logger.warning("Logo of certificate template %s has no local file", template.pk)
+        rendition = template.logo.get_rendition(LOGO_RENDITION)
+        try:
+            path = rendition.file.path
+        except NotImplementedError:  # a storage without local files
+            path = ""
+        return path if path and Path(path).is_file() else str(_local_copy(rendition.file))
+    except (ValueError, OSError):
+        logger.warning("Logo of certificate template %s could not be read", template.pk)
         return ""
+
+
+def _local_copy(file) -> Path:
+    # Rendition names are unique in their storage (the original's name, the filter, the focus).
+    local = Path(tempfile.gettempdir()) / "leaving-care-logos" / file.name.replace("/", "_")
+    if not local.is_file():
+        local.parent.mkdir(parents=True, exist_ok=True)
+        with file.open("rb") as source:
+            data = source.read()
+        partial = local.with_name(f"{local.name}.{uuid.uuid4().hex}.part")
+        partial.write_bytes(data)
+        partial.replace(local)  # whole or not at all, even with two processes at once
+    return local
 
 
 # --- Wording kept between certificates ---------------------------------------------------------

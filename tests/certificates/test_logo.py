@@ -1,9 +1,12 @@
 """A template's logo: shrunk when the template is saved, printed on every certificate."""
 
 import io
+import os
 
 import pytest
 from django.core.files.images import ImageFile
+from django.core.files.storage import InMemoryStorage
+from django.utils._os import safe_join
 from PIL import Image as PILImage
 from pypdf import PdfReader
 from wagtail.images.models import Image
@@ -23,6 +26,16 @@ def files_on_disk(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+class RemoteStorage(InMemoryStorage):
+    """Files kept elsewhere (as on S3): no path on this machine's disk."""
+
+    def path(self, name):
+        raise NotImplementedError("This backend doesn't support absolute paths.")
+
+    def _relative_path(self, name):  # how the memory storage finds its files
+        return os.path.relpath(safe_join(self.location, name), self.location)
 
 
 def uploaded_logo(width: int, height: int) -> Image:
@@ -62,3 +75,26 @@ def test_a_large_logo_is_shrunk_when_chosen_and_printed_shrunk(files_on_disk):
     for certificate in (world.certificate, world.roster_certificate):
         with certificate.pdf.open("rb") as pdf:
             assert images_in(pdf.read()) == [(600, 200)]
+
+
+def test_a_logo_kept_on_a_storage_without_local_files_is_printed(settings):
+    """Media on S3: the storage has no file paths; the PDF still prints the shrunk logo."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "tests.certificates.test_logo.RemoteStorage"},
+    }
+    logo = uploaded_logo(900, 300)
+    with pytest.raises(NotImplementedError):
+        logo.file.path  # noqa: B018 (what S3 answers too)
+    CertificateTemplate.objects.create(
+        locale=Locale.get_default(),
+        kind=Kind.COMPLETION,
+        name="Default completion certificate",
+        title="Certificate of completion",
+        body="{name} completed {course}.",
+        criteria="Completed the course.",
+        logo=logo,
+    )
+    world = build_world()
+    with world.certificate.pdf.open("rb") as pdf:
+        assert images_in(pdf.read()) == [(600, 200)]
