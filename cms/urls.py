@@ -11,7 +11,7 @@ from accounts import views as accounts_views
 from courses import consent_views
 from courses import views as courses_views
 
-from . import privacy_notice, views
+from . import media, privacy_notice, views
 
 urlpatterns = [
     # The admin signs in through the same accounts as the site (allauth).
@@ -30,6 +30,12 @@ urlpatterns = [
     path("", include("certificates.public_urls")),
     path("", views.root_redirect, name="root"),
 ]
+
+if settings.MEDIA_URL.startswith("/"):
+    # Lesson pictures (renditions) from the media storage on this site's own address (cms/media.py).
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/images/<path:path>", media.picture, name="picture")
+    )
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", accounts_views.login, name="account_login"),
