@@ -155,11 +155,12 @@ class Postgres:
 class Redis:
     def __init__(self) -> None:
         self.port = free_port()
-        self.data = WORK / "redis"
+        # A folder of its own: several runs at once must not share an append-only file.
+        WORK.mkdir(parents=True, exist_ok=True)
+        self.data = Path(tempfile.mkdtemp(prefix="redis-", dir=WORK))
         self.process: subprocess.Popen | None = None
 
     def start(self) -> str:
-        self.data.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [
                 "redis-server",
@@ -184,6 +185,7 @@ class Redis:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        shutil.rmtree(self.data, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
