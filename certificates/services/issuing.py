@@ -314,18 +314,17 @@ def _complete(certificate: Certificate) -> Certificate:
             certificate.pdf.storage.delete(name)
             certificate.refresh_from_db(fields=["pdf"])
     if certificate.notified_at is None and certificate.participant.user_id is not None:
-        certificate_id = certificate.pk
-        transaction.on_commit(lambda: _notify_later(certificate_id))
+        _notify_after_commit(certificate.pk)
     return certificate
 
 
-def _notify_later(certificate_id: int) -> None:
+def _notify_after_commit(certificate_id: int) -> None:
+    """Queue the holder's e-mail once the certificate is committed. A broker that is away
+    does not undo the certificate: the e-mail is recorded for a coordinator to queue again
+    (jobs), and the certificate is on "My learning" meanwhile."""
     from ..tasks import notify_holder  # the task calls back into this module
 
-    try:
-        notify_holder.delay(certificate_id)
-    except Exception:  # the broker unreachable: the certificate stands, on "My learning"
-        logger.exception("Holder of certificate %s not told: not queued", certificate_id)
+    notify_holder.delay_on_commit(certificate_id)
 
 
 def check_may_request(cohort: Cohort, *, by, holder: Participant | None = None) -> None:

@@ -109,7 +109,7 @@ def invitation_new(
     except IntegrityError:
         # Two trainers invited the same address at the same moment.
         return _reuse(_open_invitation(cohort, email), role=role, participant=participant)
-    transaction.on_commit(lambda: _send_later(invitation.pk))
+    _send_after_commit(invitation.pk)
     return invitation
 
 
@@ -136,10 +136,12 @@ def _reuse(
     )
 
 
-def _send_later(invitation_id: int) -> None:
+def _send_after_commit(invitation_id: int) -> None:
+    """Queue the e-mail once the invitation is committed; a broker that is away leaves it
+    recorded for a coordinator to queue again (jobs), and the trainer's page still answers."""
     from ..tasks import invitation_send  # the task calls back into this module
 
-    invitation_send.delay(invitation_id)
+    invitation_send.delay_on_commit(invitation_id)
 
 
 def invitation_email_send(invitation_id: int) -> bool:

@@ -226,12 +226,13 @@ def redis_server(
 def _drop_broker_connections(app) -> None:
     # Celery keeps a pool of broker connections (and producers over it) built from the
     # configuration in force when it was first used: drop both so the next task goes to
-    # the broker configured now.
-    pool = app._pool
+    # the broker configured now. The pools live in kombu's registries, keyed by broker: a
+    # pool closed but left there would break the next task sent to that broker (tasks run
+    # in-process after the block included), so they are closed and forgotten together.
+    from kombu import pools
+
     app._pool = None
-    if pool is not None:
-        with contextlib.suppress(Exception):
-            pool.force_close_all()
+    pools.reset()
     with contextlib.suppress(AttributeError, KeyError):
         app.__dict__["amqp"]._producer_pool = None
 
