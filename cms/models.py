@@ -294,6 +294,8 @@ class LessonPage(ReaderPage):
             lesson_breadcrumbs=crumbs,
             previous_lesson=outline.previous_lesson(self.translation_key),
             next_lesson=outline.next_lesson(self.translation_key),
+            # The reader's module outline is drawn once per change of their progress.
+            progress_version=progress_version(request.user.pk),
         )
         return context
 

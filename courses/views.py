@@ -14,8 +14,7 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditEntry
 from audit.services import audit_record
 
-from . import selectors, services
-from .charts import cascade_tree_diagram
+from . import selectors, services, trainer_pages
 from .forms import (
     SESSION_YEARS,
     AttendanceForm,
@@ -30,9 +29,10 @@ from .forms import (
     YoungPersonForm,
     record_id,
 )
-from .guards import cohort_or_403
+from .guards import cohort_or_403, cohort_page_or_403
 from .models import Cohort, CohortSession
 from .ratelimits import invite_code_attempt, invite_code_refusal
+from .record_cache import record_version
 from .selectors import access
 
 
@@ -78,30 +78,8 @@ def complete_lesson(request, page_id: int):
 @login_required
 def trainer_home(request):
     """The trainer's cohorts, who trained them, and what their cascade reached."""
-    participant = getattr(request.user, "participant", None)
-    cohorts = list(access.cohorts_run_by(request.user))
-    context = {
-        "cohorts": cohorts,
-        "own_cohort_ids": {cohort.pk for cohort in cohorts},
-        "lineage": [],
-        "cascade": None,
-    }
-    if participant:
-        cascade = selectors.trainer_cascade(participant)
-        cascade_tree = selectors.trainer_cascade_tree(participant, cohorts_led=cascade.cohorts_led)
-        context.update(
-            lineage=selectors.participant_lineage(participant),
-            cascade=cascade,
-            cascade_tree=cascade_tree,
-            cascade_diagram=cascade_tree_diagram(
-                cascade_tree, own_cohort_ids=context["own_cohort_ids"]
-            ),
-        )
-        if cascade.cohorts_led:
-            # The trainer's own cohorts and the next generation start unfolded.
-            context["cascade_tree_open_below"] = min(
-                cohort.generation for cohort in cascade.cohorts_led
-            )
+    context = trainer_pages.trainer_home(request.user).context()
+    context["record_version"] = record_version()
     return render(request, "courses/trainer_home.html", context)
 
 
@@ -123,16 +101,18 @@ def cohort_new(request):
 
 @login_required
 def cohort_detail(request, pk: int):
-    cohort = cohort_or_403(request, pk, manage=False)
-    can_manage = access.can_manage_cohort(request.user, cohort)
+    page = cohort_page_or_403(request, pk)
+    cohort = page.cohort
+    can_manage = page.may_manage(request.user)
     audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, contact_data=can_manage)
     return render(
         request,
         "courses/cohort_detail.html",
         {
             "cohort": cohort,
-            "memberships": selectors.cohort_roster(cohort),
-            "sessions": cohort.sessions.all(),
+            "memberships": page.memberships,
+            "sessions": page.sessions,
+            "record_version": record_version(),
             "can_manage": can_manage,
             # Contact data is for those who run the cohort (not young experts).
             "show_contact": can_manage,

@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -36,10 +37,17 @@ from .ratelimits import TooManyPeriods, period_count_allowed, refuses_too_many_p
 from .selectors import targets as target_figures
 from .selectors.access import (
     countries_visible_to,
+    dashboard_countries,
     may_see_all_countries,
     may_set_targets,
 )
-from .selectors.dashboard import Dashboard, dashboard_for, figures_kept, refresh_minutes
+from .selectors.dashboard import (
+    Dashboard,
+    dashboard_for,
+    figures_kept,
+    kept_seconds,
+    snapshots,
+)
 from .services.snapshots import snapshots_refresh_when_due
 
 
@@ -222,9 +230,8 @@ def _tables_on_page(dashboard: Dashboard, slug: str, query: str) -> dict[str, Ta
 
     if dashboard.cache_key is None:
         return build()
-    return caches["local"].get_or_set(
-        f"{dashboard.cache_key}:page:{slug}:{query}", build, 2 * 60 * refresh_minutes()
-    )
+    # Kept in the process as they are (charts and all, not pickled) until the snapshot changes.
+    return snapshots.get_or_build((dashboard.cache_key, "page", slug, query), build)
 
 
 def _dashboard_page(request, scope: str):
@@ -240,7 +247,8 @@ def _dashboard_page(request, scope: str):
         "dashboard": dashboard,
         "country": country,
         "heading": presentation.place_name(dashboard),
-        "cards": presentation.headline_cards(dashboard),
+        # Drawn only where the template's kept fragment is not there yet.
+        "cards": SimpleLazyObject(lambda: presentation.headline_cards(dashboard)),
         "freshness": presentation.freshness_text(dashboard),
         "suppression": presentation.suppression_text(dashboard.threshold),
         "hidden_mark": presentation.HIDDEN_MARK,
@@ -255,8 +263,14 @@ def _dashboard_page(request, scope: str):
         "workbook_url": _with_query(reverse("monitoring:export_workbook", args=[slug]), query),
         "page_url": request.path,
         "other_countries": [
-            other for other in countries_visible_to(request.user) if other != country
+            other for other in dashboard_countries(request.user) if other != country
         ],
+        # The tables and charts drawn from a kept dashboard are kept as drawn, per language:
+        # the template keeps them under the dashboard's key (for 0 seconds when not kept).
+        "figures_key": dashboard.cache_key or "",
+        "figures_seconds": kept_seconds() if dashboard.cache_key else 0,
+        # A valid period's form is drawn the same for everyone (not one with errors).
+        "period_form_seconds": 0 if form.errors else kept_seconds(),
         "all_countries_url": (
             reverse("monitoring:all_countries")
             if country and may_see_all_countries(request.user)
@@ -265,6 +279,8 @@ def _dashboard_page(request, scope: str):
     }
     if country is not None:
         context["targets"] = target_figures.target_progress(country, dashboard)
+        # Targets change with the targets (the snapshots version) and the day.
+        context["targets_version"] = f"{snapshots.version()}:{timezone.localdate()}"
         context["may_set_targets"] = may_set_targets(request.user, country)
         context["on_track_points"] = target_figures.ON_TRACK_POINTS
     status = 400 if form.errors else 200

@@ -63,7 +63,7 @@ def refresh_minutes() -> int:
     return int(getattr(settings, "MONITORING_REFRESH_MINUTES", 15))
 
 
-def _kept_seconds() -> int:
+def kept_seconds() -> int:
     """How long what is built from one snapshot is kept: beyond the next refresh, not forever."""
     return 2 * 60 * refresh_minutes()
 
@@ -168,7 +168,7 @@ def period_figures(
     if stored is None or _scope(country_id) not in stored:
         counted = all_figures(since=since, until=until)
         stored = {_scope(scope): figures.to_json() for scope, figures in counted.items()}
-        shared.set(key, stored, _kept_seconds())
+        shared.set(key, stored, kept_seconds())
     return Figures.from_json(stored[_scope(country_id)])
 
 
