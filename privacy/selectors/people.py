@@ -76,10 +76,17 @@ def person_of(*, user=None, participant: Participant | None = None) -> Person:
 
 
 def email_addresses(user) -> set[str]:
-    """Every address of the account, as invitations compare them (normalised)."""
+    """The account's verified addresses, as invitations compare them (normalised).
+
+    An address merely typed into the account proves nothing (anyone may type anyone's),
+    so, as for invitations themselves (courses/selectors/invitations.py), only a verified
+    one is the person's: the download shows, and erasure changes, what was sent to it.
+    Unlike invitations, an account already closed still has them: erasure signs it out
+    before its other steps.
+    """
     if user is None:
         return set()
-    addresses = set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
-    if user.email:
-        addresses.add(user.email)
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
     return {normalise_email(address) for address in addresses if address}

@@ -22,7 +22,7 @@ from certificates.models import Certificate
 from certificates.services.issuing import certificate_for_membership
 from cms.models import LessonPage
 from courses import services
-from courses.models import Cohort, CohortMembership, Participant
+from courses.models import Cohort, CohortInvitation, CohortMembership, Participant
 from tests.factories import (
     UserFactory,
     assessment,
@@ -58,6 +58,13 @@ class TwoLearners:
 
     def membership(self, record: Participant) -> CohortMembership:
         return CohortMembership.objects.get(cohort=self.cohort, participant=record)
+
+    def invite(self, email: str, name: str) -> CohortInvitation:
+        """The trainer types a roster record for someone and invites their address."""
+        typed = participant(name, self.anna_record.country)
+        return services.invitation_create(
+            cohort=self.cohort, email=email, invited_by=self.trainer, participant=typed
+        )
 
 
 def build_two_learners() -> TwoLearners:

@@ -326,6 +326,22 @@ def test_a_roster_person_is_erased_by_a_coordinator_and_a_merged_record_stands_f
 
 
 @pytest.mark.django_db
+def test_erasing_oneself_leaves_invitations_to_an_address_never_verified(two_learners, client):
+    """Boris types the address the trainer invited Vesela at into his account, then erases
+    his account: her invitation and the record the trainer typed for her stay as they were."""
+    world = two_learners
+    invitation = world.invite("vesela.invited@example.org", "Vesela Invited")
+    client.force_login(world.boris)
+    client.post(reverse("account_email"), {"action_add": "", "email": "vesela.invited@example.org"})
+
+    erasure_run(_ask(world, user=world.boris, by=world.boris).pk)
+
+    invitation.refresh_from_db()
+    assert invitation.is_open and invitation.email == "vesela.invited@example.org"
+    assert invitation.participant.display_name == "Vesela Invited"
+
+
+@pytest.mark.django_db
 def test_who_may_ask(two_learners):
     world = two_learners
     administrator = UserFactory(is_superuser=True)

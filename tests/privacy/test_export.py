@@ -135,6 +135,24 @@ def test_nobody_elses_data(two_learners, client):
 
 
 @pytest.mark.django_db
+def test_an_address_added_but_never_verified_brings_no_invitation(two_learners, client):
+    """Anyone may type anyone's address into their account: until it is verified, what was
+    sent to it is not theirs (as invitations themselves answer only a verified address)."""
+    world = two_learners
+    world.invite("vesela.invited@example.org", "Vesela Invited")
+    client.force_login(world.boris)
+    client.post(reverse("account_email"), {"action_add": "", "email": "vesela.invited@example.org"})
+
+    data = _data(_download(client, world.boris))
+
+    assert {"email": "vesela.invited@example.org", "verified": False, "primary": False} in data[
+        "email_addresses"
+    ]
+    assert data["invitations"] == []
+    assert "Vesela" not in json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.django_db
 def test_the_download_is_asked_for_by_its_owner_only(two_learners, client):
     url = reverse("privacy_download")
     assert client.post(url).status_code == 302  # signed out: to the sign-in page
