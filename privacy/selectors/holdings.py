@@ -42,7 +42,7 @@ from courses.models import (
 )
 from monitoring.models import MonthlyReport
 
-from .people import Person
+from .people import Person, email_addresses
 
 # Background tasks and the record their first argument names (tasks take ids).
 TASK_SUBJECTS = {
@@ -52,6 +52,7 @@ TASK_SUBJECTS = {
     "certificates.tasks.refresh_for_accreditation": TrainerAccreditation,
     "certificates.tasks.notify_holder": Certificate,
     "monitoring.tasks.send_monthly_report": MonthlyReport,
+    "courses.tasks.invitation_send": CohortInvitation,
 }
 
 
@@ -169,6 +170,9 @@ def _targets(person: Person) -> dict[type, list]:
         CohortMembership: list(memberships(person).values_list("pk", flat=True)),
         Enrolment: list(enrolments(person).values_list("pk", flat=True)),
         MonthlyReport: list(monthly_reports(person).values_list("pk", flat=True)),
+        CohortInvitation: list(
+            invitations(person, email_addresses(person.user)).values_list("pk", flat=True)
+        ),
     }
     if person.user is not None:
         targets[get_user_model()] = [person.user.pk]
@@ -177,7 +181,7 @@ def _targets(person: Person) -> dict[type, list]:
 
 def audit_entries(person: Person) -> QuerySet[AuditEntry]:
     """Audit entries whose record is one of the person's (their account, records,
-    certificates, attempts, accreditations, memberships, enrolments, reports)."""
+    certificates, attempts, accreditations, memberships, enrolments, reports, invitations)."""
     condition = Q(pk__in=[])
     for model, ids in _targets(person).items():
         if ids:
@@ -201,6 +205,19 @@ def failed_tasks(person: Person) -> QuerySet | None:
         if ids:
             # Arguments are kept as the task received them: [id, ...].
             condition |= Q(task_name=task_name, arguments__0__in=ids)
+    return failed_task.objects.filter(condition)
+
+
+def failed_tasks_quoting(addresses: set[str]) -> QuerySet | None:
+    """Failed background tasks of anyone whose error text quotes one of `addresses` (a
+    mail server's refusal names the address); None when the jobs app is not installed."""
+    if not apps.is_installed("jobs"):
+        return None
+    failed_task = apps.get_model("jobs", "FailedTask")
+    condition = Q(pk__in=[])
+    for address in addresses:
+        if address:
+            condition |= Q(message__icontains=address)
     return failed_task.objects.filter(condition)
 
 

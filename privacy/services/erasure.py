@@ -213,8 +213,11 @@ def _renamed(records, name: str) -> int:
 
 def step_invitations(erasure: ErasureRequest, person: Person) -> int:
     """Invitations to the person lose their address; open ones are declined. The roster
-    records typed for invitations to their address take the neutral code."""
+    records typed for invitations to their address take the neutral code. The addresses
+    also leave the error texts of failed tasks (a refused invitation quotes its address):
+    past this step nothing knows a roster-only person's address to look for."""
     invitations = holdings.invitations(person, email_addresses(person.user))
+    addresses = set(invitations.exclude(email="").values_list("email", flat=True))
     # Open invitations only: a declined one said the record is someone else's.
     typed = set(
         invitations.filter(accepted_at=None, declined_at=None)
@@ -231,7 +234,7 @@ def step_invitations(erasure: ErasureRequest, person: Person) -> int:
         invitation.email = ""
         invitation.save(update_fields=["email", "declined_at"])
         count += 1
-    return count
+    return count + _addresses_taken_out(addresses, erasure.code)
 
 
 def step_certificates(erasure: ErasureRequest, person: Person) -> int:
@@ -313,24 +316,31 @@ def step_learning(erasure: ErasureRequest, person: Person) -> int:
 
 
 def step_background_tasks(erasure: ErasureRequest, person: Person) -> int:
-    """Failed task records about the person deleted, their addresses taken out of any other;
-    monthly reports to them keep no error text (it may quote their address)."""
+    """Failed task records about the person deleted (sending their invitations among them),
+    their account's addresses taken out of any other (the invitations step took out the
+    invitations' own); monthly reports to them keep no error text (it may quote their
+    address)."""
     count = holdings.monthly_reports(person).exclude(last_error="").update(last_error="")
     tasks = holdings.failed_tasks(person)
     if tasks is None:
         return count
     count += tasks.delete()[0]
-    addresses = email_addresses(person.user)
-    for address in addresses:
-        for task in tasks.model.objects.filter(message__icontains=address):
-            task.message = _without_casefolded(task.message, address, erasure.code)
-            task.save(update_fields=["message"])
-            count += 1
+    return count + _addresses_taken_out(email_addresses(person.user), erasure.code)
+
+
+def _addresses_taken_out(addresses: set[str], replacement: str) -> int:
+    """Failed tasks' error texts quote `replacement` where they quoted one of `addresses`;
+    how many records changed."""
+    tasks = holdings.failed_tasks_quoting(addresses)
+    count = 0
+    for task in tasks.select_for_update() if tasks is not None else ():
+        message = task.message
+        for address in addresses:
+            message = re.sub(re.escape(address), replacement, message, flags=re.IGNORECASE)
+        task.message = message
+        task.save(update_fields=["message"])
+        count += 1
     return count
-
-
-def _without_casefolded(text: str, address: str, replacement: str) -> str:
-    return re.sub(re.escape(address), replacement, text, flags=re.IGNORECASE)
 
 
 def _delete_sessions(user) -> int:

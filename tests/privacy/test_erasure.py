@@ -342,6 +342,40 @@ def test_erasing_oneself_leaves_invitations_to_an_address_never_verified(two_lea
 
 
 @pytest.mark.django_db
+def test_an_erased_roster_persons_address_leaves_the_failed_sending_of_her_invitation(
+    two_learners,
+):
+    """A roster-only person's address is known only to her invitations; the mail server's
+    refusal to deliver one quotes it in the failed task the coordinators see."""
+    import smtplib
+
+    from jobs.models import FailedTask
+    from jobs.services import failed_attempt_record
+
+    world = two_learners
+    rosa = world.invite("rosa.roster@example.org", "Rosa Roster")
+    vesela = world.invite("vesela.invited@example.org", "Vesela Invited")
+    for number, invitation in enumerate((rosa, vesela)):
+        failed_attempt_record(
+            task_id=f"invitation-{number}",
+            task_name="courses.tasks.invitation_send",
+            args=[invitation.pk],
+            kwargs={},
+            error=smtplib.SMTPRecipientsRefused({invitation.email: (550, b"mailbox full")}),
+            final=True,
+        )
+
+    erasure_run(
+        erasure_request(participant=rosa.participant, by=world.coordinator, origin="coordinator").pk
+    )
+
+    assert not FailedTask.objects.filter(message__icontains="rosa.roster").exists()
+    assert not FailedTask.objects.filter(arguments=[rosa.pk]).exists()
+    # Vesela's stays whole: a coordinator still sees which address refused.
+    assert "vesela.invited@example.org" in FailedTask.objects.get(arguments=[vesela.pk]).message
+
+
+@pytest.mark.django_db
 def test_who_may_ask(two_learners):
     world = two_learners
     administrator = UserFactory(is_superuser=True)
