@@ -27,6 +27,7 @@ from ..models import (
     Participant,
     PendingSignup,
 )
+from .invitations import records_invited_as
 
 # GDPR article 8(1): the age where a country has set none (or none is known).
 DEFAULT_AGE_OF_DIGITAL_CONSENT = 16
@@ -115,6 +116,79 @@ def consent_missing(participant: Participant, *, user=None, cohort: Cohort | Non
     if not band_needs_consent(participant.age_band, record_rule(participant, cohort)):
         return False
     return consent_for(user=user, participant=participant) is None
+
+
+@dataclass(frozen=True)
+class MemberRule:
+    """A roster record waiting for a guardian's consent, and the rule that asks for it."""
+
+    participant: Participant
+    rule: AgeRule
+
+
+def account_consent_missing(
+    user, rule: AgeRule, *, covered_by: tuple[Participant, ...] = ()
+) -> bool:
+    """Whether linking an account to a cohort or a country under `rule` waits for a consent.
+
+    Needed when the account's own record has an age band that may be below the
+    rule's age (a trainer's roster record of a young person was folded into
+    it). Given by a consent for the account, for its record (or one merged into
+    it), or for one of `covered_by` (the roster records being joined).
+    """
+    own = Participant.objects.filter(user=user).first() if user.is_authenticated else None
+    if own is None or not band_needs_consent(own.age_band, rule):
+        return False
+    return _no_consent(user, (own, *covered_by))
+
+
+def _no_consent(user, records) -> bool:
+    if consent_for(user=user) is not None:
+        return False
+    return all(consent_for(participant=record) is None for record in records)
+
+
+def joining_consent_missing(user, cohort: Cohort) -> AgeRule | None:
+    """The rule that still waits for a guardian's consent before the person joins `cohort`.
+
+    The same rule whichever way they come in (the invite code or link, an
+    invitation): a roster record of this cohort that a trainer invited one of
+    their addresses for, accepted or declined, stands for them
+    (`consent_missing`), and so does their own account (`account_consent_missing`,
+    under the cohort's country). None when nothing waits.
+    """
+    invited = records_invited_as(user, cohort)
+    for record in invited:
+        if consent_missing(record, user=user, cohort=cohort):
+            return record_rule(record, cohort)
+    rule = age_rule(cohort.country)
+    if account_consent_missing(user, rule, covered_by=tuple(invited)):
+        return rule
+    return None
+
+
+def merge_consent_missing(keep: Participant, duplicate: Participant) -> MemberRule | None:
+    """The roster record, and the rule, that wait for a guardian's consent before a merge links
+    it to an account; None when the merge links no account to a young person's record.
+
+    One of the two records has an account, the other is a roster record: its
+    age band may be below the age of its country, or the account would join
+    one of its cohorts while below the age there (`account_consent_missing`).
+    A consent for the account or for either record is enough.
+    """
+    if bool(keep.user_id) == bool(duplicate.user_id):
+        return None
+    account_record, roster = (keep, duplicate) if keep.user_id else (duplicate, keep)
+    user = account_record.user
+    rule = record_rule(roster)
+    if band_needs_consent(roster.age_band, rule) and _no_consent(user, (account_record, roster)):
+        return MemberRule(roster, rule)
+    cohorts = Cohort.objects.filter(memberships__participant=roster).select_related("country")
+    for cohort in cohorts.order_by("pk"):
+        rule = age_rule(cohort.country)
+        if account_consent_missing(user, rule, covered_by=(roster,)):
+            return MemberRule(roster, rule)
+    return None
 
 
 @dataclass

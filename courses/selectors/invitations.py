@@ -55,6 +55,28 @@ def invited_as(user, record: Participant) -> bool:
     )
 
 
+def records_invited_as(user, cohort) -> list[Participant]:
+    """The roster records of `cohort` a trainer invited one of the person's verified addresses
+    for, whatever became of the invitation (open, declined or accepted), each as it stands now
+    (`canonical_record`).
+
+    A declined invitation still says whom the trainer typed: joining the same cohort by its
+    code afterwards is joining as that record.
+    """
+    emails = verified_emails(user)
+    if not emails:
+        return []
+    invited = (
+        CohortInvitation.objects.filter(
+            cohort=cohort, email__in=emails, role=CohortInvitation.Role.MEMBER
+        )
+        .exclude(participant=None)
+        .select_related("participant__merged_into", "participant__country")
+        .order_by("pk")
+    )
+    return [canonical_record(invitation.participant) for invitation in invited]
+
+
 def canonical_record(participant: Participant) -> Participant:
     """The record a merged record was merged into (chains followed, cycles stopped)."""
     seen = {participant.pk}

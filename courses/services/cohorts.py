@@ -40,6 +40,7 @@ from ..record_cache import record_changed
 from ..selectors.access import can_manage_cohort
 from ..selectors.accreditation import valid_accreditation
 from ..selectors.cohorts import cohort_is_full, cohort_team_ids, sessions_outside_dates
+from ..selectors.consent import account_consent_missing, age_rule, joining_consent_missing
 from ..selectors.invitations import invitations_for_user
 from ..selectors.progress import original_page
 from . import (
@@ -48,7 +49,12 @@ from . import (
     invitations,
     participants,
 )  # they import this module too: read them at call time
-from .errors import CascadeError, on_the_team_refusal
+from .errors import (
+    CascadeError,
+    guardian_consent_refusal,
+    on_the_team_refusal,
+    record_consent_refusal,
+)
 
 SETTINGS_FIELDS = {"name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"}
 
@@ -279,7 +285,12 @@ def cohort_add_member(cohort: Cohort, participant: Participant) -> CohortMembers
 
 @transaction.atomic
 def cohort_join(cohort: Cohort, user) -> CohortMembership:
-    """A person joins with the invite link or code, while the cohort is open and has room."""
+    """A person joins with the invite link or code, while the cohort is open and has room.
+
+    A young person below the age of digital consent of the cohort's country
+    joins only with a guardian's consent, as when accepting an invitation
+    (`selectors.consent.joining_consent_missing`).
+    """
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     participant = participants.participant_for_user(user, cohort.country)
     if participant.pk in cohort_team_ids(cohort):
@@ -287,6 +298,10 @@ def cohort_join(cohort: Cohort, user) -> CohortMembership:
     existing = cohort.memberships.filter(participant=participant).first()
     if existing is not None:
         return existing
+    # The rule of an invitation holds for the code too, even after declining the invitation.
+    waiting = joining_consent_missing(user, cohort)
+    if waiting is not None:
+        raise guardian_consent_refusal(waiting)
     # Invited by the trainer under a typed name: joining says yes to that invitation, so
     # the typed record (already holding a place) becomes theirs rather than a second one.
     invitation = (
@@ -341,7 +356,9 @@ def membership_move(membership: CohortMembership, target: Cohort, *, by) -> Coho
     coordinator; a young expert changes nothing). Refused for a member who
     completed their cohort (completion is never taken back, so it is not moved
     either), into a closed or full cohort, for someone on the target's team, and
-    for someone already its member. Completion is then judged in the new cohort.
+    for someone already its member, and for a young person's account below the age of
+    digital consent of the target's country without a guardian's consent. Completion is
+    then judged in the new cohort.
     """
     source = Cohort.objects.get(pk=membership.cohort_id)
     if by is None or not (can_manage_cohort(by, source) and can_manage_cohort(by, target)):
@@ -365,6 +382,10 @@ def membership_move(membership: CohortMembership, target: Cohort, *, by) -> Coho
     if cohort_is_full(target):
         raise CascadeError(_("“%(cohort)s” is full.") % {"cohort": target.name}, code="full")
     check_not_on_team(target, person)
+    if person.user_id is not None and account_consent_missing(
+        person.user, age_rule(target.country)
+    ):
+        raise record_consent_refusal(person, age_rule(target.country))
     if CohortMembership.objects.filter(cohort=target, participant=person).exists():
         raise CascadeError(
             _("%(person)s is already a member of %(cohort)s.")

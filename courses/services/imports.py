@@ -41,6 +41,10 @@ One person, one participant; and the file reveals nothing about accounts:
   Nobody else's roster is searched: two trainers' "Maria, 14 to 17" are two
   young people. Without such a participant, a new one is recorded.
 
+An address that stands for an account no longer in the cohort adds it again
+only as joining would: not a young person below the age of the cohort's
+country without a guardian's consent (a row error).
+
 A person who is already a member is not an error: they are skipped and listed
 in `ImportResult.already_members`. An import fills an empty organisation on a
 participant it finds; it never replaces one.
@@ -70,9 +74,10 @@ from ..models import (
 from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
+from ..selectors.consent import account_consent_missing, age_rule
 from ..selectors.invitations import canonical_record
 from .cohorts import cohort_add_member
-from .errors import on_the_team_refusal
+from .errors import on_the_team_refusal, record_consent_refusal
 from .invitations import invitation_new
 from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
@@ -326,6 +331,7 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
     team_invited = _open_team_invitations(cohort)
     young_people = _young_people(cohort, member_ids)
     team = cohort_team_ids(cohort)  # whoever runs the cohort is never its member
+    rule = age_rule(cohort.country)
 
     errors, line_of_participant = [], {}
     for person in people:
@@ -358,7 +364,16 @@ def _match_people(cohort: Cohort, people: list[_Person]) -> list[RowError]:
         line_of_participant[participant.pk] = person.line
         person.participant = participant
         person.already_member = participant.pk in member_ids
+        if not person.already_member and _consent_waits(participant, rule):
+            refusal = record_consent_refusal(participant, rule)
+            errors.append(RowError(person.line, "", " ".join(refusal.messages)))
     return errors
+
+
+def _consent_waits(participant: Participant, rule) -> bool:
+    """Whether adding this record links an account below the age without a guardian's consent
+    (a member who left this cohort, found again by the address it was invited at)."""
+    return participant.user_id is not None and account_consent_missing(participant.user, rule)
 
 
 def _known_addresses(cohort: Cohort) -> dict[str, Participant]:

@@ -21,7 +21,10 @@ is refused (`PermissionDenied`), an unverified address included.
 A typed record of a young person whose age band may be below their country's
 age of digital consent is joined only with a guardian's consent: a paper form
 a trainer recorded, or the consent the accepting account was made with
-(courses/services/consent.py).
+(courses/services/consent.py). Joining by the cohort's code applies the same
+rule (`selectors.consent.joining_consent_missing`), so declining first and
+joining by code changes nothing; a young person joining a cohort's team needs it
+too.
 """
 
 from __future__ import annotations
@@ -42,11 +45,11 @@ from ..models import Cohort, CohortInvitation, CohortTrainer, Participant
 from ..models.invitations import normalise_email
 from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
-from ..selectors.consent import consent_missing
+from ..selectors.consent import joining_consent_missing
 from ..selectors.invitations import canonical_record, verified_emails
 from ..selectors.learner_cohorts import lead_trainer_names
 from . import cohorts, participants  # they import this module in turn: read them at call time
-from .errors import CascadeError, on_the_team_refusal
+from .errors import guardian_consent_refusal, on_the_team_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -214,14 +217,9 @@ def invitation_accept(invitation: CohortInvitation, *, user) -> CohortInvitation
     cohort = invitation.cohort
     if invitation.role == CohortInvitation.Role.MEMBER:
         typed = canonical_record(invitation.participant)
-        if consent_missing(typed, user=user, cohort=cohort):
-            raise CascadeError(
-                _(
-                    "Before you join, your trainer must record the consent of your parent or "
-                    "guardian. Ask them for the consent form."
-                ),
-                code="guardian_consent_needed",
-            )
+        waiting = joining_consent_missing(user, cohort)
+        if waiting is not None:
+            raise guardian_consent_refusal(waiting)
         own = participants.participant_for_user(user, cohort.country)
         if own.pk in cohort_team_ids(cohort):
             raise on_the_team_refusal(cohort, yourself=True)

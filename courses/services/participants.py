@@ -23,11 +23,12 @@ from ..models import (
 from ..record_cache import record_changed
 from ..selectors.access import can_manage_cohort, cohorts_managed_by
 from ..selectors.accreditation import holds_trainer_standing
+from ..selectors.consent import account_consent_missing, age_rule, merge_consent_missing
 from ..selectors.invitations import invited_as
 from ..selectors.participants import with_cohort_flag
 from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
-from .errors import CascadeError
+from .errors import CascadeError, guardian_consent_refusal, record_consent_refusal
 
 
 def participant_for_user(user, country: Country | None = None) -> Participant:
@@ -172,7 +173,10 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
 
     Memberships, attendance, trainer roles and accreditations move to `keep`
     (where both have a record for the same cohort or session, `keep`'s stays).
-    Refused when one record runs a cohort the other is a member of.
+    Refused when one record runs a cohort the other is a member of, and when it
+    would link an account to a young person's roster record (or to its cohorts)
+    below the age of digital consent without a guardian's consent
+    (`selectors.consent.merge_consent_missing`), whoever merges.
     The duplicate is kept, marked as merged, so links to it still resolve.
     Then `courses.signals.participants_merged` is sent, in the same transaction,
     for other apps to move their rows (assessments moves the test results).
@@ -194,6 +198,9 @@ def participant_merge(keep: Participant, duplicate: Participant, *, by) -> Parti
             _("Both records have an account; merge the accounts first."), code="two_accounts"
         )
     _check_team_and_members_apart(keep, duplicate)
+    waiting = merge_consent_missing(keep, duplicate)
+    if waiting is not None:
+        raise record_consent_refusal(waiting.participant, waiting.rule)
     for model, unique_with in (
         (CohortMembership, "cohort"),
         (Attendance, "session"),
@@ -250,10 +257,15 @@ def team_member_add(cohort: Cohort, *, user, role: str) -> CohortTrainer:
 
     Called when the person accepts an invitation (`invitation_accept`): the team
     form only invites, so a trainer never learns whether an address has an account.
-    Refused for a member of the cohort: nobody trains or accredits themselves.
+    Refused for a member of the cohort: nobody trains or accredits themselves; and for a
+    young person below the age of digital consent of the cohort's country without a
+    guardian's consent.
     """
     if role not in (CohortTrainer.Role.CO_TRAINER, CohortTrainer.Role.YOUNG_EXPERT):
         raise CascadeError(_("Only co-trainers and young experts join a team."), code="bad_role")
+    rule = age_rule(cohort.country)
+    if account_consent_missing(user, rule):
+        raise guardian_consent_refusal(rule)
     person = participant_for_user(user, cohort.country)
     cohorts.check_not_a_member(cohort, person)
     existing = CohortTrainer.objects.filter(cohort=cohort, participant=person).first()

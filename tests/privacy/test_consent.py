@@ -24,7 +24,13 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from courses import services
-from courses.models import Country, GuardianConsent, Participant, PendingSignup
+from courses.models import (
+    CohortMembership,
+    Country,
+    GuardianConsent,
+    Participant,
+    PendingSignup,
+)
 from courses.selectors.consent import AgeRule, age_on, below_age_of_consent
 from tests.factories import (
     PASSWORD,
@@ -611,6 +617,114 @@ def test_a_forged_or_repeated_paper_form_is_refused(client, roster, countries, t
             signed_on=TODAY,
         )
     assert GuardianConsent.objects.count() == 1
+
+
+# --- Every way into a cohort asks the same (the invite code, a merge, a move) ------------------
+
+
+def _joined(roster) -> bool:
+    return CohortMembership.objects.filter(
+        cohort=roster["cohort"], participant__user=roster["account"]
+    ).exists()
+
+
+def test_declining_the_invitation_then_joining_by_code_needs_the_same_consent(
+    client, roster, today
+):
+    client.force_login(roster["account"])
+    answer = f"/en/learning/invitations/{roster['invitation'].pk}/"
+    join = f"/en/learning/join/{roster['cohort'].invite_code}/"
+
+    client.post(answer, {"answer": "accept"})
+    client.post(answer, {"answer": "decline"})
+    refused = client.post(join)
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert "In Hungary, someone under 16 takes part only with the consent of a parent" in html
+    assert "the trainer records it and invites you" in html  # what to do
+    assert not _joined(roster) and not GuardianConsent.objects.exists()
+
+    client.force_login(roster["lead"])
+    assert _paper(client, roster).status_code == 302
+    client.force_login(roster["account"])
+    assert client.post(join).status_code == 302
+    assert _joined(roster)
+
+
+def test_joining_by_code_asks_nothing_where_the_band_reaches_the_age(
+    client, roster, countries, today
+):
+    Participant.objects.filter(pk=roster["young"].pk).update(country=countries["BG"])
+    client.force_login(roster["account"])
+    client.post(f"/en/learning/invitations/{roster['invitation'].pk}/", {"answer": "decline"})
+
+    joined = client.post(f"/en/learning/join/{roster['cohort'].invite_code}/")
+
+    assert joined.status_code == 302 and _joined(roster)
+
+
+def test_a_coordinator_links_a_young_persons_roster_record_to_an_account_only_with_consent(
+    client, roster, today, coordinator_in_the_admin
+):
+    own = services.participant_for_user(roster["account"])
+    merge = {"keep": own.pk, "duplicate": roster["young"].pk}
+
+    refused = client.post("/admin/training/merge/", merge)
+
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "Zsófi may be under 16, the age of digital consent in Hungary" in html
+    assert "record a guardian" in html  # where to record it
+    roster["young"].refresh_from_db()
+    assert roster["young"].merged_into is None and not _joined(roster)
+
+    services.consent.guardian_consent_record_paper(
+        roster["young"],
+        cohort=roster["cohort"],
+        by=roster["lead"],
+        guardian_name="Kovács Éva",
+        signed_on=TODAY,
+    )
+    assert client.post("/admin/training/merge/", merge).status_code == 302
+    assert _joined(roster)
+
+
+def test_a_trainer_cannot_move_a_young_account_into_a_cohort_of_a_stricter_country(
+    client, roster, countries, today
+):
+    # Zsófi joined a Bulgarian cohort (age 14) as the 14-to-17 record her trainer typed.
+    bulgaria = countries["BG"]
+    lead = services.participant_for_user(roster["lead"])
+    lead.refresh_from_db()
+    bulgarian = cohort_led_by(
+        lead,
+        course=roster["cohort"].course,
+        created_by=coordinator(),
+        country=bulgaria,
+        host_organisation=organisation("Дом Надежда", bulgaria),
+        language="bg",
+    )
+    typed = Participant.objects.create(
+        display_name="Zsófi", age_band=Participant.AgeBand.AGE_14_17, country=bulgaria
+    )
+    services.cohort_add_member(bulgarian, typed)
+    invitation = services.invitation_create(
+        cohort=bulgarian, email="zsofi@example.org", invited_by=roster["lead"], participant=typed
+    )
+    services.invitation_accept(invitation, user=roster["account"])
+    own = services.participant_for_user(roster["account"])
+    assert own.age_band == Participant.AgeBand.AGE_14_17
+
+    client.force_login(roster["lead"])
+    moved = client.post(
+        f"/en/learning/training/cohorts/{bulgarian.pk}/move/",
+        {"participant": own.pk, "target": roster["cohort"].pk},
+    )
+
+    assert moved.status_code == 409
+    assert "may be under 16, the age of digital consent in Hungary" in moved.content.decode()
+    assert CohortMembership.objects.filter(cohort=bulgarian, participant=own).exists()
 
 
 # --- Coordinators set the age ------------------------------------------------------------------
