@@ -85,6 +85,10 @@ class AuditEntry(models.Model):
         GUARDIAN_CONSENT_RECORDED = "guardian_consent_recorded", _("Guardian's consent recorded")
         CONSENT_AGE_CHANGED = "consent_age_changed", _("Age of digital consent changed")
         TASK_QUEUED_AGAIN = "task_queued_again", _("Failed background task queued again")
+        CONSENTS_LISTED = (
+            "consents_listed",
+            _("Guardians' consents or waiting sign-ups listed by staff"),
+        )
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

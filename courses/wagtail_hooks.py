@@ -1,4 +1,5 @@
-"""Admin screens for coordinators: countries, organisations, cohorts and accreditation."""
+"""Admin screens for coordinators: countries, organisations, cohorts and accreditation; and the
+guardians' consents and sign-ups waiting for a guardian, to read only."""
 
 from django import forms
 from django.contrib import messages
@@ -10,19 +11,32 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from accounts.admin_guards import CoordinatorsWritePolicy, GuardedViewSetMixin
+from accounts.admin_guards import (
+    CoordinatorsViewOnlyPolicy,
+    CoordinatorsWritePolicy,
+    GuardedViewSetMixin,
+)
 from accounts.selectors import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record
 
 from . import services
 from .forms import CohortForm, CohortSettingsForm
-from .models import Cohort, Country, Organisation, Participant, TrainerAccreditation
+from .models import (
+    Cohort,
+    Country,
+    GuardianConsent,
+    Organisation,
+    Participant,
+    PendingSignup,
+    TrainerAccreditation,
+)
 from .services.consent import country_save
 
 
@@ -194,6 +208,123 @@ class TrainingViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingViewSetGroup()
+
+
+# --- Guardians' consents and sign-ups waiting for one: coordinators read them ----------------
+
+# They name young people and their guardians: coordinators alone see them, nobody changes one
+# here (consent is given through the guardian's link or recorded by a trainer; a waiting
+# sign-up ends with the consent, its expiry or its cancellation).
+register_permission_policy(GuardianConsent, CoordinatorsViewOnlyPolicy(GuardianConsent))
+register_permission_policy(PendingSignup, CoordinatorsViewOnlyPolicy(PendingSignup))
+
+
+def _consent_for(consent: GuardianConsent) -> str:
+    """The account (its name, else its address) or the roster record the consent allowed."""
+    if consent.user_id is not None:
+        return consent.user.get_full_name() or consent.user.email
+    return consent.participant.display_name if consent.participant_id else "—"
+
+
+def _recorded_by(consent: GuardianConsent) -> str:
+    """The trainer who recorded a paper form; nobody for a consent given by e-mail."""
+    trainer = consent.recorded_by
+    return (trainer.get_full_name() or trainer.email) if trainer is not None else "—"
+
+
+def _rule(row) -> str:
+    return f"{row.rule_country_code or '—'} {row.age_of_digital_consent}"
+
+
+class ReadOnlyListViewSet(GuardedViewSetMixin, ModelViewSet):
+    """A list, nothing else: no add, edit, delete, copy, history or usage page is routed.
+
+    Each look at the list (and each filtered page of it) writes one audit entry
+    with the ids of the rows shown (TESTS-SECURITY 36).
+    """
+
+    related = ()
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in {"index", "index_results"}
+        ]
+
+    @property
+    def index_view_class(self):
+        viewset = self
+        base = super().index_view_class
+
+        class ReadOnlyIndexView(base):
+            def get_base_queryset(self):
+                return super().get_base_queryset().select_related(*viewset.related)
+
+            def get_context_data(self, **kwargs):
+                context = super().get_context_data(**kwargs)
+                audit_record(
+                    self.request,
+                    AuditEntry.Action.CONSENTS_LISTED,
+                    viewset.model,
+                    shown=[row.pk for row in context["object_list"]],
+                )
+                return context
+
+        return ReadOnlyIndexView
+
+
+class GuardianConsentViewSet(ReadOnlyListViewSet):
+    model = GuardianConsent
+    icon = "tick"
+    menu_label = _("Guardians' consents")
+    related = ("user", "participant", "recorded_by")
+    ordering = ["-given_at", "-pk"]
+    list_display = [
+        Column("for", label=_("For"), accessor=_consent_for),
+        "guardian_name",
+        "guardian_email",
+        "method",
+        Column("rule", label=_("Rule (country, age)"), accessor=_rule),
+        "given_at",
+        Column("recorded_by", label=_("Recorded by"), accessor=_recorded_by),
+    ]
+    list_filter = ["method", "rule_country_code"]
+    form_fields = ["method"]  # no add or edit view is routed
+
+
+class PendingSignupViewSet(ReadOnlyListViewSet):
+    model = PendingSignup
+    icon = "time"
+    menu_label = _("Sign-ups waiting for a guardian")
+    related = ("country",)
+    ordering = ["-created_at", "-pk"]
+    # Never the password's hash nor the guardian link's token hash.
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "country",
+        Column("rule", label=_("Rule (country, age)"), accessor=_rule),
+        "guardian_email",
+        "created_at",
+        "guardian_email_sent_at",
+        "expires_at",
+    ]
+    list_filter = ["rule_country_code"]
+    form_fields = ["email"]  # no add or edit view is routed
+
+
+class GuardianConsentViewSetGroup(ViewSetGroup):
+    menu_label = _("Guardian consent")
+    menu_icon = "tick"
+    menu_order = 305
+    items = (GuardianConsentViewSet, PendingSignupViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_guardian_consent_viewsets():
+    return GuardianConsentViewSetGroup()
 
 
 class MergeRecordsForm(forms.Form):
