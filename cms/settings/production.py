@@ -13,6 +13,17 @@ SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY or SECRET_KEY.startswith("insecure"):
     raise RuntimeError("Set SECRET_KEY in the environment for production.")
 
+# The public address every e-mail's links point to (invitations, a guardian's consent, password
+# resets, certificates): never the development default. Without WAGTAILADMIN_BASE_URL, the
+# certificates' public address (which docker-compose.yml requires); without either, no start.
+WAGTAILADMIN_BASE_URL = (env("WAGTAILADMIN_BASE_URL") or env("CERTIFICATES_BASE_URL")).rstrip("/")
+if not WAGTAILADMIN_BASE_URL:
+    raise RuntimeError(
+        "Set WAGTAILADMIN_BASE_URL (or CERTIFICATES_BASE_URL) in the environment for production: "
+        "the site's public https address, which links in e-mails point to."
+    )
+CERTIFICATES_BASE_URL = (env("CERTIFICATES_BASE_URL") or WAGTAILADMIN_BASE_URL).rstrip("/")
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The TLS proxy in front appends the visitor's address to X-Forwarded-For: rate limits count

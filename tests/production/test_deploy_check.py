@@ -31,3 +31,46 @@ def test_production_settings_refuse_the_blank_secret_key_of_env_example():
     result = deploy_check(example_environment(SECRET_KEY=""))
     assert result.returncode != 0
     assert "Set SECRET_KEY in the environment for production." in result.stderr
+
+
+def public_address(deployment: dict[str, str]) -> subprocess.CompletedProcess:
+    """The address links in e-mails get, as a deployment's settings give it."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; "
+            "print(settings.WAGTAILADMIN_BASE_URL, settings.CERTIFICATES_BASE_URL)",
+        ],
+        env=process_environment(
+            {**deployment, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+        ),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_links_in_e_mails_take_the_certificates_address_when_no_other_is_given():
+    deployment = example_environment(CERTIFICATES_BASE_URL="https://learn.example.org/")
+    del deployment["WAGTAILADMIN_BASE_URL"]
+
+    result = public_address(deployment)
+
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.splitlines()[-1].split()  # after the shell's own greeting
+    assert printed == ["https://learn.example.org", "https://learn.example.org"]
+
+
+def test_production_refuses_to_start_without_a_public_address_for_links():
+    deployment = example_environment()
+    del deployment["WAGTAILADMIN_BASE_URL"], deployment["CERTIFICATES_BASE_URL"]
+
+    result = public_address(deployment)
+
+    assert result.returncode != 0
+    assert "Set WAGTAILADMIN_BASE_URL (or CERTIFICATES_BASE_URL)" in result.stderr
+    assert "127.0.0.1" not in result.stdout
