@@ -16,6 +16,7 @@ certificates certificates held (holder name, facts, PDF, signed credential) and
            certificates naming the person as the trainer who delivered them
 monitoring monthly reports sent to the person
 audit      entries about the person's records
+wagtail    the admin's history of the person's account, roles and records (ModelLogEntry)
 jobs       failed background tasks about the person's records (when installed)
 """
 
@@ -25,6 +26,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from wagtail.models import ModelLogEntry
 
 from accounts.models import RoleAssignment
 from assessments.models import Attempt, H5PUserState, XapiStatement
@@ -179,17 +181,43 @@ def _targets(person: Person) -> dict[type, list]:
     return targets
 
 
+def _pointing_at(targets: dict[type, list], *, type_field: str, id_field: str) -> Q:
+    """Rows naming one of `targets` by content type and (text) id."""
+    condition = Q(pk__in=[])
+    for model, ids in targets.items():
+        if ids:
+            condition |= Q(
+                **{
+                    type_field: ContentType.objects.get_for_model(model),
+                    f"{id_field}__in": [str(pk) for pk in ids],
+                }
+            )
+    return condition
+
+
 def audit_entries(person: Person) -> QuerySet[AuditEntry]:
     """Audit entries whose record is one of the person's (their account, records,
     certificates, attempts, accreditations, memberships, enrolments, reports, invitations)."""
-    condition = Q(pk__in=[])
-    for model, ids in _targets(person).items():
-        if ids:
-            condition |= Q(
-                target_type=ContentType.objects.get_for_model(model, for_concrete_model=True),
-                target_id__in=[str(pk) for pk in ids],
-            )
-    return AuditEntry.objects.filter(condition)
+    return AuditEntry.objects.filter(
+        _pointing_at(_targets(person), type_field="target_type", id_field="target_id")
+    )
+
+
+def admin_history(person: Person) -> QuerySet[ModelLogEntry]:
+    """Wagtail's history of the admin (ModelLogEntry) about the person's account, roles and
+    records of every kind. Each entry is labelled with what the record was called then
+    (its str(): an account's username, a role's, membership's or certificate's holder)."""
+    targets = _targets(person)
+    targets[RoleAssignment] = list(roles(person).values_list("pk", flat=True))
+    targets[CohortTrainer] = list(team_roles(person).values_list("pk", flat=True))
+    targets[Attendance] = list(attendance(person).values_list("pk", flat=True))
+    targets[LessonProgress] = list(lesson_progress(person).values_list("pk", flat=True))
+    consents = guardian_consents(person)
+    if consents is not None:
+        targets[consents.model] = list(consents.values_list("pk", flat=True))
+    return ModelLogEntry.objects.filter(
+        _pointing_at(targets, type_field="content_type", id_field="object_id")
+    )
 
 
 def failed_tasks(person: Person) -> QuerySet | None:

@@ -389,6 +389,14 @@ def step_account(erasure: ErasureRequest, person: Person) -> int:
     return count
 
 
+def step_admin_history(erasure: ErasureRequest, person: Person) -> int:
+    """Wagtail's admin history labels each entry with what its record was called then (an
+    account's username, made from the name or the address at sign-up): the entries about
+    the person's account, roles and records carry the code instead. Who acted, what and when
+    stay. Before the account step, which deletes the roles these entries point at."""
+    return holdings.admin_history(person).exclude(label=erasure.code).update(label=erasure.code)
+
+
 def step_audit_trail(erasure: ErasureRequest, person: Person) -> int:
     """The entries about the person's records keep who, what, which record and when; their
     path and details are emptied (audit.services.audit_entries_redact, itself audited)."""
@@ -415,6 +423,7 @@ STEPS: tuple[tuple[str, Callable[[ErasureRequest, Person], int]], ...] = (
     ("records", step_records),
     ("learning", step_learning),
     ("background_tasks", step_background_tasks),
+    ("admin_history", step_admin_history),
     ("account", step_account),
     ("audit_trail", step_audit_trail),
     ("figures", step_figures),

@@ -376,6 +376,41 @@ def test_an_erased_roster_persons_address_leaves_the_failed_sending_of_her_invit
 
 
 @pytest.mark.django_db
+def test_the_admins_history_names_the_erased_by_the_code(two_learners, client, admin_user):
+    """Wagtail's history labels each entry with what its record was called: for an account,
+    its username, which sign-up makes from the person's name or address."""
+    from wagtail.models import ModelLogEntry
+
+    world = two_learners
+    type(world.anna).objects.filter(pk=world.anna.pk).update(username="anna.alpha")
+    staff_with_mfa(client, admin_user)
+    for person, corrected in ((world.anna, "Alfa"), (world.boris, "Betta")):
+        person.refresh_from_db()
+        edited = client.post(
+            f"/admin/users/edit/{person.pk}/",
+            {
+                "email": person.email,
+                "first_name": person.first_name,
+                "last_name": corrected,
+                "username": person.username,
+                "is_active": "on",
+            },
+        )
+        assert edited.status_code == 302
+    history = reverse("wagtailadmin_reports:site_history")
+    assert "anna.alpha" in client.get(history).content.decode()
+
+    erasure = erasure_run(_ask(world).pk)
+
+    text = client.get(history).content.decode()
+    assert "anna.alpha" not in text and erasure.code in text
+    assert world.boris.username in text
+    entry = ModelLogEntry.objects.for_instance(world.anna).get()
+    assert (entry.label, entry.user, entry.action) == (erasure.code, admin_user, "wagtail.edit")
+    assert erasure.counts["admin_history"] == 1
+
+
+@pytest.mark.django_db
 def test_who_may_ask(two_learners):
     world = two_learners
     administrator = UserFactory(is_superuser=True)
