@@ -29,6 +29,12 @@ is missing), so that every certificate links the one of the trainer above it,
 up to a first-generation trainer accredited by a coordinator. The credential
 is signed from those facts, the PDF is rendered from the same facts with the
 credential inside, and the holder is told by e-mail once.
+
+A person whose personal data was erased (or whose erasure is asked for) gets
+no new certificate: a cohort still running that later marks them complete, a
+trainer's request, a correction, each is refused (code "erased"). A trainer
+who was erased is still named, by their code, on their trainees' certificates,
+without a certificate of their own to link.
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ from courses.services.participants import participant_for_user
 from ..credentials import open_badges, proof, status_list
 from ..models import HOLDER_NAME_MAX_LENGTH, Certificate, Kind
 from ..pdf import render_pdf
+from ..selectors.holders import holder_erased
 from ..selectors.listing import current_certificate, memberships_to_certify
 from . import status
 from .contents import (
@@ -117,7 +124,13 @@ def _trainer_link(
     accreditation = valid_accreditation(lead, day)
     if accreditation is None or accreditation.pk in chain or len(chain) >= CHAIN_LIMIT:
         return lead, None
-    return lead, current_certificate(_for_accreditation(accreditation, by=None, chain=chain))
+    try:
+        certificate = _for_accreditation(accreditation, by=None, chain=chain)
+    except CertificateError as refusal:
+        if refusal.code != "erased":
+            raise
+        return lead, None  # an erased trainer's certificate is never made: named by their code
+    return lead, current_certificate(certificate)
 
 
 def _sessions_hours(cohort: Cohort) -> float | None:
@@ -240,6 +253,11 @@ def _issue(draft: Draft) -> Certificate:
     existing = Certificate.objects.filter(idempotency_key=draft.key).first()
     if existing is not None:
         return _complete(existing)
+    if holder_erased(draft.participant):
+        raise CertificateError(
+            _("This person's personal data was erased: no new certificate is made for them."),
+            code="erased",
+        )
     for attempt in range(INDEX_ATTEMPTS):
         code = Certificate._meta.get_field("code").get_default()
         try:
