@@ -10,6 +10,7 @@ from tests.factories import (
     build_course,
     coordinator,
     make_trainer,
+    restore_default_site,
     staff_with_mfa,
 )
 
@@ -21,6 +22,22 @@ def _clean_cache():
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _rows_the_migrations_made(request):
+    """Transactional tests start with the locales, home page and site the migrations make.
+
+    Each transactional test empties the database when it ends, and on PostgreSQL
+    serialized rollback does not bring the migrations' rows back.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or {
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        restore_default_site()
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from tests.certificates.cascade import (
     outsiders,
     person,
 )
-from tests.factories import clock, restore_default_site
+from tests.factories import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,6 @@ def test_a_cohort_nobody_completed_has_nothing_to_issue():
 def test_two_clicks_at_once_start_one_batch():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL (make test)")
-    restore_default_site()  # an earlier transactional test may have emptied the database
     world = build_cascade(slug="batch-race")
     graduate(world)
     results, errors = at_once(

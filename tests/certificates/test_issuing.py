@@ -47,7 +47,6 @@ from tests.factories import (
     first_generation_trainer,
     locale,
     participant,
-    restore_default_site,
 )
 
 pytestmark = pytest.mark.django_db
@@ -402,7 +401,6 @@ def test_a_training_of_trainers_led_by_an_unaccredited_expert_names_them_and_end
 def test_workers_racing_issue_one_certificate():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL (make test)")
-    restore_default_site()  # an earlier transactional test may have emptied the database
     world = build_cascade(slug="race")
     graduate(world)  # certificates follow at once: every commit here is real
     member = membership(world, world.roster_person)  # no certificate until someone asks

@@ -34,7 +34,7 @@ from tests.certificates.cascade import (
     graduate,
     outsiders,
 )
-from tests.factories import UserFactory, restore_default_site
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -318,7 +318,6 @@ def test_a_corrected_certificate_is_not_revoked_or_suspended_again_the_coordinat
 def _race_world(slug: str):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL (make test)")
-    restore_default_site()  # an earlier transactional test may have emptied the database
     world = build_cascade(slug=slug)
     graduate(world)  # certificates follow at once: every commit here is real
     return world

@@ -29,7 +29,7 @@ from monitoring.selectors.dashboard import dashboard_for
 from monitoring.services.monthly import monthly_report_send, monthly_reports_plan
 from tests.admin_menu import admin_menu_urls
 from tests.certificates.cascade import at_once
-from tests.factories import UserFactory, clock, restore_default_site, staff_with_mfa
+from tests.factories import UserFactory, clock, staff_with_mfa
 from tests.monitoring.report_world import END_OF_MARCH, MARCH, REPORT_DAY, build_report_world
 from tests.monitoring.screen import rounded_to_5
 
@@ -225,7 +225,6 @@ def test_a_report_another_worker_has_claimed_is_not_sent(world):
 def test_workers_racing_send_one_email():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the race needs PostgreSQL (make test)")
-    restore_default_site()  # an earlier transactional test may have emptied the database
     world = build_report_world()
     with clock(REPORT_DAY):
         monthly_reports_plan()
