@@ -15,7 +15,7 @@ from .models import (
     Participant,
 )
 from .selectors import consent, course_page_model
-from .services.consent import SignupDetails, signup_details_save
+from .services.consent import SignupDetails, date_of_birth_keep, signup_details_save
 from .services.participants import participant_profile_change
 
 # The largest id a database integer column holds: a bigger number names no record.
@@ -352,7 +352,9 @@ class SignupForm(CountryAndOrganisationForm):
     The date of birth is read to know whether the person is below the age of
     digital consent of the country chosen (16 with none): then the form asks for
     a parent's or guardian's e-mail address and no account is made until they
-    consent (courses/services/consent.py). The date itself is never stored.
+    consent (courses/services/consent.py). The date is kept only for an account
+    made at once while its holder is under 18, until their 18th birthday, so that
+    a later change of country meets the same rule (`date_of_birth_keep`).
     """
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
@@ -361,7 +363,9 @@ class SignupForm(CountryAndOrganisationForm):
         label=_("Date of birth"),
         widget=DateInput(attrs={"autocomplete": "bday"}),
         help_text=_(
-            "Asked only to know whether a parent or guardian must agree first. It is not stored."
+            "Asked to know whether a parent or guardian must agree first. If you are under 18, "
+            "it is kept until your 18th birthday, so that the same rule applies when you change "
+            "country; otherwise it is not stored."
         ),
     )
     guardian_email = forms.EmailField(
@@ -389,7 +393,9 @@ class SignupForm(CountryAndOrganisationForm):
         self.fields["country"].help_text = _(
             "Optional. It lets the training that reached your country be counted for it, and "
             "sets the age from which you can sign up without a parent's or guardian's consent "
-            "(16 when no country is chosen). You can change it later in your account."
+            "(16 when no country is chosen). You can change it later in your account, but not "
+            "to a country whose age you have not reached, unless a parent or guardian has "
+            "consented."
         )
         self.age_rule = None
         self.guardian_consent_needed = False
@@ -454,6 +460,7 @@ class SignupForm(CountryAndOrganisationForm):
         )
 
     def signup(self, request, user) -> None:
+        date_of_birth_keep(user, born_on=self.cleaned_data["date_of_birth"])
         signup_details_save(
             user,
             first_name=self.cleaned_data["first_name"],

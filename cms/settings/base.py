@@ -298,6 +298,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.waiting_signups_purge",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Young people's dates of birth are deleted on their 18th birthday (docs/consent.md).
+    "courses-purge-dates-of-birth": {
+        "task": "courses.tasks.kept_dates_of_birth_purge",
+        "schedule": crontab(hour=3, minute=35),
+    },
     # Trainers are told 60 and 14 days before their accreditation certificate ends.
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",

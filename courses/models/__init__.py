@@ -2,7 +2,7 @@
 
 from .cascade import TrainerAccreditation
 from .cohorts import Attendance, Cohort, CohortMembership, CohortSession, CohortTrainer
-from .consent import GuardianConsent, PendingSignup
+from .consent import DateOfBirth, GuardianConsent, PendingSignup
 from .invitations import CohortInvitation
 from .people import Country, Organisation, Participant
 from .progress import Enrolment, LessonProgress
@@ -15,6 +15,7 @@ __all__ = [
     "CohortSession",
     "CohortTrainer",
     "Country",
+    "DateOfBirth",
     "Enrolment",
     "GuardianConsent",
     "LessonProgress",

@@ -1,13 +1,20 @@
 """A guardian's consent for a young person below their country's age of digital consent.
 
 GDPR article 8: below the age a country sets (13 to 16), an account is made for
-a young person only with the consent of a parent or legal guardian. Two records:
+a young person only with the consent of a parent or legal guardian. Three records:
 
 - `PendingSignup`: a sign-up below the age, waiting for the guardian. No account
   exists yet; it holds what the account will be made of (never the password,
-  only its hash) and never the date of birth, which is read once, to pick the
-  rule, and then forgotten. The guardian's link is a random token of which only
-  a hash is kept. The row is deleted when the guardian consents or it expires.
+  only its hash) and never the date of birth. The guardian's link is a random
+  token of which only a hash is kept. The row is deleted when the guardian
+  consents or it expires.
+- `DateOfBirth`: the date of birth of someone whose account was made at once
+  (at or above the age of the country they chose) while under 18, the highest
+  age a country may set, kept until their 18th birthday and no longer. It
+  applies the rule again when they change country or join a cohort elsewhere,
+  and after a coordinator changes a country's age. Nobody else's is kept: not an
+  adult's, and not a young person's whose guardian consented (that consent
+  covers every country).
 - `GuardianConsent`: the proof that a guardian consented: who, at which
   address, when, how (a link by e-mail, or a signed paper form a trainer holds)
   and the rule that applied (the country and its age). It belongs to the account
@@ -109,3 +116,25 @@ class GuardianConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} · {self.given_at:%Y-%m-%d}"
+
+
+class DateOfBirth(models.Model):
+    """A young person's date of birth, kept until the day nobody needs a guardian's consent."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="date_of_birth_kept",
+        verbose_name=_("account"),
+    )
+    born_on = models.DateField(_("date of birth"))
+    # The 18th birthday (1 March for someone born on 29 February, in a year without one):
+    # the daily job deletes the row then.
+    kept_until = models.DateField(_("kept until"), db_index=True)
+
+    class Meta:
+        verbose_name = _("date of birth of a young person")
+        verbose_name_plural = _("dates of birth of young people")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} (until {self.kept_until:%Y-%m-%d})"

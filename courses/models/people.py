@@ -18,6 +18,11 @@ def _country_names(language: str) -> dict[str, str]:
         return {}
 
 
+# The highest age of digital consent a coordinator may set for a country: from this age on
+# nobody needs a guardian's consent, whatever country they choose.
+HIGHEST_AGE_OF_DIGITAL_CONSENT = 18
+
+
 def country_name(code: str, fallback: str) -> str:
     """A country's name in the interface language (CLDR), e.g. 'България' for BG in Bulgarian.
 
@@ -34,7 +39,7 @@ class Country(models.Model):
         _("age of digital consent"),
         default=16,
         # GDPR art. 8 lets a country choose from 13 to 16; 18 leaves room for a stricter law.
-        validators=[MinValueValidator(13), MaxValueValidator(18)],
+        validators=[MinValueValidator(13), MaxValueValidator(HIGHEST_AGE_OF_DIGITAL_CONSENT)],
         help_text=_(
             "Below this age a guardian must consent to an account (GDPR art. 8). From 13 to "
             "18; 16 where the country has set none. Changes are written to the audit trail."

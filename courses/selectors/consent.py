@@ -6,6 +6,11 @@ known) has an account only with a guardian's consent. A person reaches an age
 on their birthday; someone born on 29 February reaches it on 1 March in a year
 without one.
 
+Someone under 18 whose account was made at once (at or above the age of the
+country they chose) has their date of birth kept until their 18th birthday
+(`DateOfBirth`): the rule is applied again to them when they change country or
+join a cohort, whatever age a coordinator has set since.
+
 A roster record gives an age band, not a date: a band needs the consent when
 its youngest age is below the age of its country (14 to 17 needs it in Hungary,
 where the age is 16, and not in Bulgaria, where it is 14; under 14 always does).
@@ -23,6 +28,7 @@ from ..models import (
     Cohort,
     CohortMembership,
     Country,
+    DateOfBirth,
     GuardianConsent,
     Participant,
     PendingSignup,
@@ -60,6 +66,15 @@ def age_rule(country: Country | None) -> AgeRule:
 def age_on(born: datetime.date, day: datetime.date) -> int:
     """A person's age in whole years on `day` (their birthday counts)."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def birthday(born: datetime.date, age: int) -> datetime.date:
+    """The day someone born on `born` reaches `age` (1 March for 29 February, in a year without
+    one)."""
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return datetime.date(born.year + age, 3, 1)
 
 
 def below_age_of_consent(
@@ -126,20 +141,36 @@ class MemberRule:
     rule: AgeRule
 
 
+def kept_date_of_birth(user) -> datetime.date | None:
+    """The date of birth kept for the account, while it is kept (until the 18th birthday)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        DateOfBirth.objects.filter(user=user, kept_until__gt=timezone.localdate())
+        .values_list("born_on", flat=True)
+        .first()
+    )
+
+
 def account_consent_missing(
     user, rule: AgeRule, *, covered_by: tuple[Participant, ...] = ()
 ) -> bool:
     """Whether linking an account to a cohort or a country under `rule` waits for a consent.
 
-    Needed when the account's own record has an age band that may be below the
-    rule's age (a trainer's roster record of a young person was folded into
-    it). Given by a consent for the account, for its record (or one merged into
-    it), or for one of `covered_by` (the roster records being joined).
+    Needed when the date of birth kept for the account is below the rule's age
+    today, or when the account's own record has an age band that may be (a
+    trainer's roster record of a young person was folded into it). Given by a
+    consent for the account, for its record (or one merged into it), or for one
+    of `covered_by` (the roster records being joined).
     """
-    own = Participant.objects.filter(user=user).first() if user.is_authenticated else None
-    if own is None or not band_needs_consent(own.age_band, rule):
+    if user is None or not user.is_authenticated:
         return False
-    return _no_consent(user, (own, *covered_by))
+    born = kept_date_of_birth(user)
+    own = Participant.objects.filter(user=user).first()
+    below = born is not None and below_age_of_consent(born, rule)
+    if not below and (own is None or not band_needs_consent(own.age_band, rule)):
+        return False
+    return _no_consent(user, (*([own] if own else []), *covered_by))
 
 
 def _no_consent(user, records) -> bool:

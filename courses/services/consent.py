@@ -19,7 +19,10 @@ The guardian may refuse instead: the waiting sign-up is deleted.
   waits and may cancel it (a signed link). The page shown is the same as for
   any sign-up, so nobody learns from it whether an address has an account or
   a sign-up waiting.
-- The date of birth is never stored: it picks the rule and is forgotten.
+- The date of birth picks the rule. It is kept only for an account made at once
+  while its holder is under 18, until their 18th birthday (`date_of_birth_keep`),
+  so that a later change of country or cohort meets the same rule; never in a
+  waiting sign-up.
 
 A young person a trainer registered on a roster (an age band, no account)
 needs a consent before they accept an invitation as that record, when the
@@ -59,15 +62,16 @@ from ..models import (
     Cohort,
     CohortMembership,
     Country,
+    DateOfBirth,
     GuardianConsent,
     Organisation,
     Participant,
     PendingSignup,
 )
 from ..models.invitations import normalise_email
-from ..models.people import country_name
+from ..models.people import HIGHEST_AGE_OF_DIGITAL_CONSENT, country_name
 from ..selectors.access import can_manage_cohort
-from ..selectors.consent import AgeRule, band_needs_consent, consent_for, record_rule
+from ..selectors.consent import AgeRule, band_needs_consent, birthday, consent_for, record_rule
 from .errors import CascadeError
 from .participants import participant_profile_change
 
@@ -118,6 +122,29 @@ def signup_details_save(
     user.save(update_fields=["first_name", "last_name", "preferred_language"])
     if country is not None or organisation is not None:
         participant_profile_change(user, country=country, organisation=organisation, by=user)
+
+
+def date_of_birth_keep(user, *, born_on: datetime.date) -> DateOfBirth | None:
+    """Keep the date of birth of an account made at once while its holder is under 18.
+
+    Until their 18th birthday (the highest age a country may set) a change of
+    country, a cohort elsewhere or a coordinator's new age can put them below
+    the age again; the date lets the rule be applied then. An adult's date, and
+    the date of an account a guardian consented to, is not kept: returns None.
+    """
+    kept_until = birthday(born_on, HIGHEST_AGE_OF_DIGITAL_CONSENT)
+    if kept_until <= timezone.localdate() or consent_for(user=user) is not None:
+        return None
+    kept, _created = DateOfBirth.objects.update_or_create(
+        user=user, defaults={"born_on": born_on, "kept_until": kept_until}
+    )
+    return kept
+
+
+def dates_of_birth_purge() -> int:
+    """Delete the dates of birth of people who have turned 18 (daily). Returns how many."""
+    deleted, _ = DateOfBirth.objects.filter(kept_until__lte=timezone.localdate()).delete()
+    return deleted
 
 
 # --- Sign-up below the age: keep it, ask the guardian -----------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models.people import country_name
@@ -71,3 +72,35 @@ def record_consent_refusal(person, rule) -> CascadeError:
         "(“Young people: record a guardian's consent” on the cohort's page)."
     )
     return CascadeError(f"{why} {what_to_do}", code="guardian_consent_needed")
+
+
+def country_change_refusal(rule, *, allowed_from=None) -> CascadeError:
+    """The refusal a young person gets choosing a country whose age they are below, without a
+    guardian's consent: their country stays, from when they may choose it, and what to do."""
+    if rule.country_code:
+        why = _(
+            "In %(country)s, an account for someone under %(age)s needs the consent of a "
+            "parent or legal guardian, and none is recorded for yours, so your country stays "
+            "as it was."
+        ) % _rule_words(rule)
+    else:
+        why = _(
+            "Without a country, an account for someone under %(age)s needs the consent of a "
+            "parent or legal guardian, and none is recorded for yours, so your country stays "
+            "as it was."
+        ) % {"age": rule.age}
+    parts = [why]
+    if allowed_from is not None:
+        parts.append(
+            _("You can change it from %(date)s.")
+            % {"date": date_format(allowed_from, "DATE_FORMAT")}
+        )
+    if rule.country_code:
+        parts.append(
+            _(
+                "To take part in a training there sooner, ask its trainer for the consent form: "
+                "once your parent or guardian has signed it, the trainer records it and "
+                "invites you."
+            )
+        )
+    return CascadeError(" ".join(str(part) for part in parts), code="guardian_consent_needed")

@@ -23,12 +23,23 @@ from ..models import (
 from ..record_cache import record_changed
 from ..selectors.access import can_manage_cohort, cohorts_managed_by
 from ..selectors.accreditation import holds_trainer_standing
-from ..selectors.consent import account_consent_missing, age_rule, merge_consent_missing
+from ..selectors.consent import (
+    account_consent_missing,
+    age_rule,
+    birthday,
+    kept_date_of_birth,
+    merge_consent_missing,
+)
 from ..selectors.invitations import invited_as
 from ..selectors.participants import with_cohort_flag
 from ..signals import participants_merged
 from . import cohorts  # cohorts.py imports this module too: read its names at call time
-from .errors import CascadeError, guardian_consent_refusal, record_consent_refusal
+from .errors import (
+    CascadeError,
+    country_change_refusal,
+    guardian_consent_refusal,
+    record_consent_refusal,
+)
 
 
 def participant_for_user(user, country: Country | None = None) -> Participant:
@@ -71,6 +82,10 @@ def participant_profile_change(
       a preference; choosing another country changes it, since the person
       changed it themselves. A person in no cohort may clear it.
     - The organisation is the person's own to set or clear.
+    - A young person below the age of digital consent of the new country (by
+      the date of birth kept until 18, or an age band from a roster record
+      folded into theirs) changes to it only with a guardian's consent recorded:
+      otherwise the change is refused, saying from when it is possible.
 
     Nothing is written when nothing changes. There is no audit entry: the
     audit trail records what staff do with other people's records, and this
@@ -104,11 +119,22 @@ def participant_profile_change(
             for name, value in (("country", country), ("organisation", organisation))
             if getattr(participant, f"{name}_id") != (value.pk if value else None)
         ]
+        if "country" in changed:
+            _check_consent_for_country(user, country)
         if changed:
             participant.country = country
             participant.organisation = organisation
             participant.save(update_fields=changed)
     return participant
+
+
+def _check_consent_for_country(user, country: Country | None) -> None:
+    """Refuse a country whose age of digital consent the person is below, without a guardian's
+    consent (the date of birth kept until 18, or an age band from a roster record)."""
+    rule = age_rule(country)
+    if account_consent_missing(user, rule):
+        born = kept_date_of_birth(user)
+        raise country_change_refusal(rule, allowed_from=birthday(born, rule.age) if born else None)
 
 
 def _check_may_merge(keep: Participant, duplicate: Participant, by) -> None:

@@ -307,6 +307,14 @@ def _guardian_consent(person: Person) -> list[dict]:
     ]
 
 
+def _date_of_birth(person: Person) -> list[dict]:
+    # Kept only for a young person whose account was made without a guardian's consent.
+    return [
+        {"date_of_birth": _moment(row.born_on), "kept_until": _moment(row.kept_until)}
+        for row in holdings.date_of_birth(person)
+    ]
+
+
 def _roles(person: Person) -> list[dict]:
     return [
         {"role": role.role, "country": role.country.code if role.country else None}
@@ -372,6 +380,7 @@ SECTIONS: dict[str, Callable[[Person], list[dict]]] = {
     "certificates": _certificates,
     "invitations": _invitations,
     "guardian_consent": _guardian_consent,
+    "date_of_birth": _date_of_birth,
     "roles": _roles,
     "monthly_reports": _monthly_reports,
     "failed_tasks": _failed_tasks,

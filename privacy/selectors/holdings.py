@@ -10,7 +10,8 @@ accounts   the account (User), its e-mail addresses (allauth EmailAddress), its
            admin profile (wagtail.users UserProfile)
 courses    the person's records (Participant), memberships, team roles,
            attendance, accreditations, enrolments, lesson progress, invitations,
-           a guardian's consent (GuardianConsent)
+           a guardian's consent (GuardianConsent), a young person's date of birth
+           kept until 18 (DateOfBirth)
 assessments  attempts (answers), H5P saved state and xAPI statements
 certificates certificates held (holder name, facts, PDF, signed credential) and
            certificates naming the person as the trainer who delivered them
@@ -37,6 +38,7 @@ from courses.models import (
     CohortInvitation,
     CohortMembership,
     CohortTrainer,
+    DateOfBirth,
     Enrolment,
     LessonProgress,
     Participant,
@@ -131,6 +133,13 @@ def guardian_consents(person: Person) -> QuerySet | None:
     if person.user is not None:
         condition |= Q(user=person.user)
     return model.objects.filter(condition)
+
+
+def date_of_birth(person: Person) -> QuerySet[DateOfBirth]:
+    """The date of birth kept for a young person's account until they turn 18."""
+    if person.user is None:
+        return DateOfBirth.objects.none()
+    return DateOfBirth.objects.filter(user=person.user)
 
 
 def certificates_held(person: Person) -> QuerySet[Certificate]:

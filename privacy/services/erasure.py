@@ -290,8 +290,9 @@ def step_certificate_files(erasure: ErasureRequest, person: Person) -> int:
 def step_records(erasure: ErasureRequest, person: Person) -> int:
     """The person's records take the neutral code for a name; the rest of them stays. A
     guardian's consent keeps when, how and under which rule, not the guardian's name or
-    address."""
+    address. A young person's date of birth kept until 18 is deleted."""
     count = _renamed(holdings.records(person), erasure.code)
+    count += holdings.date_of_birth(person).delete()[0]
     consents = holdings.guardian_consents(person)
     for consent in consents.select_for_update() if consents is not None else ():
         consent.guardian_name = ""

@@ -27,6 +27,7 @@ from courses import services
 from courses.models import (
     CohortMembership,
     Country,
+    DateOfBirth,
     GuardianConsent,
     Participant,
     PendingSignup,
@@ -223,7 +224,9 @@ def test_a_date_of_birth_that_is_none_is_an_error_on_the_form(
     assert not User.objects.exists() and not PendingSignup.objects.exists()
 
 
-def test_the_date_of_birth_is_stored_nowhere(client, countries, today, sign_up):
+def test_an_adults_date_of_birth_and_a_consented_young_persons_are_stored_nowhere(
+    client, countries, today, sign_up
+):
     young, adult = born(15), born(30)
     sign_up(born_on=young, country=countries["HU"], guardian="parent@example.org")
     give_consent(client, consent_link(mail.outbox[0]))
@@ -236,6 +239,7 @@ def test_the_date_of_birth_is_stored_nowhere(client, countries, today, sign_up):
             *Participant.objects.all(),
             *GuardianConsent.objects.all(),
             *PendingSignup.objects.all(),
+            *DateOfBirth.objects.all(),
             *AuditEntry.objects.all(),
         ],
     )
@@ -725,6 +729,155 @@ def test_a_trainer_cannot_move_a_young_account_into_a_cohort_of_a_stricter_count
     assert moved.status_code == 409
     assert "may be under 16, the age of digital consent in Hungary" in moved.content.decode()
     assert CohortMembership.objects.filter(cohort=bulgarian, participant=own).exists()
+
+
+# --- Later: a change of country or a cohort elsewhere (the date of birth kept until 18) -------
+
+ACCOUNT_PAGE = "/en/accounts/country-and-organisation/"
+
+
+def _cohort_in(country, slug):
+    lead_user = make_trainer(first_name="Lead", last_name=country.code)
+    return cohort_led_by(
+        services.participant_for_user(lead_user, country),
+        course=build_course(modules=1, lessons_per_module=1, slug=slug).course,
+        created_by=coordinator(),
+        country=country,
+        host_organisation=organisation(f"Home {country.code}", country),
+        language="en",
+    )
+
+
+def _signed_up(client, sign_up, **fields):
+    client.logout()
+    sign_up(**fields)
+    user = User.objects.get(email=fields.get("email", "tanulo@example.org"))
+    client.force_login(user)
+    return user
+
+
+def test_only_a_young_person_whose_account_was_made_at_once_has_their_date_kept_until_18(
+    client, countries, sign_up
+):
+    with clock(at(TODAY, 12)):
+        fifteen = _signed_up(client, sign_up, born_on=born(15), country=countries["BG"])
+        leap_day = datetime.date(2012, 2, 29)
+        fourteen = _signed_up(
+            client, sign_up, born_on=leap_day, country=countries["IT"], email="leap@example.org"
+        )
+        _signed_up(client, sign_up, born_on=born(18), email="eighteen@example.org")
+
+    kept = {row.user: (row.born_on, row.kept_until) for row in DateOfBirth.objects.all()}
+    assert kept == {
+        fifteen: (born(15), datetime.date(2029, 6, 15)),
+        fourteen: (leap_day, datetime.date(2030, 3, 1)),  # no 29 February in 2030
+    }
+
+    from courses.tasks import kept_dates_of_birth_purge
+
+    with clock(at(datetime.date(2029, 6, 14), 12)):
+        assert kept_dates_of_birth_purge() == 0
+    with clock(at(datetime.date(2029, 6, 15), 12)):
+        assert kept_dates_of_birth_purge() == 1
+    assert list(DateOfBirth.objects.values_list("user", flat=True)) == [fourteen.pk]
+
+
+def test_a_young_person_keeps_their_country_below_the_age_of_the_one_they_choose(
+    client, countries, sign_up
+):
+    with clock(at(TODAY, 12)):
+        user = _signed_up(client, sign_up, born_on=born(15), country=countries["BG"])
+        refused = client.post(ACCOUNT_PAGE, {"country": countries["HU"].pk, "organisation": ""})
+
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "In Hungary, an account for someone under 16 needs the consent of a parent" in html
+    assert "You can change it from 15 June 2027." in html  # their 16th birthday
+    assert "ask its trainer for the consent form" in html
+    assert f'<option value="{countries["HU"].pk}" selected>' in html  # the choice is kept
+    assert Participant.objects.get(user=user).country == countries["BG"]
+    assert not GuardianConsent.objects.exists()
+
+    # Estonia (13) is open to them now; Hungary on their 16th birthday.
+    with clock(at(TODAY, 12)):
+        moved = client.post(ACCOUNT_PAGE, {"country": countries["EE"].pk, "organisation": ""})
+    assert moved.status_code == 302
+    with clock(at(datetime.date(2027, 6, 15), 12)):
+        client.force_login(user)  # a year on: signed in again
+        moved = client.post(ACCOUNT_PAGE, {"country": countries["HU"].pk, "organisation": ""})
+    assert moved.status_code == 302
+    assert Participant.objects.get(user=user).country == countries["HU"]
+
+
+def test_clearing_the_country_meets_the_rule_of_no_country(client, countries, sign_up):
+    with clock(at(TODAY, 12)):
+        user = _signed_up(client, sign_up, born_on=born(15), country=countries["BG"])
+        refused = client.post(ACCOUNT_PAGE, {"country": "", "organisation": ""})
+
+    assert "Without a country, an account for someone under 16" in refused.content.decode()
+    assert Participant.objects.get(user=user).country == countries["BG"]
+
+
+def test_an_account_a_guardian_consented_to_changes_to_any_country(
+    client, countries, today, sign_up
+):
+    sign_up(born_on=born(12), country=countries["EE"], guardian="parent@example.org")
+    give_consent(client, consent_link(mail.outbox[0]))
+    user = User.objects.get()
+    client.force_login(user)
+
+    moved = client.post(ACCOUNT_PAGE, {"country": countries["RO"].pk, "organisation": ""})
+
+    assert moved.status_code == 302
+    assert Participant.objects.get(user=user).country == countries["RO"]
+    assert not DateOfBirth.objects.exists()
+
+
+def test_joining_a_cohort_in_a_country_whose_age_they_are_below_needs_a_consent(
+    client, countries, sign_up
+):
+    with clock(at(TODAY, 12)):
+        user = _signed_up(client, sign_up, born_on=born(15), country=countries["BG"])
+        hungarian = _cohort_in(countries["HU"], "hungarian")
+        bulgarian = _cohort_in(countries["BG"], "bulgarian")
+        refused = client.post(f"/en/learning/join/{hungarian.invite_code}/")
+        joined = client.post(f"/en/learning/join/{bulgarian.invite_code}/")
+
+    assert refused.status_code == 409
+    assert "In Hungary, someone under 16 takes part only with the consent" in (
+        refused.content.decode()
+    )
+    assert joined.status_code == 302
+    assert list(CohortMembership.objects.filter(participant__user=user)) == [
+        CohortMembership.objects.get(cohort=bulgarian)
+    ]
+
+
+def test_a_coordinator_raising_a_countrys_age_holds_for_the_dates_kept(client, countries, sign_up):
+    with clock(at(TODAY, 12)):
+        _signed_up(client, sign_up, born_on=born(17), country=countries["HU"])
+        hungarian = _cohort_in(countries["HU"], "hungarian")
+        Country.objects.filter(code="HU").update(age_of_digital_consent=18)
+
+        refused = client.post(f"/en/learning/join/{hungarian.invite_code}/")
+
+    assert refused.status_code == 409
+    assert "someone under 18 takes part only with the consent" in refused.content.decode()
+
+
+def test_the_kept_date_is_in_the_persons_data_and_erasure_deletes_it(client, countries, sign_up):
+    from privacy.selectors.export import personal_data
+    from privacy.services.erasure import erasure_request, erasure_run
+
+    with clock(at(TODAY, 12)):
+        user = _signed_up(client, sign_up, born_on=born(15), country=countries["BG"])
+        assert personal_data(user)["date_of_birth"] == [
+            {"date_of_birth": "2011-06-15", "kept_until": "2029-06-15"}
+        ]
+        erasure = erasure_request(user=user, by=user, origin="person", queue=False)
+        erasure_run(erasure.pk)
+
+    assert not DateOfBirth.objects.exists()
 
 
 # --- Coordinators set the age ------------------------------------------------------------------

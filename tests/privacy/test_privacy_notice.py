@@ -61,7 +61,8 @@ def test_the_notice_names_the_controller_retention_and_rights(client, countries,
     assert "Asociația Sprijin București" in html
     assert 'href="mailto:dpo@sprijin.example.org"' in html
     assert "730 days (about 2 years)" in html
-    assert "It is not stored." in html  # the date of birth
+    assert "it is kept until your 18th birthday" in html  # the date of birth, under 18
+    assert "Otherwise it is not stored." in html
     assert "Article 6(1)(b)" in html and "Articles 6(1)(a) and 8" in html
     soup = BeautifulSoup(html, "html.parser")
     rights = soup.find(id="rights-heading").find_parent("section")
