@@ -89,6 +89,10 @@ class AuditEntry(models.Model):
             "consents_listed",
             _("Guardians' consents or waiting sign-ups listed by staff"),
         )
+        ERASURE_CANCELLED = (
+            "erasure_cancelled",
+            _("Erasure of personal data cancelled: the person was active again"),
+        )
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # No database constraint: the entry outlives the account it names.

@@ -9,6 +9,9 @@ no invitation and no accreditation still valid after that day. Staff (staff
 flag, administrators, anyone with a role) are never chosen: coordinators
 manage their accounts. Nobody already asked to be erased is chosen again.
 
+A retention erasure waits between the daily job's asking and its run (a day when
+the job stopped): the erasure asks `still_inactive` again before its first step.
+
 Each selector is one query.
 """
 
@@ -16,8 +19,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import RoleAssignment
 from assessments.models import Attempt
@@ -34,6 +39,19 @@ from courses.models import (
 )
 
 from ..models import ErasureRequest
+from .people import Person
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "PRIVACY_INACTIVE_RETENTION_DAYS", 0) or 0)
+
+
+def inactive_since(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """The moment before which activity is too old; None when retention is off."""
+    days = retention_days()
+    if days <= 0:
+        return None
+    return (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 def _active_records(records: Q, since: datetime.datetime) -> Q:
@@ -63,8 +81,8 @@ def _active_records(records: Q, since: datetime.datetime) -> Q:
     )
 
 
-def inactive_accounts(since: datetime.datetime) -> QuerySet:
-    """Accounts (not staff, not asked for yet) with nothing of theirs after `since`."""
+def _inactive_accounts(since: datetime.datetime) -> QuerySet:
+    """Accounts (not staff) with nothing of theirs after `since`."""
     mine = Q(participant__user=OuterRef("pk")) | Q(participant__merged_into__user=OuterRef("pk"))
     active = (
         Q(date_joined__gte=since)
@@ -84,6 +102,24 @@ def inactive_accounts(since: datetime.datetime) -> QuerySet:
         .objects.exclude(active)
         .exclude(Q(is_staff=True) | Q(is_superuser=True))
         .exclude(Exists(RoleAssignment.objects.filter(user=OuterRef("pk"))))
+    )
+
+
+def _inactive_roster_records(since: datetime.datetime) -> QuerySet[Participant]:
+    """Roster-only people (no account, not merged into another record) recorded before
+    `since` with nothing of theirs after it."""
+    mine = Q(participant=OuterRef("pk")) | Q(participant__merged_into=OuterRef("pk"))
+    return (
+        Participant.objects.filter(user__isnull=True, merged_into__isnull=True)
+        .filter(created_at__lt=since)
+        .exclude(_active_records(mine, since))
+    )
+
+
+def inactive_accounts(since: datetime.datetime) -> QuerySet:
+    """Accounts (not staff, not asked for yet) with nothing of theirs after `since`."""
+    return (
+        _inactive_accounts(since)
         .exclude(Exists(ErasureRequest.objects.filter(user=OuterRef("pk"))))
         .order_by("pk")
     )
@@ -92,11 +128,18 @@ def inactive_accounts(since: datetime.datetime) -> QuerySet:
 def inactive_roster_records(since: datetime.datetime) -> QuerySet[Participant]:
     """Roster-only people (no account, not merged into another record, not asked for yet)
     recorded before `since` with nothing of theirs after it."""
-    mine = Q(participant=OuterRef("pk")) | Q(participant__merged_into=OuterRef("pk"))
     return (
-        Participant.objects.filter(user__isnull=True, merged_into__isnull=True)
-        .filter(created_at__lt=since)
-        .exclude(_active_records(mine, since))
+        _inactive_roster_records(since)
         .exclude(Exists(ErasureRequest.objects.filter(participant=OuterRef("pk"))))
         .order_by("pk")
     )
+
+
+def still_inactive(person: Person, since: datetime.datetime) -> bool:
+    """Whether the person, asked for by retention some time ago, is inactive since `since`
+    still: an account (their record's, should a roster record have been merged into an
+    account's since) as `inactive_accounts` says, a roster-only person as
+    `inactive_roster_records` says, whether asked for or not."""
+    if person.user is not None:
+        return _inactive_accounts(since).filter(pk=person.user.pk).exists()
+    return _inactive_roster_records(since).filter(pk=person.root_id).exists()

@@ -43,6 +43,7 @@ from monitoring.services.snapshots import snapshots_refresh
 from ..models import ErasureRequest
 from ..selectors import holdings
 from ..selectors.people import Person, email_addresses, person_of, root_record
+from ..selectors.retention import inactive_since, still_inactive
 
 logger = logging.getLogger(__name__)
 
@@ -438,11 +439,39 @@ def _locked(erasure_id: int) -> ErasureRequest | None:
     return ErasureRequest.objects.select_for_update().filter(pk=erasure_id).first()
 
 
+def _came_back(erasure: ErasureRequest, person: Person) -> bool:
+    """A retention erasure not begun whose person is no longer inactive (or retention is
+    off). Once a step has run the erasure goes to its end: half an erasure helps nobody."""
+    if erasure.origin != ErasureRequest.Origin.RETENTION or erasure.steps_done:
+        return False
+    since = inactive_since()
+    return since is None or not still_inactive(person, since)
+
+
+def _cancel(erasure: ErasureRequest) -> None:
+    """The request no longer stands: audited (when it was asked, why it ends), then deleted,
+    so the person is as anyone never asked for (certificates, a later request)."""
+    audit_record_for(
+        None,
+        AuditEntry.Action.ERASURE_CANCELLED,
+        erasure,
+        origin=erasure.origin,
+        requested_at=erasure.requested_at.isoformat(),
+        reason="active_again",
+    )
+    logger.info("Erasure %s cancelled: the person is active again", erasure.pk)
+    erasure.delete()
+
+
 def erasure_step(erasure_id: int) -> str | None:
-    """Run the first step not done yet; its name, or None when every step is done.
+    """Run the first step not done yet; its name, or None when every step is done (or the
+    request was cancelled).
 
     The step and its mark in `steps_done` commit together, under a lock on the
-    request: a second worker waits, then finds the step done.
+    request: a second worker waits, then finds the step done. A retention
+    erasure asks again whether its person is inactive, in the transaction of its
+    first step: someone who came back since the daily job asked is not erased,
+    and the request is cancelled.
     """
     with transaction.atomic():
         erasure = _locked(erasure_id)
@@ -451,7 +480,11 @@ def erasure_step(erasure_id: int) -> str | None:
         for name, step in STEPS:
             if name in erasure.steps_done:
                 continue
-            count = step(erasure, _person(erasure))
+            person = _person(erasure)
+            if _came_back(erasure, person):
+                _cancel(erasure)
+                return None
+            count = step(erasure, person)
             erasure.steps_done = [*erasure.steps_done, name]
             erasure.counts = {**erasure.counts, name: count}
             erasure.save(update_fields=["steps_done", "counts", "files_to_delete"])
@@ -460,7 +493,8 @@ def erasure_step(erasure_id: int) -> str | None:
 
 
 def erasure_run(erasure_id: int) -> ErasureRequest | None:
-    """Run an erasure to its end from wherever it stopped; the request (None if unknown).
+    """Run an erasure to its end from wherever it stopped; the request (None if unknown, or
+    cancelled as its person is active again: `erasure_step`).
 
     A finished erasure is left as it is. A step that fails marks the request
     failed with the error's kind (never its text, which may quote personal
@@ -485,7 +519,7 @@ def erasure_run(erasure_id: int) -> ErasureRequest | None:
         raise
     with transaction.atomic():
         erasure = _locked(erasure_id)
-        if erasure.state != ErasureRequest.State.DONE:
+        if erasure is not None and erasure.state != ErasureRequest.State.DONE:
             # Its own earlier failures keep their kind, not their text.
             own_failures = holdings.failed_erasure_tasks(erasure_id)
             if own_failures is not None:

@@ -10,31 +10,15 @@ next day's job, or by a coordinator. A setting of 0 days turns it off.
 
 from __future__ import annotations
 
-import datetime
 import logging
-
-from django.conf import settings
-from django.utils import timezone
 
 from monitoring.services.snapshots import snapshots_refresh
 
 from ..models import ErasureRequest
-from ..selectors.retention import inactive_accounts, inactive_roster_records
+from ..selectors.retention import inactive_accounts, inactive_roster_records, inactive_since
 from .erasure import erasure_request, erasure_run
 
 logger = logging.getLogger(__name__)
-
-
-def retention_days() -> int:
-    return int(getattr(settings, "PRIVACY_INACTIVE_RETENTION_DAYS", 0) or 0)
-
-
-def inactive_since(now: datetime.datetime | None = None) -> datetime.datetime | None:
-    """The moment before which activity is too old; None when retention is off."""
-    days = retention_days()
-    if days <= 0:
-        return None
-    return (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 def inactive_people_request() -> list[int]:
@@ -59,7 +43,9 @@ def inactive_people_request() -> list[int]:
 def retention_erasures_run() -> int:
     """Run every retention erasure not done yet, then count the figures once; how many ended.
 
-    One that fails is logged and left for the next run; the others go on.
+    One not begun whose person is active again (or with retention turned off) is
+    cancelled by the erasure itself, before its first step (erasure_run). One that
+    fails is logged and left for the next run; the others go on.
     """
     ended = 0
     waiting = ErasureRequest.objects.filter(origin=ErasureRequest.Origin.RETENTION).exclude(

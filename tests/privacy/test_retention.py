@@ -10,12 +10,15 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from accounts.models import RoleAssignment
+from audit.models import AuditEntry
 from courses import services
-from courses.models import Cohort, Participant
+from courses.models import Cohort, CohortMembership, Participant
 from monitoring.selectors.figures import all_figures
 from privacy.models import ErasureRequest
+from privacy.services.retention import inactive_people_request
 from privacy.tasks import erase_inactive
 from tests.factories import (
+    PASSWORD,
     UserFactory,
     at,
     build_course,
@@ -156,3 +159,77 @@ def test_retention_is_off_at_zero_days(people, settings):
     settings.PRIVACY_INACTIVE_RETENTION_DAYS = 0
     _run_on(datetime.date(2030, 1, 1))
     assert ErasureRequest.objects.count() == 0
+
+
+def _asked_and_stopped(day: datetime.date) -> None:
+    """The daily job asks for the erasures, then stops before running them (a worker killed,
+    a deploy): they wait for the next day's job."""
+    with clock(at(day, 3)):
+        inactive_people_request()
+
+
+@pytest.mark.django_db
+def test_someone_who_signs_in_while_their_erasure_waits_is_not_erased(people, client):
+    quiet = people["quiet"]
+    day = JOINED + datetime.timedelta(days=DAYS + 1)
+    _asked_and_stopped(day)
+    waiting = ErasureRequest.objects.get(user=quiet)
+    waiting_email = quiet.email
+    with clock(at(day, 9)):
+        assert client.login(username=quiet.email, password=PASSWORD)
+
+    _run_on(day + datetime.timedelta(days=1))
+
+    quiet = type(quiet).objects.get(pk=quiet.pk)
+    assert (quiet.is_active, quiet.first_name, quiet.email) == (True, "Quentin", waiting_email)
+    assert quiet.has_usable_password()
+    assert not ErasureRequest.objects.filter(user=quiet).exists()
+    cancelled = AuditEntry.objects.get(action="erasure_cancelled")
+    assert (cancelled.actor, cancelled.target_id) == (None, str(waiting.pk))
+    assert cancelled.details["reason"] == "active_again"
+    # Nothing of his changed meanwhile: he signs in again the next day; quiet since, he is
+    # erased a day after the limit counted from that sign-in, not a day before.
+    client.logout()
+    next_day = day + datetime.timedelta(days=1)
+    with clock(at(next_day, 9)):
+        assert client.login(username=quiet.email, password=PASSWORD)
+    _run_on(next_day + datetime.timedelta(days=DAYS - 1))
+    assert not ErasureRequest.objects.filter(user=quiet).exists()
+    _run_on(next_day + datetime.timedelta(days=DAYS + 1))
+    assert ErasureRequest.objects.get(user=quiet).state == "done"
+
+
+@pytest.mark.django_db
+def test_a_roster_person_back_on_a_roster_while_their_erasure_waits_is_not_erased(people):
+    roster = people["roster"]
+    day = COHORT_ENDS + datetime.timedelta(days=DAYS + 1)
+    _asked_and_stopped(day)
+    assert ErasureRequest.objects.filter(participant=roster).exists()
+    cohort = CohortMembership.objects.get(participant=roster).cohort
+    with clock(at(day, 10)):  # the trainer invites her to take part again
+        services.invitation_create(
+            cohort=cohort,
+            email="rosa@example.org",
+            invited_by=people["trainer"],
+            participant=roster,
+        )
+
+    _run_on(day + datetime.timedelta(days=1))
+
+    roster.refresh_from_db()
+    assert roster.display_name == "Rosa Roster"
+    assert not ErasureRequest.objects.filter(participant=roster).exists()
+    assert AuditEntry.objects.filter(action="erasure_cancelled").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_erasure_waiting_when_retention_is_turned_off_is_cancelled(people, settings):
+    _asked_and_stopped(JOINED + datetime.timedelta(days=DAYS + 1))
+    assert ErasureRequest.objects.filter(user=people["quiet"]).exists()
+    settings.PRIVACY_INACTIVE_RETENTION_DAYS = 0
+
+    _run_on(JOINED + datetime.timedelta(days=DAYS + 2))
+
+    assert ErasureRequest.objects.count() == 0
+    people["quiet"].refresh_from_db()
+    assert people["quiet"].is_active and people["quiet"].first_name == "Quentin"
