@@ -69,7 +69,9 @@ class CountryEditView(CountrySaveMixin, generic.EditView):
     pass
 
 
-class CountryViewSet(RecordViewSet):
+class CountryViewSet(KeptWholeViewSet):
+    """Never deleted: people, cohorts, roles and national targets are counted by country."""
+
     model = Country
     icon = "site"
     menu_label = _("Countries")
@@ -80,7 +82,9 @@ class CountryViewSet(RecordViewSet):
     edit_view_class = CountryEditView
 
 
-class OrganisationViewSet(RecordViewSet):
+class OrganisationViewSet(KeptWholeViewSet):
+    """Never deleted: people are counted by organisation and region (rename one instead)."""
+
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -96,8 +100,8 @@ register_permission_policy(Cohort, CoordinatorsWritePolicy(Cohort, deletable=Fal
 register_permission_policy(
     TrainerAccreditation, CoordinatorsWritePolicy(TrainerAccreditation, deletable=False)
 )
-register_permission_policy(Country, CoordinatorsWritePolicy(Country))
-register_permission_policy(Organisation, CoordinatorsWritePolicy(Organisation))
+register_permission_policy(Country, CoordinatorsWritePolicy(Country, deletable=False))
+register_permission_policy(Organisation, CoordinatorsWritePolicy(Organisation, deletable=False))
 
 
 class CohortAdminForm(CohortForm):

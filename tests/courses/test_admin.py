@@ -304,3 +304,30 @@ def test_a_coordinator_accredits_a_first_generation_trainer_and_it_is_audited(
         str(accreditation.pk),
         {"participant": ana.pk, "valid_until": "2028-12-31"},
     )
+
+
+@pytest.mark.parametrize("as_superuser", [False, True])
+def test_countries_and_organisations_are_never_deleted_in_the_admin(
+    client, as_superuser, coordinator_in_the_admin
+):
+    """People, cohorts, roles and targets are counted by them: deleting one would change
+    the figures (organisations would fall into "not given", a country's targets would go)."""
+    from tests.factories import UserFactory, organisation, participant, staff_with_mfa
+
+    if as_superuser:
+        staff_with_mfa(client, UserFactory(is_staff=True, is_superuser=True))
+    employer = organisation()
+    participant("Ana", organisation=employer)
+    unused = Organisation.objects.create(name="Typed twice", country=employer.country)
+    before = (Country.objects.count(), Organisation.objects.count())
+    for url in (
+        f"/admin/country/delete/{employer.country.pk}/",
+        f"/admin/organisation/delete/{employer.pk}/",
+        f"/admin/organisation/delete/{unused.pk}/",
+    ):
+        assert client.get(url).status_code == 404, url
+        assert client.post(url).status_code == 404, url
+    assert (Country.objects.count(), Organisation.objects.count()) == before
+    # Still listed and edited as before.
+    assert client.get("/admin/organisation/").status_code == 200
+    assert client.get(f"/admin/organisation/edit/{unused.pk}/").status_code == 200
