@@ -1,4 +1,5 @@
-"""Limits on guessing secrets a person types or follows (invite codes, certificate codes).
+"""Limits on guessing secrets a person types or follows (invite codes, certificate codes), and
+on e-mails a visitor makes the platform send to an address they typed.
 
 Two ways, both counting in allauth's rate-limit store (the default cache,
 shared by every process: Redis in production). Rates are allauth's notation,
@@ -13,6 +14,9 @@ e.g. "20/15m/ip,5/15m/user": per address (IP) and per account.
   only if it got one. Parallel look-ups from one address do not wait on each
   other; at most as many guesses as run at the same moment are looked up
   beyond the limit before the address is refused.
+- `sending_allowed`: one e-mail to an address a visitor typed (a guardian's, for
+  instance) takes a slot per client address ("ip") and per address written to
+  ("key"), so that nobody uses the platform to flood a stranger.
 """
 
 from __future__ import annotations
@@ -85,6 +89,26 @@ def guesses_refused(request: HttpRequest, *, action: str, rates: str) -> bool:
 def miss_counted(request: HttpRequest, *, action: str, rates: str) -> bool:
     """Count one miss at `action`; False when it no longer fits (refuse it as too many)."""
     return _count(request, action, rates) is not None
+
+
+def sending_allowed(request: HttpRequest, *, action: str, rates: str, recipient: str) -> bool:
+    """Count one e-mail of `action` to `recipient`; False when this client or that address has
+    had too many lately (then send nothing).
+
+    The recipient is counted without a "+tag" in its local part, which most mail servers
+    deliver to the same mailbox.
+    """
+    local, _at, domain = recipient.strip().lower().rpartition("@")
+    mailbox = f"{local.split('+', 1)[0]}@{domain}" if local else domain
+    usage = ratelimit.consume(
+        request,
+        app=APP,
+        action=action,
+        config={action: _rates_for(request, rates)},
+        key=mailbox,
+        limit_get=True,
+    )
+    return usage is not None
 
 
 def too_many_guesses(request: HttpRequest, message: str) -> HttpResponse:

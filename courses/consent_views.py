@@ -3,7 +3,10 @@
 - Sign-up (allauth's view, the same address): someone below the age of the
   chosen country gets no account; their sign-up waits for their guardian
   (courses/services/consent.py). Every outcome of such a sign-up shows the same
-  page, and a sign-up with an address that already waits makes nothing.
+  page, and a sign-up with an address that already waits makes nothing. E-mails
+  to a guardian's address, and notices to a waiting address, are limited per
+  client and per address (courses/ratelimits.py); over the limit nothing is
+  kept or sent, and the page is still the same.
 - The guardian's link: a page saying who asked and what it means, with a form
   to consent (their name) or refuse. Opening it changes nothing; only the POST
   answers. An unknown or used link is 404, an expired one 410.
@@ -13,6 +16,8 @@
 """
 
 from __future__ import annotations
+
+import logging
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
@@ -32,8 +37,11 @@ from audit.services import audit_record
 
 from .forms import GuardianAnswerForm, PaperConsentForm, record_id
 from .guards import cohort_or_403
+from .ratelimits import guardian_email_allowed, waiting_notice_allowed
 from .selectors import consent as consent_selectors
 from .services import consent
+
+logger = logging.getLogger(__name__)
 
 
 class SignupView(allauth_views.SignupView):
@@ -47,12 +55,16 @@ class SignupView(allauth_views.SignupView):
         if waiting:
             # Whatever date of birth it gives now, a sign-up with this address waits. The
             # page is the one any sign-up of that age gets, so it tells nobody of the other.
-            consent.waiting_signup_notice_send(email, get_language())
+            self._tell_waiting(email)
             if not form.guardian_consent_needed:
                 return redirect("account_email_verification_sent")
         elif form.account_already_exists:
             # What allauth does for any sign-up with a known address; the page stays the same.
             get_adapter().send_account_already_exists_mail(email)
+        elif not guardian_email_allowed(self.request, form.cleaned_data["guardian_email"]):
+            # Too many e-mails to this guardian's address, or from this client: nothing is kept
+            # or sent, and the page is the one every sign-up below the age gets.
+            logger.info("Sign-up below the age not kept: guardian's e-mails over the limit")
         else:
             try:
                 kept = consent.pending_signup_create(
@@ -64,8 +76,12 @@ class SignupView(allauth_views.SignupView):
                 form.add_error("guardian_email", error)
                 return self.form_invalid(form)
             if kept is None:  # another sign-up with this address arrived first
-                consent.waiting_signup_notice_send(email, get_language())
+                self._tell_waiting(email)
         return redirect("consent:asked")
+
+    def _tell_waiting(self, email: str) -> None:
+        if waiting_notice_allowed(self.request, email):
+            consent.waiting_signup_notice_send(email, get_language())
 
 
 signup = SignupView.as_view()

@@ -165,6 +165,9 @@ INVITE_CODE_RATE_LIMITS = env("INVITE_CODE_RATE_LIMITS", "20/15m/ip,5/15m/user")
 CERTIFICATE_CODE_RATE_LIMITS = env("CERTIFICATE_CODE_RATE_LIMITS", "5/5m/ip")
 # Credentials uploaded on the verification page to be checked: every check, per address.
 CREDENTIAL_CHECK_RATE_LIMITS = env("CREDENTIAL_CHECK_RATE_LIMITS", "30/10m/ip")
+# E-mails a sign-up below the age sends to the guardian's address it gives (and notices to the
+# address of a waiting sign-up): per client address, and per address written to.
+GUARDIAN_EMAIL_RATE_LIMITS = env("GUARDIAN_EMAIL_RATE_LIMITS", "20/h/ip,50/d/ip,1/h/key,3/d/key")
 
 # Staff sign in with a second factor: an authenticator app, with recovery codes
 # for a lost phone (accounts.middleware.StaffSecondFactorMiddleware).

@@ -226,19 +226,25 @@ def guardian_email_send(pending_id: int, token: str) -> bool:
         return False
     with translation.override(pending.language):
         link = _absolute(reverse("consent:guardian", args=[pending.pk, token]))
+        # The name is the only text the visitor chose: in the body, quoted as given, never in
+        # the subject (a stranger's inbox must not show words someone else wrote).
         name = f"{pending.first_name} {pending.last_name}".strip()
         until = date_format(timezone.localtime(pending.expires_at), "DATE_FORMAT")
-        subject = _("%(name)s asks for your consent to an account") % {"name": name}
+        subject = _("%(site)s: a young person asks for a parent's or guardian's consent") % {
+            "site": settings.WAGTAIL_SITE_NAME
+        }
         body = _(
             "Hello,\n\n"
-            "%(name)s has signed up to %(site)s, a training platform about young people "
+            "Someone has signed up to %(site)s, a training platform about young people "
             "leaving care, and gave this address as the address of their parent or legal "
-            "guardian.\n\n"
+            "guardian. The name they gave, as they typed it: “%(name)s”.\n\n"
             "%(rule)s No account has been made yet.\n\n"
             "To read what the platform keeps and why, and to consent or refuse, open this link "
             "by %(until)s:\n%(link)s\n\n"
-            "If you do not know %(name)s, or are not their parent or guardian, you can ignore "
-            "this e-mail: nothing is made, and the request is deleted on %(until)s.\n"
+            "If you do not know this young person, or are not their parent or guardian, you "
+            "can ignore this e-mail: nothing is made, and the request is deleted on "
+            "%(until)s. The platform writes to this address about sign-ups at most a few "
+            "times a day.\n"
         ) % {
             "name": name,
             "site": settings.WAGTAIL_SITE_NAME,
