@@ -369,6 +369,14 @@ def test_a_merged_persons_certificates_follow_them(graduated):
     certificate = certificate_for_membership(
         membership(world, world.roster_person), by=world.trainer_user
     )
+    # Ilie is 14 to 17: linked to an account only with a guardian's consent (tests/privacy).
+    services.consent.guardian_consent_record_paper(
+        world.roster_person,
+        cohort=world.training,
+        by=world.trainer_user,
+        guardian_name="Maria Ionescu",
+        signed_on=timezone.localdate(),
+    )
     services.participant_merge(world.learner, world.roster_person, by=world.coordinator)
     certificate.refresh_from_db()
     assert certificate.participant == world.learner
