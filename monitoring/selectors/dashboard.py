@@ -169,7 +169,28 @@ def period_figures(
         counted = all_figures(since=since, until=until)
         stored = {_scope(scope): figures.to_json() for scope, figures in counted.items()}
         shared.set(key, stored, kept_seconds())
+        # Listed under the snapshot's time, for the next refresh to delete (best effort: a
+        # key lost to a concurrent listing only waits for its timeout).
+        listed = _periods_key(stamp)
+        shared.set(listed, [*(shared.get(listed) or []), key], kept_seconds())
     return Figures.from_json(stored[_scope(country_id)])
+
+
+def _periods_key(stamp: datetime.datetime | None) -> str:
+    return f"monitoring:periods-of:{stamp.isoformat() if stamp else 'none'}"
+
+
+def period_figures_retire(stamps) -> None:
+    """Delete the periods' figures kept under these snapshot times (a refresh replaces them).
+
+    Nothing reads them once the snapshots carry a new time, but they may still name a
+    trainer whose data has since been erased (privacy's figures step refreshes for that):
+    they leave the shared cache now rather than when their timeout ends.
+    """
+    shared = caches["default"]
+    listed = [_periods_key(stamp) for stamp in stamps]
+    keys = [key for kept in shared.get_many(listed).values() for key in kept]
+    shared.delete_many([*keys, *listed])
 
 
 def _local_key(country_id, stamp, since, until, threshold) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ..figures import Figures
 from ..models import FigureSnapshot
-from ..selectors.dashboard import period_key, refresh_minutes
+from ..selectors.dashboard import period_figures_retire, period_key, refresh_minutes
 from ..selectors.figures import all_figures
 from ..selectors.targets import target_periods
 
@@ -29,7 +29,9 @@ def snapshots_refresh() -> dict[int | None, Figures]:
 
     Beside each country's figures to date, the snapshot keeps the figures of
     the periods its national targets count, so a dashboard shows its targets
-    without counting anything either.
+    without counting anything either. The periods' figures kept under the
+    snapshots' former times leave the shared cache (an erasure refreshes so that
+    no erased name stays anywhere).
     """
     started = time.perf_counter()
     figures = all_figures()
@@ -39,6 +41,7 @@ def snapshots_refresh() -> dict[int | None, Figures]:
         for country_id in country_ids:
             periods[country_id][period_key(since, until)] = period_figures[country_id].to_json()
     seconds = time.perf_counter() - started
+    replaced = {None, *FigureSnapshot.objects.values_list("computed_at", flat=True)}
     with transaction.atomic():
         for country_id, country_figures in figures.items():
             FigureSnapshot.objects.update_or_create(
@@ -53,6 +56,7 @@ def snapshots_refresh() -> dict[int | None, Figures]:
         FigureSnapshot.objects.exclude(country_id__in=[key for key in figures if key]).exclude(
             country__isnull=True
         ).delete()
+    period_figures_retire(replaced)
     return figures
 
 

@@ -409,8 +409,9 @@ def step_audit_trail(erasure: ErasureRequest, person: Person) -> int:
 
 def step_figures(erasure: ErasureRequest, person: Person) -> int:
     """The dashboards' snapshots counted again, so no name erased stays in them (the
-    figures are the same; names of master trainers and leads become the code). Erasures
-    of the retention job leave this to the job, which counts once for all of them."""
+    figures are the same; names of master trainers and leads become the code); the
+    periods' figures kept under the former snapshots leave the shared cache with them.
+    Erasures of the retention job leave this to the job, which counts once for all."""
     if erasure.origin == ErasureRequest.Origin.RETENTION:
         return 0
     snapshots_refresh()

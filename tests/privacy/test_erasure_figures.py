@@ -16,6 +16,7 @@ import time
 
 import pytest
 from django.apps import apps
+from django.core.cache import caches
 from django.db import models
 from django.urls import reverse
 
@@ -24,7 +25,7 @@ from monitoring.selectors.dashboard import dashboard_for
 from monitoring.selectors.figures import all_figures
 from privacy.models import ErasureRequest
 from privacy.services.erasure import erasure_request
-from tests.factories import at, clock
+from tests.factories import at, clock, staff_with_mfa
 from tests.monitoring.pages_world import TODAY
 from tests.privacy.world import build_erasure_world
 
@@ -214,3 +215,43 @@ def test_erasing_four_people_changes_no_figure_and_leaves_no_name(
             if who == "trainer" and needle == names["trainer"]:
                 left -= trainees_credentials
             assert left == set(), needle
+
+
+def _shared_cache_holding(needle: str) -> list[str]:
+    """Keys of the shared cache (Redis with REDIS_URL, else in memory) whose value holds
+    `needle`."""
+    cache = caches["default"]
+    if isinstance(getattr(cache, "_cache", None), dict):
+        items = list(cache._cache.items())
+    else:
+        client = cache._cache.get_client(write=False)
+        items = [(key, client.get(key) or b"") for key in client.scan_iter("*")]
+    return [str(key) for key, value in items if needle.encode() in bytes(value)]
+
+
+@pytest.mark.django_db
+def test_a_periods_figures_kept_in_the_shared_cache_leave_with_the_erased_trainer(
+    client, django_capture_on_commit_callbacks
+):
+    """A period no snapshot keeps is counted once and kept in the shared cache under the
+    snapshots' time, for half an hour: the erasure's refresh takes it out at once."""
+    april = "/en/monitoring/bg/?since=2026-04&until=2026-04"
+    with clock(at(TODAY, 12)):
+        world = build_erasure_world()
+        name = world.trainer.display_name
+        staff_with_mfa(client, world.world.users["nsg bg"])
+        assert name in client.get(april).content.decode()
+        assert _shared_cache_holding(name)
+
+    # A moment later (the snapshots take a new time), a coordinator erases the trainer.
+    with django_capture_on_commit_callbacks(execute=True):
+        erasure = erasure_request(
+            user=world.trainer.user, by=world.coordinator, origin="coordinator"
+        )
+
+    assert ErasureRequest.objects.get(pk=erasure.pk).state == "done"
+    assert _shared_cache_holding(name) == []
+    staff_with_mfa(client, world.world.users["nsg bg"])  # a sign-in of today's
+    page = client.get(april)
+    assert page.status_code == 200
+    assert name not in page.content.decode() and erasure.code in page.content.decode()
