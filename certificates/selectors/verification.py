@@ -18,7 +18,8 @@ records; it is read afresh on every request rather than kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -40,10 +41,14 @@ class Verification:
     record: PublicRecord
     # Whether anyone may fetch its signed credential (the page links to it).
     credential_public: bool
+    # Whether it is kept (see above); a kept answer's `key` names it until it is retired, so
+    # what is drawn from it may be kept under that key too.
+    kept: bool = False
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
-def _verification(certificate: Certificate) -> Verification:
-    return Verification(public_record(certificate), credential_is_public(certificate))
+def _verification(certificate: Certificate, *, kept: bool = False) -> Verification:
+    return Verification(public_record(certificate), credential_is_public(certificate), kept)
 
 
 def _words_frozen(certificate: Certificate) -> bool:
@@ -66,7 +71,7 @@ def verification_by_code(code: str) -> Verification | None:
         certificate = certificate_by_code(code)
         if certificate is None:
             return None
-        return _verification(certificate) if _words_frozen(certificate) else _READ_AFRESH
+        return _verification(certificate, kept=True) if _words_frozen(certificate) else _READ_AFRESH
 
     kept = verifications.get_or_build((timezone.localdate(),), build, scope=code)
     if kept is _READ_AFRESH:

@@ -181,6 +181,9 @@ def verify(request, code: str):
                     if found.credential_public
                     else ""
                 ),
+                # The page's facts are drawn once per kept answer (and language).
+                "verification_key": found.key,
+                "verification_seconds": 600 if found.kept else 0,
             },
         )
     )
