@@ -247,10 +247,10 @@ def _dashboard_page(request, scope: str):
         "dashboard": dashboard,
         "country": country,
         "heading": presentation.place_name(dashboard),
-        # Drawn only where the template's kept fragment is not there yet.
+        # Worked out only where the template's kept fragments are not there yet.
         "cards": SimpleLazyObject(lambda: presentation.headline_cards(dashboard)),
-        "freshness": presentation.freshness_text(dashboard),
-        "suppression": presentation.suppression_text(dashboard.threshold),
+        "freshness": SimpleLazyObject(lambda: presentation.freshness_text(dashboard)),
+        "suppression": SimpleLazyObject(lambda: presentation.suppression_text(dashboard.threshold)),
         "hidden_mark": presentation.HIDDEN_MARK,
         "form": form,
         "has_period": any(form.period),
@@ -260,7 +260,9 @@ def _dashboard_page(request, scope: str):
             for name in ("by_organisation", "by_region", "by_course", "by_language", "by_country")
             if name in tables
         ],
-        "workbook_url": _with_query(reverse("monitoring:export_workbook", args=[slug]), query),
+        "workbook_url": SimpleLazyObject(
+            lambda: _with_query(reverse("monitoring:export_workbook", args=[slug]), query)
+        ),
         "page_url": request.path,
         "other_countries": [
             other for other in dashboard_countries(request.user) if other != country
@@ -269,8 +271,8 @@ def _dashboard_page(request, scope: str):
         # the template keeps them under the dashboard's key (for 0 seconds when not kept).
         "figures_key": dashboard.cache_key or "",
         "figures_seconds": kept_seconds() if dashboard.cache_key else 0,
-        # A valid period's form is drawn the same for everyone (not one with errors).
-        "period_form_seconds": 0 if form.errors else kept_seconds(),
+        # The period's form with them, when it is valid (one with errors is drawn each time).
+        "top_seconds": kept_seconds() if dashboard.cache_key and not form.errors else 0,
         "all_countries_url": (
             reverse("monitoring:all_countries")
             if country and may_see_all_countries(request.user)
@@ -278,7 +280,9 @@ def _dashboard_page(request, scope: str):
         ),
     }
     if country is not None:
-        context["targets"] = target_figures.target_progress(country, dashboard)
+        context["targets"] = SimpleLazyObject(
+            lambda: target_figures.target_progress(country, dashboard)
+        )
         # Targets change with the targets (the snapshots version) and the day.
         context["targets_version"] = f"{snapshots.version()}:{timezone.localdate()}"
         context["may_set_targets"] = may_set_targets(request.user, country)

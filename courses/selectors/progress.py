@@ -11,6 +11,7 @@ import copy
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.conf import settings
@@ -60,9 +61,10 @@ class CourseStructure:
     def lessons(self) -> list[LessonEntry]:
         return [lesson for module in self.modules for lesson in module.lessons]
 
-    @property
-    def required_keys(self) -> set[uuid.UUID]:
-        return {lesson.key for lesson in self.lessons if lesson.is_required}
+    @cached_property
+    def required_keys(self) -> frozenset[uuid.UUID]:
+        # Asked several times per page (totals, percent, completion): worked out once per structure.
+        return frozenset(lesson.key for lesson in self.lessons if lesson.is_required)
 
 
 @dataclass(frozen=True)
