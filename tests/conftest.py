@@ -1,9 +1,12 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
 
 from courses.signals import cohort_membership_completed, course_completed
+from tests.browser.chromium import CHROMIUM_FLAGS, chromium_path
 from tests.factories import (
     PASSWORD,
     UserFactory,
@@ -99,3 +102,32 @@ def heard():
     yield said
     course_completed.disconnect(on_course)
     cohort_membership_completed.disconnect(on_membership)
+
+
+# A headless Chromium for the whole run, shared by every test that drives a browser (Playwright
+# allows one sync API per thread, so there is one of these fixtures, here).
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        pytest.skip("Chromium is not installed (make test installs it)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+    # in the test itself stay synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright gives every launch a fresh, empty profile of its own.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()

@@ -3,7 +3,6 @@
 import pytest
 
 from privacy.models import ErasureRequest
-from tests.browser.conftest import browser, phone  # noqa: F401 (fixtures)
 from tests.browser.helpers import assert_fits, log_in
 from tests.factories import PASSWORD, UserFactory, restore_default_site
 

@@ -9,12 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from courses.models import Country
-from tests.browser import conftest as browser_fixtures
 from tests.factories import country
-
-# The browser tests' fixtures (a headless Chromium, a 360 px phone), for the last test.
-browser = browser_fixtures.browser
-phone = browser_fixtures.phone
 
 pytestmark = pytest.mark.django_db
 
