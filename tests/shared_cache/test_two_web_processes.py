@@ -16,7 +16,7 @@ from django.utils import translation
 from tests.factories import UserFactory, build_course, make_trainer, publish
 from tests.live_processes import redis_url, test_database_url, web_process
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTE = "SECRET-FACILITATION-NOTE: the zanzibarite cards."
 
