@@ -14,7 +14,7 @@ from allauth.account.auth_backends import AuthenticationBackend
 
 from shared_cache import VersionedCache
 
-permissions = VersionedCache("accounts:permissions", size=20000)
+permissions = VersionedCache("accounts:permissions", size=20000, prefetch=True)
 
 
 def new_permissions_version(**_signal_kwargs) -> None:

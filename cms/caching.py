@@ -18,7 +18,7 @@ from shared_cache import VersionedCache
 
 T = TypeVar("T")
 
-content = VersionedCache("cms:content", size=4000)
+content = VersionedCache("cms:content", size=4000, prefetch=True)
 
 
 def content_version() -> str:

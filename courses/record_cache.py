@@ -32,7 +32,7 @@ from shared_cache import VersionedCache
 
 T = TypeVar("T")
 
-record = VersionedCache("courses:record", size=5000)
+record = VersionedCache("courses:record", size=5000, prefetch=True)
 
 
 def record_version() -> str:

@@ -74,6 +74,10 @@ class _TolerantClient(RedisCacheClient):
 class TolerantRedisCache(RedisCache):
     """Django's Redis cache; when Redis cannot be reached, reads miss and writes are dropped."""
 
+    # Several keys are read in one round trip (MGET): shared_cache reads the versions most
+    # requests need together (VersionedCache's `prefetch`).
+    reads_many_at_once = True
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _TolerantClient

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from accounts.languages import lang_attr
 from cms import i18n, live_blocks
-from cms.caching import cached_shared
+from cms.caching import cached_shared, content_version
 
 register = template.Library()
 
@@ -118,6 +118,14 @@ def language_switcher(context):
             lambda: _render_switcher(_page_language_links(page, request), current),
         )
     return _switcher_for_address(request.get_full_path(), current, get_script_prefix())
+
+
+@register.simple_tag(takes_context=True)
+def language_links_version(context) -> str:
+    """What the language switcher's links depend on besides the address and the language:
+    on a page, the content version (its translations); anywhere else, nothing."""
+    page = context.get("page")
+    return content_version() if getattr(page, "translation_key", None) else ""
 
 
 @lru_cache(maxsize=2048)
