@@ -15,9 +15,10 @@ builds it afresh. Nothing needs to know which values a change touched.
 
 A version may cover everything of one kind (`scope=""`, e.g. all page
 content) or one thing (`scope=user_id`, e.g. one person's progress). The
-versions most requests read (`prefetch=True`: permissions, content, the
-training record) come together with the first version a request reads, in
-one round trip where the shared cache allows it (Redis: MGET).
+versions many requests read (`prefetch=True`: permissions, content, the
+training record, the dashboards' snapshots) come together with the first
+version a request reads, in one round trip where the shared cache allows it
+(Redis: MGET); one key more in that round trip costs next to nothing.
 
 - A change inside a transaction starts a new version at once and again when
   the transaction commits, so a value another process built from the data

@@ -47,7 +47,7 @@ ALL_SCOPE = "all"  # the key of all countries together among a period's stored f
 
 # What is read or built from the snapshots and targets, kept in each process until either
 # changes. Dashboards are shared between requests as they are: nobody changes one.
-snapshots = VersionedCache("monitoring:snapshots", size=2000)
+snapshots = VersionedCache("monitoring:snapshots", size=2000, prefetch=True)
 
 
 def snapshots_changed(**_signal_kwargs) -> None:

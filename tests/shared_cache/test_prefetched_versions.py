@@ -1,9 +1,10 @@
 """The versions most requests read come from the shared cache in one round trip.
 
-Permissions, content and the training record are read by nearly every page; where the
-shared cache reads several keys at once (Redis: MGET), the first version a request asks
-for brings those with it, and later ones cost no round trip. A cache that reads key by key
-(files) is asked for each version as before. Either way a change is seen on the next request.
+Permissions, content and the training record are read by nearly every page (the
+dashboards' snapshots by some, at no extra cost); where the shared cache reads several
+keys at once (Redis: MGET), the first version a request asks for brings those with it,
+and later ones cost no round trip. A cache that reads key by key (files) is asked for
+each version as before. Either way a change is seen on the next request.
 """
 
 from __future__ import annotations
@@ -84,9 +85,10 @@ def test_one_round_trip_brings_the_versions_most_pages_read(round_trips):
 
     seen = a_request_reading_versions()
 
-    prefetched = {permissions.version_key(), content.version_key(), record.version_key()}
-    reads = [(kind, set(keys)) for kind, keys in round_trips]
-    assert reads == [("get_many", prefetched), ("get", {progress.version_key(7)})]
+    assert [kind for kind, _keys in round_trips] == ["get_many", "get"]
+    many, one = (set(keys) for _kind, keys in round_trips)
+    assert {permissions.version_key(), content.version_key(), record.version_key()} <= many
+    assert one == {progress.version_key(7)}  # one person's version is read on its own
     assert seen["permissions"] == seen["permissions again"]
 
 
