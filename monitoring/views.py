@@ -112,6 +112,8 @@ def export_workbook(request, scope: str):
 
 # --- What the views share (report_views.py too) -----------------------------------------------
 
+BREAKDOWNS = ("by_organisation", "by_region", "by_course", "by_language", "by_country")
+
 # The tables that name people: master trainers by name, and each cohort with its lead trainer.
 TABLES_NAMING_PEOPLE = ("master_trainers", "cascade_tree")
 
@@ -241,13 +243,19 @@ def _dashboard_page(request, scope: str):
     audit_people_named(request, dashboard)
     slug = scope_slug(dashboard.country)
     query = form.query
-    tables = _tables_on_page(dashboard, slug, query)
+    tables = SimpleLazyObject(lambda: _tables_on_page(dashboard, slug, query))
     country = dashboard.country
+    other_countries = [other for other in dashboard_countries(request.user) if other != country]
+    all_countries_url = (
+        reverse("monitoring:all_countries")
+        if country and may_see_all_countries(request.user)
+        else ""
+    )
     context = {
         "dashboard": dashboard,
         "country": country,
         "heading": presentation.place_name(dashboard),
-        # Worked out only where the template's kept fragments are not there yet.
+        # Worked out only when the template draws the page (not when it keeps it).
         "cards": SimpleLazyObject(lambda: presentation.headline_cards(dashboard)),
         "freshness": SimpleLazyObject(lambda: presentation.freshness_text(dashboard)),
         "suppression": SimpleLazyObject(lambda: presentation.suppression_text(dashboard.threshold)),
@@ -255,28 +263,22 @@ def _dashboard_page(request, scope: str):
         "form": form,
         "has_period": any(form.period),
         "tables": tables,
-        "breakdowns": [
-            tables[name]
-            for name in ("by_organisation", "by_region", "by_course", "by_language", "by_country")
-            if name in tables
-        ],
+        "breakdowns": SimpleLazyObject(
+            lambda: [tables[name] for name in BREAKDOWNS if name in tables]
+        ),
         "workbook_url": SimpleLazyObject(
             lambda: _with_query(reverse("monitoring:export_workbook", args=[slug]), query)
         ),
         "page_url": request.path,
-        "other_countries": [
-            other for other in dashboard_countries(request.user) if other != country
-        ],
-        # The tables and charts drawn from a kept dashboard are kept as drawn, per language:
-        # the template keeps them under the dashboard's key (for 0 seconds when not kept).
+        "other_countries": other_countries,
+        "all_countries_url": all_countries_url,
+        # The page drawn from a kept dashboard is kept as drawn (for 0 seconds when the
+        # figures are not kept, or the period has errors) under the dashboard's key, the
+        # period, the language, the targets and the reader's own links.
         "figures_key": dashboard.cache_key or "",
-        "figures_seconds": kept_seconds() if dashboard.cache_key else 0,
-        # The period's form with them, when it is valid (one with errors is drawn each time).
-        "top_seconds": kept_seconds() if dashboard.cache_key and not form.errors else 0,
-        "all_countries_url": (
-            reverse("monitoring:all_countries")
-            if country and may_see_all_countries(request.user)
-            else ""
+        "page_seconds": kept_seconds() if dashboard.cache_key and not form.errors else 0,
+        "links_key": "|".join(
+            [all_countries_url, *(f"{other.code}:{other.name}" for other in other_countries)]
         ),
     }
     if country is not None:
