@@ -9,11 +9,10 @@ must show it on its very next request.
 import pytest
 import requests
 from django.contrib.auth.models import Permission
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import UserFactory, build_course, make_trainer, publish
+from tests.factories import PASSWORD, UserFactory, build_course, make_trainer, publish
 from tests.live_processes import redis_url, test_database_url, web_process
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,12 +20,24 @@ pytestmark = pytest.mark.django_db(transaction=True)
 NOTE = "SECRET-FACILITATION-NOTE: the zanzibarite cards."
 
 
-def signed_in(user) -> requests.Session:
-    """A browser session of `user`, valid in every process (sessions live in the database)."""
-    client = Client()
-    client.force_login(user)
+def signed_in(user, base: str) -> requests.Session:
+    """A browser session of `user`, signed in through the login page of the web process at
+    `base` (sessions live in the database, so it is valid in every process)."""
     session = requests.Session()
-    session.cookies.set("sessionid", client.cookies["sessionid"].value)
+    login = f"{base}/en/accounts/login/"
+    session.get(login, timeout=30)
+    answer = session.post(
+        login,
+        data={
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+            "login": user.email,
+            "password": PASSWORD,
+        },
+        headers={"Referer": login},
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert answer.status_code == 302, answer.text[:500]
     return session
 
 
@@ -47,7 +58,7 @@ def test_two_workers_never_serve_a_stale_permission_page_or_progress():
         web_process(database_url=database, redis_url=redis) as second,
     ):
         workers = (first, second)
-        as_trainer, as_learner = signed_in(trainer), signed_in(learner)
+        as_trainer, as_learner = signed_in(trainer, first), signed_in(learner, second)
         for base in workers:  # both keep what they read
             assert NOTE in page(as_trainer, base, lesson.url)
             assert "flexibility and respect" in page(as_learner, base, lesson.url)
