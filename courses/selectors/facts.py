@@ -26,6 +26,7 @@ from ..models import (
     Participant,
     TrainerAccreditation,
 )
+from ..record_cache import record_version
 
 CHUNK = 5000
 
@@ -182,6 +183,14 @@ def teaching_facts() -> Iterator[tuple[int, int, str, str]]:
         .values_list("participant_id", "cohort_id", "role", "participant__display_name")
         .iterator(chunk_size=CHUNK)
     )
+
+
+def names_version() -> str:
+    """Changes whenever a name below may have changed (organisations, countries, people).
+
+    What is labelled with them can be kept under it (the record version, record_cache.py).
+    """
+    return record_version()
 
 
 def organisation_names(ids) -> dict[str, str]:

@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from courses.models import Country
+from courses.selectors import facts
 from shared_cache import VersionedCache
 
 from ..figures import Figures
@@ -194,10 +195,16 @@ def period_figures_retire(stamps) -> None:
 
 
 def _local_key(country_id, stamp, since, until, threshold) -> str:
+    """The same snapshot, period, threshold, language and names make the same dashboard.
+
+    The names (the country in the heading, the organisations and countries labelling
+    rows) are read when it is made: a renamed country shows at once, not at the next
+    refresh.
+    """
     period = period_key(since, until or timezone.localdate())
     return (
         f"monitoring:dashboard:{country_id}:{stamp.isoformat()}:{period}:"
-        f"{threshold}:{get_language()}"
+        f"{threshold}:{get_language()}:{facts.names_version()}"
     )
 
 

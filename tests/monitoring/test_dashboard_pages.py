@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from django.utils import formats, timezone, translation
 
+from courses.models import Organisation
 from monitoring.figures import Figures
 from monitoring.labels import MEASURES, TABLES
 from monitoring.models import FigureSnapshot
@@ -374,3 +375,27 @@ def test_the_all_countries_view_adds_the_table_by_country(client, world):
     assert not soup.find(id="targets-heading")  # targets are national
     nav = [seen_text(a) for a in soup.select(".country-nav a")]
     assert nav == ["Bulgaria", "Romania"]
+
+
+def test_a_renamed_organisation_shows_at_once_though_the_figures_wait_for_a_refresh(client, world):
+    """The figures come from the snapshot; the names labelling them are the record's own."""
+    sign_in(client, world, "coordinator")
+    url = COUNTRY_PAGE.format(language="en")
+
+    def organisations() -> list[str]:
+        return [
+            row[0].text for row in screen_tables(page(client.get(url)))["by_organisation"][1:-1]
+        ]
+
+    sofia = Organisation.objects.get(name="SOS Children's Villages Bulgaria")
+    before = organisations()
+    assert sofia.name in before
+    computed_at = _snapshot(world.bulgaria).computed_at
+    sofia.name = "Фондация Нов път"
+    sofia.save()
+
+    after = organisations()
+    assert "Фондация Нов път" in after
+    assert "SOS Children's Villages Bulgaria" not in after
+    assert len(after) == len(before)
+    assert _snapshot(world.bulgaria).computed_at == computed_at  # no refresh was needed
