@@ -1,15 +1,19 @@
 # The image every application container runs (docker-compose.yml: web, worker, beat).
 #
 # Front-end and data packages from npm at build time, as the Makefile's player,
-# fonts and contexts targets do: the H5P player (its install scripts insist on
-# yarn: skipped), the certificate font and the JSON-LD contexts that signed
-# credentials name.
+# fonts, contexts and icons targets do: the H5P player (its install scripts insist on
+# yarn: skipped), the certificate font, the JSON-LD contexts that signed
+# credentials name and the site's icon sprite.
 FROM node:20-bookworm-slim AS player
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY scripts/extract_contexts.mjs ./scripts/
 RUN node scripts/extract_contexts.mjs /build/contexts
+# The icon sprite holds the icons the templates name: it reads the project's templates.
+COPY scripts/build_icon_sprite.mjs ./scripts/
+COPY . /project
+RUN node scripts/build_icon_sprite.mjs /build/icons/sprite.svg /project
 
 FROM python:3.11-slim-bookworm
 
@@ -39,6 +43,7 @@ COPY --from=player /build/node_modules/h5p-standalone/dist ./assessments/static/
 COPY --from=player /build/node_modules/@fontsource/noto-serif/files ./certificates/fonts
 COPY --from=player /build/node_modules/@fontsource/noto-serif/LICENSE ./certificates/fonts/LICENSE
 COPY --from=player /build/contexts ./certificates/credentials/contexts
+COPY --from=player /build/icons ./cms/static/cms/icons
 # Catalogues and static files at build time (whitenoise serves them with hashed names). The
 # production settings insist on a secret key; this one exists only during the build.
 RUN SECRET_KEY=build-only-not-a-secret python manage.py compile_catalogues \

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install messages player fonts contexts static lint format bench clean
+.PHONY: demo test install messages player fonts contexts icons static lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +63,14 @@ $(CONTEXTS)/credentials-v2.jsonld: scripts/extract_contexts.mjs $(PLAYER)/main.b
 
 contexts: $(CONTEXTS)/credentials-v2.jsonld
 
-static: messages player fonts contexts
+# The site's icons: one SVG sprite of only those the templates name ({% icon "name" %}), from
+# the npm package lucide-static (installed with the player above); never committed. The
+# templates are read every time (quick); the file is rewritten only when it changes.
+ICONS := cms/static/cms/icons
+icons: $(PLAYER)/main.bundle.js
+	node scripts/build_icon_sprite.mjs $(ICONS)/sprite.svg
+
+static: messages player fonts contexts icons
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 demo: static
@@ -73,7 +80,7 @@ demo: static
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages player fonts contexts
+test: messages player fonts contexts icons
 	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -90,4 +97,4 @@ bench: static
 	$(BIN)/python bench/dashboard.py
 
 clean:
-	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(FONTS) $(CONTEXTS)
+	rm -rf $(VENV) static .tmp node_modules $(PLAYER) $(FONTS) $(CONTEXTS) $(ICONS)
