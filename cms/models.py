@@ -23,10 +23,11 @@ from assessments.selectors import learner_course_tests
 from courses import services
 from courses.progress_cache import progress_version
 
-from . import i18n
+from . import i18n, youth
 from .blocks import FACILITATION_NOTE, LessonBodyBlock
 from .caching import cached_shared
 from .outline import children_for_reader, course_id_for, course_outline
+from .support.models import SupportService  # noqa: F401 (a model of this app)
 
 
 class ReaderPage(Page):
@@ -198,7 +199,14 @@ class ModulePage(ReaderPage):
         context["outline"] = outline
         context["module_outline"] = outline.module(self.translation_key) if outline else None
         context["module_breadcrumbs"] = [outline.course] if outline else []
+        if self.audience == self.Audience.YOUNG_PEOPLE:
+            context.update(youth.module_context(context["module_outline"]))
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        if self.audience == self.Audience.YOUNG_PEOPLE:
+            return youth.MODULE_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
 
 
 class LessonPage(ReaderPage):
@@ -297,7 +305,14 @@ class LessonPage(ReaderPage):
             # The reader's module outline is drawn once per change of their progress.
             progress_version=progress_version(request.user.pk),
         )
+        if youth.is_youth_lesson(self):
+            context.update(youth.lesson_context(request, self, module_outline))
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        if youth.is_youth_lesson(self):
+            return youth.LESSON_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
 
 
 def can_read_facilitation_notes(user) -> bool:

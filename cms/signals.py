@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from assessments.models import Assessment
 
 from .caching import new_content_version
+from .support.models import SupportService
 
 
 def connect() -> None:
@@ -20,8 +21,17 @@ def connect() -> None:
         sender=PageViewRestriction.groups.through,
         dispatch_uid="cms-restriction-groups",
     )
-    # Assessments are authored content too (a course page lists its tests by their titles).
-    for model in (get_document_model(), get_image_model(), PageViewRestriction, Site, Assessment):
+    # Assessments are authored content too (a course page lists its tests by their titles), and
+    # so are the support lists that end the youth module.
+    models = (
+        get_document_model(),
+        get_image_model(),
+        PageViewRestriction,
+        Site,
+        Assessment,
+        SupportService,
+    )
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
                 new_content_version, sender=model, dispatch_uid=f"cms-{model.__name__}-{id(signal)}"

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import OutdatedTranslationsReportView
+from .support import wagtail_hooks as support_hooks  # noqa: F401 (the support lists' screens)
 
 
 @hooks.register("register_admin_urls")
