@@ -1,5 +1,7 @@
 """StreamField blocks that lessons are composed of."""
 
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -23,6 +25,20 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "cms/blocks/image.html"
 
+    def clean(self, value):
+        if not (value.get("alt_text") or "").strip():
+            raise blocks.StructBlockValidationError(
+                {
+                    "alt_text": ValidationError(
+                        _(
+                            "Say what the image shows: people who cannot see it hear or "
+                            "read this text instead."
+                        )
+                    )
+                }
+            )
+        return super().clean(value)
+
 
 class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
@@ -42,6 +58,21 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video with transcript")
         template = "cms/blocks/video.html"
+
+    def clean(self, value):
+        transcript = value.get("transcript")
+        if not strip_tags(getattr(transcript, "source", transcript) or "").strip():
+            raise blocks.StructBlockValidationError(
+                {
+                    "transcript": ValidationError(
+                        _(
+                            "Write out everything said in the video: people who cannot hear "
+                            "or play it read the transcript instead."
+                        )
+                    )
+                }
+            )
+        return super().clean(value)
 
 
 class QuoteBlock(blocks.StructBlock):
