@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -33,6 +33,19 @@ def duration(minutes) -> str:
 
 # One implementation for every app's templates (certificates load it as language_tags).
 register.filter("lang_attr", lang_attr)
+
+
+@register.filter
+def in_language(text, language: str) -> str:
+    """`text` in a <span lang> where it is written in another language than the interface's.
+
+    For a title inside a translated sentence ("Continue: <title>"), where the sentence's
+    element carries the interface's language.
+    """
+    marked = lang_attr(language)
+    if not marked:
+        return conditional_escape(text)
+    return format_html("<span{}>{}</span>", marked, text)
 
 
 @register.filter
