@@ -169,11 +169,14 @@ def svg_frame(
     title: str,
     description: str,
     body: Iterable[object],
+    role: str = "img",
 ) -> SafeString:
     """The <svg> around a chart: named by its own <title> and <desc>, scaled to its container.
 
     `width="100%"` with a viewBox lets it shrink to a phone; the max-width keeps a
-    small chart from being blown up on a wide screen.
+    small chart from being blown up on a wide screen. A chart holding links is a
+    "group", not an "img": an image's content is presentational, and a link inside
+    one is a focusable element nobody is told about.
     """
     pattern = element(
         "pattern",
@@ -201,7 +204,7 @@ def svg_frame(
             ]
         ),
         class_=f"chart chart--{kind}",
-        role="img",
+        role=role,
         aria_labelledby=f"{ids}-title {ids}-desc",
         viewBox=f"0 0 {number(width)} {number(height)}",
         width="100%",

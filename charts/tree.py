@@ -272,8 +272,8 @@ def tree_diagram(
             class_="chart-node",
         )
         if node.href:
-            # The same links are in the text version beside the diagram; inside an
-            # image they are for the pointer only, so they take no keyboard stop.
+            # The same links are in the text version beside the diagram: in the diagram
+            # they are for the pointer, so they take no keyboard stop.
             box = element("a", box, href=safe_href(node.href, hosts), tabindex="-1")
         boxes.append(box)
 
@@ -298,4 +298,5 @@ def tree_diagram(
         description=description
         or _("Tree diagram: each box leads to the boxes on its right that grew from it."),
         body=body,
+        role="group" if any(entry.node.href for entry in placed) else "img",
     )
