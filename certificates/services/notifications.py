@@ -4,8 +4,10 @@ Each e-mail goes out once. What is sent is claimed first in the transaction
 that sends it (a conditional UPDATE of `notified_at`; an `ExpiryReminder` row,
 unique per certificate and step): a second run or a second worker finds it
 claimed, and an e-mail that fails rolls the claim back for a retry. Both are
-written in the person's language, with a plain-text and an HTML part, and
-link to "My learning", where certificates are downloaded.
+written in the person's language, in the platform's e-mail layout (a
+plain-text and an HTML part, sent for the organisation that ran the training:
+accounts/emails.py), and link to "My learning", where certificates are
+downloaded.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import datetime
 import logging
 from smtplib import SMTPException
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.emails import email_from_templates, email_language, platform_name, site_url
 
 from ..models import Certificate, ExpiryReminder, Kind
 
@@ -29,26 +31,39 @@ logger = logging.getLogger(__name__)
 REMINDER_STEPS = (60, 14)
 
 
-def _send(template: str, context: dict, *, language: str, to: str) -> None:
-    """Send certificates/email/<template> (subject, text and HTML) in `language`."""
+REASONS = {
+    "issued": _("You receive this e-mail because a certificate was issued to you on %(platform)s."),
+    "expiry_reminder": _(
+        "You receive this e-mail because you hold a trainer accreditation on %(platform)s: it "
+        "reminds you 60 and 14 days before the accreditation ends."
+    ),
+}
+
+
+def _send(
+    template: str, context: dict, *, certificate: Certificate, language: str, to: str
+) -> None:
+    """Send certificates/email/<template> in `language`, for the organisation that ran the
+    training (the platform's operator when the certificate names none)."""
     with translation.override(language):
-        context = {
-            **context,
-            "my_learning_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_learning"),
-        }
-        subject = render_to_string(f"certificates/email/{template}_subject.txt", context)
-        text = render_to_string(f"certificates/email/{template}.txt", context)
-        html = render_to_string(f"certificates/email/{template}.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text, None, [to])
-    message.attach_alternative(html, "text/html")
-    message.send()
+        context = {**context, "my_learning_url": site_url(reverse("my_learning"))}
+        reason = REASONS[template] % {"platform": platform_name()}
+    email_from_templates(
+        f"certificates/email/{template}",
+        context,
+        to=to,
+        language=language,
+        reason=reason,
+        organisation=certificate.facts.get("organisation_name", ""),
+    ).send()
 
 
 def certificate_holder_notify(certificate_id: int) -> bool:
     """E-mail the holder, once, that their certificate was issued; returns whether one went out.
 
-    Only holders with an account (and an address) are told, in the
-    certificate's language; a certificate revoked meanwhile is not announced.
+    Only holders with an account (and an address) are told, in the language
+    they chose (else the certificate's); a certificate revoked meanwhile is not
+    announced.
     """
     with transaction.atomic():
         claimed = Certificate.objects.filter(
@@ -60,7 +75,8 @@ def certificate_holder_notify(certificate_id: int) -> bool:
         if not claimed:
             return False
         certificate = Certificate.objects.select_related("participant__user").get(pk=certificate_id)
-        address = certificate.participant.user.email
+        holder = certificate.participant.user
+        address = holder.email
         if not address:
             return False
         facts = certificate.facts
@@ -71,9 +87,9 @@ def certificate_holder_notify(certificate_id: int) -> bool:
                 "title": facts.get("title", ""),
                 "course": facts.get("course_title", ""),
                 "verify_url": facts.get("verify_url", ""),
-                "site_name": facts.get("issuer_name", ""),
             },
-            language=certificate.language,
+            certificate=certificate,
+            language=email_language(holder.preferred_language, certificate.language),
             to=address,
         )
     logger.info("Holder of certificate %s told", certificate_id)
@@ -109,7 +125,7 @@ def _remind(certificate: Certificate, step: int, today: datetime.date) -> bool:
     user = certificate.participant.user
     if not user.email:
         return False
-    language = user.preferred_language or certificate.language
+    language = email_language(user.preferred_language, certificate.language)
     try:
         with transaction.atomic():
             ExpiryReminder.objects.create(certificate=certificate, days_before=step)
@@ -123,8 +139,8 @@ def _remind(certificate: Certificate, step: int, today: datetime.date) -> bool:
                     "valid_until": valid_until,
                     "days_left": (certificate.valid_until - today).days,
                     "verify_url": certificate.facts.get("verify_url", ""),
-                    "site_name": certificate.facts.get("issuer_name", ""),
                 },
+                certificate=certificate,
                 language=language,
                 to=user.email,
             )

@@ -47,13 +47,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.emails import email_message, platform_name, site_url
 from accounts.models import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -198,10 +198,6 @@ def pending_signup_create(
     return pending
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def rule_sentence(code: str, age: int) -> str:
     """The rule that applied, in words, in the active language."""
     if code:
@@ -225,14 +221,12 @@ def guardian_email_send(pending_id: int, token: str) -> bool:
     if pending is None:
         return False
     with translation.override(pending.language):
-        link = _absolute(reverse("consent:guardian", args=[pending.pk, token]))
+        link = site_url(reverse("consent:guardian", args=[pending.pk, token]))
         # The name is the only text the visitor chose: in the body, quoted as given, never in
         # the subject (a stranger's inbox must not show words someone else wrote).
         name = f"{pending.first_name} {pending.last_name}".strip()
         until = date_format(timezone.localtime(pending.expires_at), "DATE_FORMAT")
-        subject = _("%(site)s: a young person asks for a parent's or guardian's consent") % {
-            "site": settings.WAGTAIL_SITE_NAME
-        }
+        subject = _("A young person asks for a parent's or guardian's consent")
         body = _(
             "Hello,\n\n"
             "Someone has signed up to %(site)s, a training platform about young people "
@@ -252,7 +246,13 @@ def guardian_email_send(pending_id: int, token: str) -> bool:
             "until": until,
             "link": link,
         }
-    send_mail(subject, body, None, [pending.guardian_email])
+        reason = _(
+            "You receive this e-mail because someone signing up to %(platform)s gave this address "
+            "as the address of their parent or legal guardian."
+        ) % {"platform": platform_name()}
+    email_message(
+        subject, body, to=pending.guardian_email, language=pending.language, reason=reason
+    ).send()
     PendingSignup.objects.filter(pk=pending.pk).update(guardian_email_sent_at=timezone.now())
     logger.info("Guardian's consent asked for waiting sign-up %s", pending.pk)
     return True
@@ -271,7 +271,7 @@ def waiting_signup_notice_send(email: str, language: str) -> bool:
         {"pending": pending.pk, "token": pending.token_hash[:16]}, salt=CANCEL_SALT
     )
     with translation.override(language):
-        link = _absolute(reverse("consent:cancel", args=[cancel]))
+        link = site_url(reverse("consent:cancel", args=[cancel]))
         until = date_format(timezone.localtime(pending.expires_at), "DATE_FORMAT")
         subject = _("A sign-up with this address is waiting for a guardian's consent")
         body = _(
@@ -283,7 +283,10 @@ def waiting_signup_notice_send(email: str, language: str) -> bool:
             "and sign up again:\n%(link)s\n\n"
             "Otherwise, there is nothing to do.\n"
         ) % {"site": settings.WAGTAIL_SITE_NAME, "until": until, "link": link}
-    send_mail(subject, body, None, [pending.email])
+        reason = _(
+            "You receive this e-mail because someone signed up to %(platform)s with this address."
+        ) % {"platform": platform_name()}
+    email_message(subject, body, to=pending.email, language=language, reason=reason).send()
     return True
 
 

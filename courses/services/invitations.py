@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from accounts.emails import email_message, platform_name, site_url
 
 from ..models import Cohort, CohortInvitation, CohortTrainer, Participant
 from ..models.invitations import normalise_email
@@ -150,9 +150,11 @@ def _send_after_commit(invitation_id: int) -> None:
 def invitation_email_send(invitation_id: int) -> bool:
     """Send the invitation e-mail once; the same words whether or not the address has an account.
 
-    The e-mail is in the cohort's language: the trainer must not learn, and
-    the wording must not depend on, whether the address belongs to an account.
-    Returns whether an e-mail went out now.
+    The e-mail is in the cohort's language (the language the person is invited
+    to be trained in), sent for the cohort's host organisation: the trainer
+    must not learn, and the wording must not depend on, whether the address
+    belongs to an account, so no account's language is looked up. Returns
+    whether an e-mail went out now.
     """
     with transaction.atomic():
         invitation = (
@@ -166,7 +168,7 @@ def invitation_email_send(invitation_id: int) -> bool:
         cohort = invitation.cohort
         trainer = lead_trainer_names([cohort.pk]).get(cohort.pk, "")
         with translation.override(cohort.language):
-            link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_learning")
+            link = site_url(reverse("my_learning"))
             subject = _("Invitation to “%(cohort)s”") % {"cohort": cohort.name}
             body = _(
                 "Hello,\n\n"
@@ -183,7 +185,18 @@ def invitation_email_send(invitation_id: int) -> bool:
                 "role": invitation.get_role_display(),
                 "link": link,
             }
-        send_mail(subject, body, None, [invitation.email])
+            reason = _(
+                "You receive this e-mail because a trainer invited this address to a cohort on "
+                "%(platform)s."
+            ) % {"platform": platform_name()}
+        email_message(
+            subject,
+            body,
+            to=invitation.email,
+            language=cohort.language,
+            reason=reason,
+            organisation=cohort.host_organisation.name,
+        ).send()
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])
     logger.info("Invitation %s to cohort %s sent", invitation.pk, cohort.pk)

@@ -34,13 +34,15 @@ from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
+from accounts.emails import email_from_templates
 from accounts.models import RoleAssignment, is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -127,8 +129,9 @@ def _dashboard_url(country) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def monthly_report_message(report: MonthlyReport) -> EmailMessage:
-    """The report's e-mail, in its language, with the month's PDF and XLSX attached."""
+def monthly_report_message(report: MonthlyReport) -> EmailMultiAlternatives:
+    """The report's e-mail, in its language and the platform's e-mail layout, with the month's
+    PDF and XLSX attached."""
     first, last = month_bounds(report.month)
     with translation.override(report.language):
         dashboard = dashboard_for(report.country, since=first, until=last)
@@ -141,14 +144,23 @@ def monthly_report_message(report: MonthlyReport) -> EmailMessage:
             "dashboard_url": _dashboard_url(report.country),
         }
         subject = render_to_string("monitoring/email/monthly_report_subject.txt", context)
-        body = render_to_string("monitoring/email/monthly_report.txt", context)
+        reason = _(
+            "You receive this report each month as a member of the National Steering Group of "
+            "%(country)s."
+        ) % {"country": context["country"]}
         pdf = report_pdf(dashboard)
         xlsx = xlsx_bytes(
             [dashboard.tables[name] for name in presentation.table_order(dashboard.tables)],
             title=" ".join(subject.split()),
             about=presentation.about_lines(dashboard),
         )
-    message = EmailMessage(" ".join(subject.split()), body, None, [report.recipient.email])
+    message = email_from_templates(
+        "monitoring/email/monthly_report",
+        context,
+        to=report.recipient.email,
+        language=report.language,
+        reason=reason,
+    )
     name = f"{report.country.code.upper()}-{first:%Y-%m}"
     message.attach(f"{name}.pdf", pdf, PDF_TYPE)
     message.attach(f"{name}.xlsx", xlsx, XLSX_TYPE)

@@ -161,7 +161,7 @@ def test_a_known_and_an_unknown_address_get_the_same_pages_and_the_same_email(
     [(subject, body, to)] = known[2]
     assert unknown[2] == [(subject, body, [NOBODY])]
     assert to == [MARIA]
-    assert subject == "Invitation to “International ToT Sofia”"
+    assert subject == "[Leaving Care Training] Invitation to “International ToT Sofia”"
     assert "Petya Koleva invites you" in body and "/en/learning/" in body
 
 

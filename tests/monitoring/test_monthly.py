@@ -147,7 +147,8 @@ def test_each_member_receives_last_months_report_in_their_language(
     assert "România" in romanian.subject and "martie 2026" in romanian.subject
     for message in mail.outbox:
         code = "RO" if message is romanian else "BG"
-        assert message.content_subtype == "plain" and not getattr(message, "alternatives", [])
+        assert message.content_subtype == "plain"
+        assert [alternative.mimetype for alternative in message.alternatives] == ["text/html"]
         assert [(name, kind) for name, _content, kind in message.attachments] == [
             (f"{code}-2026-03.pdf", "application/pdf"),
             (f"{code}-2026-03.xlsx", XLSX),

@@ -113,7 +113,7 @@ def test_the_subject_holds_no_word_the_visitor_typed(
 
     (message,) = _to(STRANGER)
     assert message.subject == (
-        "Leaving Care Training: a young person asks for a parent's or guardian's consent"
+        "[Leaving Care Training] A young person asks for a parent's or guardian's consent"
     )
     assert "parcel" not in message.subject and "Support" not in message.subject
     # The body names them as they typed it, quoted.
