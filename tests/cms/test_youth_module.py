@@ -24,7 +24,6 @@ from courses.models import Cohort, CohortInvitation, CohortSession, CohortTraine
 from tests.factories import (
     UserFactory,
     build_course,
-    coordinator,
     country,
     locale,
     make_trainer,
@@ -294,3 +293,302 @@ def test_the_youth_module_page_speaks_plainly(youth, romania):
     assert "What you’ll find out" in html and "The parts" in html
     assert "You’ve done 1 of 3 parts." in html and "Carry on" in html
     assert "Delivery" not in html and "Learning objectives" not in html
+
+
+# --- Coordinators keep the lists; editors translate them ------------------------------------
+
+ADD = reverse("wagtailsnippets_cms_supportservice:add")
+LIST = reverse("wagtailsnippets_cms_supportservice:list")
+
+
+def edit_url(kept: SupportService) -> str:
+    return reverse("wagtailsnippets_cms_supportservice:edit", args=[kept.pk])
+
+
+def delete_url(kept: SupportService) -> str:
+    return reverse("wagtailsnippets_cms_supportservice:delete", args=[kept.pk])
+
+
+def form(in_country, **fields) -> dict:
+    return {
+        "country": in_country.pk,
+        "position": 10,
+        "name": "YouthLinks",
+        "offer": "Peer support online.",
+        "audience": "Care leavers",
+        "is_peer_platform": "on",
+        "website": "",
+        "phone": "",
+        "email": "",
+        **fields,
+    }
+
+
+@pytest.fixture
+def editor_client():
+    """A content editor (the Editors group) with no role, signed in as staff sign in."""
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    staff_with_mfa(client, editor)
+    return client
+
+
+def test_an_editor_without_the_role_cannot_add_change_or_delete_a_service(editor_client, romania):
+    kept = service(romania, "YouthLinks", "Peer support online.", phone="+40 21 000 0000")
+
+    added = editor_client.post(ADD, form(romania, name="Made up"))
+    changed = editor_client.post(edit_url(kept), form(romania, phone="+40 999 999 999"))
+    deleted = editor_client.post(delete_url(kept))
+
+    assert {added.status_code, changed.status_code, deleted.status_code} <= {302, 403}
+    assert not SupportService.objects.filter(name="Made up").exists()
+    kept.refresh_from_db()
+    assert kept.phone == "+40 21 000 0000"
+    assert editor_client.get(edit_url(kept)).status_code in {302, 403}
+
+
+def test_an_editor_translates_the_words_but_never_how_to_reach_the_service(editor_client, romania):
+    original = service(romania, "Helpline", "Someone to talk to.", phone="+40 21 000 0000")
+    romanian = translated(original, "ro")
+
+    page = editor_client.get(edit_url(romanian))
+    response = editor_client.post(
+        edit_url(romanian),
+        form(
+            romania,
+            name="Linia de ajutor",
+            offer="Cineva cu care să vorbești.",
+            phone="+40 999 999 999",
+            position=1,
+        ),
+    )
+
+    assert page.status_code == 200
+    assert 'name="offer"' in page.content.decode() and 'name="phone"' not in page.content.decode()
+    assert response.status_code == 302
+    romanian.refresh_from_db()
+    assert (romanian.name, romanian.offer) == ("Linia de ajutor", "Cineva cu care să vorbești.")
+    assert (romanian.phone, romanian.position) == ("+40 21 000 0000", 10)
+
+
+def test_an_editor_sends_a_service_for_translation_with_wagtail_localize(editor_client, romania):
+    from wagtail_localize.models import Translation
+
+    original = service(romania, "YouthLinks", "Peer support online.")
+    submit = f"/admin/localize/submit/snippet/cms/supportservice/{original.pk}/"
+
+    response = editor_client.post(submit, {"locales": [locale("ro").pk]})
+
+    assert response.status_code == 302
+    romanian = SupportService.objects.get(locale=locale("ro"))
+    assert romanian.translation_key == original.translation_key
+    assert Translation.objects.filter(target_locale=locale("ro")).exists()
+    # The translation opens in wagtail-localize's editor for the editor.
+    assert editor_client.get(edit_url(romanian)).status_code == 200
+
+
+def test_a_coordinator_keeps_the_lists_and_each_change_is_in_the_history(
+    client, coordinator_in_the_admin, romania
+):
+    added = client.post(ADD, form(romania, phone="+40 21 000 0000"))
+    kept = SupportService.objects.get(name="YouthLinks")
+    changed = client.post(edit_url(kept), form(romania, name="YouthLinks România"))
+    deleted = client.post(delete_url(kept))
+
+    assert (added.status_code, changed.status_code, deleted.status_code) == (302, 302, 302)
+    assert not SupportService.objects.exists()
+    history = ModelLogEntry.objects.filter(object_id=str(kept.pk)).order_by("timestamp")
+    assert [(entry.action, entry.user_id) for entry in history] == [
+        ("wagtail.create", coordinator_in_the_admin.pk),
+        ("wagtail.edit", coordinator_in_the_admin.pk),
+        ("wagtail.delete", coordinator_in_the_admin.pk),
+    ]
+
+
+def test_a_learner_cannot_reach_the_lists_in_the_admin(romania):
+    client = signed_in(young_person(romania))
+
+    assert client.get(LIST).status_code in {302, 403}
+    assert client.post(ADD, form(romania)).status_code in {302, 403}
+    assert not SupportService.objects.exists()
+
+
+# --- Nothing shows one young participant to another -----------------------------------------
+
+# What would give the other young person away: their surname, e-mail and certificate code.
+OTHER_SURNAME = "Zamfirescu"
+
+
+@pytest.fixture
+def youth_cohort(youth, romania):
+    """A youth module in București: Ioana and Bianca, both with accounts, in the same cohort,
+    with a session they attended and a certificate for Bianca; an invitation to Bianca."""
+    from django.core.files.base import ContentFile
+
+    from certificates.models import Certificate
+    from courses.models import Attendance, CohortMembership
+
+    lead_user = make_trainer(first_name="Radu", last_name="Munteanu")
+    lead = participant("Radu Munteanu", in_country=romania, user=lead_user)
+    start = datetime.date(2026, 3, 2)
+    cohort = Cohort.objects.create(
+        name="Youth module, București",
+        course=youth.course,
+        kind=Cohort.Kind.YOUTH_MODULE,
+        country=romania,
+        language="ro",
+        host_organisation=organisation("SOS Satele Copiilor România", romania),
+        starts_on=start,
+        ends_on=start + datetime.timedelta(days=2),
+        cascade_path="/",
+    )
+    CohortTrainer.objects.create(cohort=cohort, participant=lead, role=CohortTrainer.Role.LEAD)
+    ioana = young_person(romania, "Ioana")
+    bianca = UserFactory(first_name="Bianca", last_name=OTHER_SURNAME)
+    bianca_record = participant(
+        f"Bianca {OTHER_SURNAME}", in_country=romania, user=bianca, age_band="14_17"
+    )
+    session = CohortSession.objects.create(
+        cohort=cohort, starts_at=timezone_at(start), place="București"
+    )
+    for record in (ioana.participant, bianca_record):
+        CohortMembership.objects.create(cohort=cohort, participant=record)
+        Attendance.objects.create(
+            session=session,
+            participant=record,
+            status="present",
+            marked_by=lead_user,
+            marked_at=timezone_at(start),
+        )
+    certificate = Certificate.objects.create(
+        kind=Certificate.Kind.YOUTH,
+        idempotency_key=f"membership:test-{bianca_record.pk}",
+        participant=bianca_record,
+        course=youth.course,
+        course_key=youth.course.translation_key,
+        cohort=cohort,
+        language="ro",
+        holder_name=f"Bianca {OTHER_SURNAME}",
+        status_index=4242,
+        valid_from=start,
+        pdf=ContentFile(b"%PDF-1.4 youth certificate", name="bianca.pdf"),
+    )
+    invitation = CohortInvitation.objects.create(
+        cohort=cohort, participant=bianca_record, email=bianca.email, invited_by=lead_user
+    )
+    return {
+        "cohort": cohort,
+        "session": session,
+        "ioana": ioana,
+        "bianca": bianca,
+        "certificate": certificate,
+        "invitation": invitation,
+        "youth": youth,
+    }
+
+
+def timezone_at(day: datetime.date) -> datetime.datetime:
+    from tests.factories import at
+
+    return at(day, 10)
+
+
+def gives_away_the_other(response, world, address: str = "") -> bool:
+    """Whether the page names the other young person (what the address holds does not count:
+    a "not found" page may repeat the address typed)."""
+    body = response.content.decode(errors="replace")
+    secrets = [OTHER_SURNAME, world["bianca"].email, world["certificate"].code]
+    return any(secret in body for secret in secrets if secret not in address)
+
+
+def test_a_young_participant_cannot_open_another_ones_pages(youth_cohort):
+    world = youth_cohort
+    cohort, code = world["cohort"].pk, world["certificate"].code
+    base = f"/en/learning/training/cohorts/{cohort}/"
+    addresses = [
+        base,
+        f"{base}sessions/new/",
+        f"{base}sessions/{world['session'].pk}/attendance/",
+        f"{base}import/",
+        f"{base}settings/",
+        f"{base}young-people/new/",
+        f"{base}team/new/",
+        f"{base}accredit/",
+        f"{base}merge/",
+        f"{base}move/",
+        f"{base}guardian-consent/",
+        f"{base}results/",
+        f"{base}certificates/",
+        f"/en/learning/certificates/{code}.pdf",
+        f"/en/learning/certificates/{code}.json",
+        f"/credentials/{code}",
+        "/en/learning/certificates/country/",
+        "/en/monitoring/",
+    ]
+    client = signed_in(world["ioana"])
+
+    answers = {address: client.get(address) for address in addresses}
+    answered = client.post(
+        f"/en/learning/invitations/{world['invitation'].pk}/", {"answer": "accept"}
+    )
+
+    refused = {address: response.status_code for address, response in answers.items()}
+    assert all(status in {403, 404} for status in refused.values()), refused
+    assert not [a for a, r in answers.items() if gives_away_the_other(r, world, a)]
+    assert answered.status_code == 404
+    world["invitation"].refresh_from_db()
+    assert world["invitation"].accepted_at is None
+
+
+def test_the_holder_opens_her_own_certificate(youth_cohort):
+    """The refusals above are about who asks: Bianca gets her own certificate."""
+    client = signed_in(youth_cohort["bianca"])
+
+    response = client.get(f"/en/learning/certificates/{youth_cohort['certificate'].code}.pdf")
+
+    assert response.status_code == 200
+
+
+def test_pages_a_young_participant_opens_show_no_other_young_participant(youth_cohort, romania):
+    world = youth_cohort
+    service(romania, "YouthLinks", "Peer support online.")
+    youth = world["youth"]
+    client = signed_in(world["ioana"])
+    addresses = [
+        "/en/learning/",
+        youth.course.url,
+        youth.youth_module.url,
+        youth.youth_lessons[0].url,
+        youth.youth_lessons[-1].url,
+        "/en/learning/training/",
+        "/en/accounts/your-data/",
+        "/en/search/?q=Bianca",
+    ]
+
+    answers = {address: client.get(address) for address in addresses}
+
+    assert {address: r.status_code for address, r in answers.items()} == dict.fromkeys(
+        addresses, 200
+    )
+    assert not [a for a, r in answers.items() if gives_away_the_other(r, world, a)]
+    assert "Bianca" not in answers["/en/learning/"].content.decode()
+    # Her own cohort is there, with her own attendance.
+    assert "Youth module, București" in answers["/en/learning/"].content.decode()
+
+
+def test_a_young_participants_own_data_names_nobody_else(youth_cohort):
+    """The download of "everything the platform keeps about me" holds no fellow member."""
+    import io
+    import zipfile
+
+    client = signed_in(youth_cohort["ioana"])
+
+    response = client.post("/en/accounts/your-data/download/")
+
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    contents = "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    assert "Youth module, București" in contents  # her own cohort is in it
+    assert OTHER_SURNAME not in contents and youth_cohort["bianca"].email not in contents
+    assert youth_cohort["certificate"].code not in contents
