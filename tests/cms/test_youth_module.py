@@ -592,3 +592,34 @@ def test_a_young_participants_own_data_names_nobody_else(youth_cohort):
     assert "Youth module, București" in contents  # her own cohort is in it
     assert OTHER_SURNAME not in contents and youth_cohort["bianca"].email not in contents
     assert youth_cohort["certificate"].code not in contents
+
+
+# --- The demo ----------------------------------------------------------------------------
+
+
+def test_the_demo_lists_name_only_what_the_project_description_names():
+    from django.utils import translation
+
+    from cms.demo.support import load_demo_support
+    from cms.support.selectors import support_services_in
+
+    created = load_demo_support()
+
+    assert created == 15  # YouthLinks, the Young Expert Group, the association: five countries
+    assert SupportService.objects.count() == 45  # and their Bulgarian and Romanian versions
+    # No contact detail is made up: the description gives none.
+    assert not SupportService.objects.exclude(website="", phone="", email="").exists()
+    with translation.override("ro"):
+        romanian = support_services_in("RO", "ro")
+    with translation.override("hu"):
+        hungarian = support_services_in("HU", "hu")
+    assert [entry.name for entry in romanian] == [
+        "YouthLinks",
+        "Grupul național al tinerilor experți",
+        "SOS Satele Copiilor România",
+    ]
+    assert {entry.language for entry in romanian} == {"ro"}
+    assert [entry.is_peer_platform for entry in romanian] == [True, False, False]
+    # No Hungarian translation in the demo: the English original, said to be English.
+    assert {entry.language for entry in hungarian} == {"en"}
+    assert load_demo_support() == 0  # a second run changes nothing

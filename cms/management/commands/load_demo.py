@@ -10,6 +10,7 @@ from cms.demo.monitoring import load_demo_monitoring
 from cms.demo.people import DEMO_PASSWORD, load_people, staff_authenticator_secrets
 from cms.demo.progress import load_learner_progress
 from cms.demo.results import load_demo_results
+from cms.demo.support import load_demo_support
 from cms.models import CoursePage
 
 
@@ -68,6 +69,12 @@ class Command(BaseCommand):
                 if certificate is not None:
                     address = f"/verify/{certificate.code}/"
                     self.stdout.write(f"  {label}: {certificate.holder_name}, see {address}")
+        support = load_demo_support()
+        if support:
+            self.stdout.write(
+                f"Support for young people: {support} services in 5 countries, translated into "
+                "bg and ro; no contact details (the project's description names none)."
+            )
         # Last: the dashboards' figures are computed once everything above is recorded.
         current, targets = load_demo_monitoring()
         if current or targets:
