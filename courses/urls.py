@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consent_views, views
+from . import consent_views, roster_views, views
 
 app_name = "courses"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("training/cohorts/<int:pk>/", views.cohort_detail, name="cohort"),
     path("training/cohorts/<int:pk>/sessions/new/", views.session_new, name="session_new"),
     path("training/cohorts/<int:pk>/import/", views.roster_import, name="roster_import"),
+    path(
+        "training/cohorts/<int:pk>/import/template.<str:extension>",
+        roster_views.roster_template,
+        name="roster_template",
+    ),
     path("training/cohorts/<int:pk>/settings/", views.cohort_settings, name="cohort_settings"),
     path(
         "training/cohorts/<int:pk>/young-people/new/",

@@ -3,7 +3,7 @@
 By concern: cohorts.py (cohorts, their lead, members and sessions),
 attendance.py, accreditation.py, participants.py (people's records, merging,
 roster-only people, team members), completion.py, progress.py (online
-lessons), imports.py (roster files).
+lessons), imports.py (roster files; roster_template.py writes the file to fill in).
 """
 
 from .accreditation import (
