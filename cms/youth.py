@@ -99,6 +99,11 @@ class SupportSection:
     # The reader's own country when it has no list yet (to say so).
     country_without_list: str = ""
 
+    @property
+    def nobody_reachable(self) -> bool:
+        """No service on the list says how to reach it: the page says whom to ask once."""
+        return bool(self.services) and not any(entry.has_contact for entry in self.services)
+
 
 def support_section(request) -> SupportSection:
     """The support list for the reader's own country, or for the country they chose by a link."""

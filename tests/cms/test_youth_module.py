@@ -176,6 +176,17 @@ def test_how_to_reach_a_service_and_what_to_do_when_nobody_wrote_it_down(youth, 
     assert section.count("Ask your trainer or social worker how to get in touch.") == 1
 
 
+def test_a_list_nobody_wrote_contacts_for_says_whom_to_ask_once(youth, romania):
+    service(romania, "YouthLinks", "Peer support online.")
+    service(romania, "Young Expert Group", "Young experts meet.")
+    client = signed_in(young_person(romania))
+
+    section = support_section(html_of(client, youth.youth_lessons[-1].url))
+
+    assert section.count("Ask your trainer or social worker how to get in touch.") == 1
+    assert section.index("Young Expert Group") < section.index("Ask your trainer")
+
+
 def test_without_a_known_country_the_countries_with_a_list_are_links(youth, romania, bulgaria):
     service(romania, "YouthLinks", "Peer support online.")
     service(bulgaria, "Национална мрежа", "Bulgarian network.")
@@ -352,6 +363,7 @@ def test_an_editor_translates_the_words_but_never_how_to_reach_the_service(edito
     original = service(romania, "Helpline", "Someone to talk to.", phone="+40 21 000 0000")
     romanian = translated(original, "ro")
 
+    listing = editor_client.get(LIST)
     page = editor_client.get(edit_url(romanian))
     response = editor_client.post(
         edit_url(romanian),
@@ -364,6 +376,7 @@ def test_an_editor_translates_the_words_but_never_how_to_reach_the_service(edito
         ),
     )
 
+    assert listing.status_code == 200 and "Helpline" in listing.content.decode()
     assert page.status_code == 200
     assert 'name="offer"' in page.content.decode() and 'name="phone"' not in page.content.decode()
     assert response.status_code == 302
@@ -393,6 +406,8 @@ def test_a_coordinator_keeps_the_lists_and_each_change_is_in_the_history(
 ):
     added = client.post(ADD, form(romania, phone="+40 21 000 0000"))
     kept = SupportService.objects.get(name="YouthLinks")
+    listing = client.get(LIST)
+    assert listing.status_code == 200 and "YouthLinks" in listing.content.decode()
     changed = client.post(edit_url(kept), form(romania, name="YouthLinks România"))
     deleted = client.post(delete_url(kept))
 
