@@ -306,6 +306,12 @@ def test_the_youth_module_page_speaks_plainly(youth, romania):
     assert "Delivery" not in html and "Learning objectives" not in html
 
 
+def test_the_youth_module_page_opens_for_someone_signed_out(youth):
+    html = html_of(Client(), youth.youth_module.url)
+
+    assert "youth-module-page" in html and "You’ve done" not in html and ">Start<" in html
+
+
 # --- Coordinators keep the lists; editors translate them ------------------------------------
 
 ADD = reverse("wagtailsnippets_cms_supportservice:add")
