@@ -14,12 +14,16 @@ def outdated_translations() -> QuerySet[Translation]:
     page is submitted or synced; an edit published after that snapshot is not
     in any translation until someone syncs it.
     """
-    source_published_at = Page.objects.filter(
+    source_page = Page.objects.filter(
         translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
-    ).values("last_published_at")[:1]
+    )
     return (
         Translation.objects.filter(enabled=True)
-        .annotate(source_changed_at=Subquery(source_published_at))
+        .annotate(
+            source_changed_at=Subquery(source_page.values("last_published_at")[:1]),
+            # The source page's id, for a link to edit it without loading each page.
+            source_page_id=Subquery(source_page.values("pk")[:1]),
+        )
         .filter(source_changed_at__gt=F("source__last_updated_at"))
         .select_related("source", "source__locale", "target_locale")
         .order_by("-source_changed_at", "target_locale__language_code")

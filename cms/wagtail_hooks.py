@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .admin_panels import dashboard_panels
 from .admin_views import OutdatedTranslationsReportView
 from .support import wagtail_hooks as support_hooks  # noqa: F401 (the support lists' screens)
 
@@ -33,3 +34,9 @@ def register_outdated_translations_menu_item():
         icon_name="warning",
         order=700,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    """The work waiting for this person: translations, this week's cohorts, certificates."""
+    panels.extend(dashboard_panels(request))

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -79,6 +79,12 @@ def certificates_held_by(user) -> QuerySet[Certificate]:
 def in_cohort(cohort: Cohort | int) -> Q:
     """Certificates of a cohort: issued for it, or accreditations its training granted."""
     return Q(cohort=cohort) | Q(cohort__isnull=True, accreditation__granted_by_cohort=cohort)
+
+
+def standing_in_cohort(cohort: Cohort | int) -> Q:
+    """A cohort's certificates a member holds now: a certificate replaced by a corrected one is
+    left out, its replacement stands in its place."""
+    return in_cohort(cohort) & Q(replaced_by__isnull=True)
 
 
 def certificates_of_cohort(cohort: Cohort) -> QuerySet[Certificate]:
@@ -174,13 +180,27 @@ def cohort_certificate_rows(cohort: Cohort) -> list[MemberCertificates]:
         for membership in completed_memberships(cohort)
     }
     certificates = _listed(
-        Certificate.objects.filter(
-            in_cohort(cohort), participant_id__in=list(rows), replaced_by__isnull=True
-        )
+        Certificate.objects.filter(standing_in_cohort(cohort), participant_id__in=list(rows))
     ).order_by("kind", "-issued_at")
     for certificate in certificates:
         rows[certificate.participant_id].certificates.append(certificate)
     return list(rows.values())
+
+
+def memberships_awaiting_certificate() -> QuerySet[CohortMembership]:
+    """Members who completed a cohort and hold none of its certificates, across every cohort:
+    the rows of `cohort_certificate_rows` with no certificate, where a trainer or coordinator
+    issues one. Longest waiting first, with the cohort and the person (one query for any slice).
+    """
+    holds_one = Certificate.objects.filter(
+        standing_in_cohort(OuterRef("cohort_id")), participant_id=OuterRef("participant_id")
+    )
+    return (
+        CohortMembership.objects.filter(completed_at__isnull=False)
+        .exclude(Exists(holds_one))
+        .select_related("cohort", "participant")
+        .order_by("completed_at", "pk")
+    )
 
 
 def cohort_batch(cohort: Cohort, batch_id: int) -> CertificateBatch | None:

@@ -1,6 +1,8 @@
-"""Reads about one cohort: its members, its places, a session's marks."""
+"""Reads about one cohort: its members, its places, a session's marks; and the sessions soon."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.db.models import QuerySet
 
@@ -54,3 +56,15 @@ def sessions_outside_dates(cohort: Cohort) -> list[CohortSession]:
         for session in cohort.sessions.order_by("starts_at")
         if not first <= session.starts_at <= last
     ]
+
+
+def sessions_starting_between(
+    start: datetime.datetime, end: datetime.datetime
+) -> QuerySet[CohortSession]:
+    """Every cohort's sessions starting from `start` until before `end`, soonest first, each with
+    its cohort and country (one query for any slice)."""
+    return (
+        CohortSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        .select_related("cohort__country")
+        .order_by("starts_at", "pk")
+    )
