@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -37,8 +37,14 @@ def take(request, pk: int):
     assessment = get_object_or_404(Assessment, pk=pk).localized
     participant = participant_for_user(request.user)
     next_url = _safe_next(request)
+    # A lesson's offline queue (lesson-offline.js) sends answers asking for JSON.
+    wants_json = request.method == "POST" and request.headers.get("Accept") == "application/json"
     context = {"assessment": assessment, "next": next_url, "refusal": "", "form": None}
     if not selectors.post_test_available(request.user, assessment):
+        if wants_json:
+            return JsonResponse(
+                {"saved": False, "error": str(services.POST_TEST_LOCKED)}, status=403
+            )
         context["refusal"] = services.POST_TEST_LOCKED
         context["course"] = assessment.course
         return render(request, "assessments/take.html", context, status=403)
@@ -59,16 +65,29 @@ def take(request, pk: int):
                     form.raw_answers(),
                     token=form.cleaned_data["attempt"],
                 )
+            except services.AnswersAlreadySent as sent:
+                if wants_json:  # the answers arrived before: their result, counted once
+                    return _answers_saved(sent.attempt, next_url)
+                context["refusal"] = " ".join(sent.messages)
+                form = None
             except services.AnswersInvalid as invalid:
+                if wants_json:
+                    return JsonResponse({"saved": False, "error": str(invalid.message)}, status=400)
                 form.add_answer_errors(invalid.errors)
             except ValidationError as error:
+                if wants_json:
+                    return JsonResponse(
+                        {"saved": False, "error": " ".join(error.messages)}, status=409
+                    )
                 context["refusal"] = " ".join(error.messages)
                 form = None  # answer again, on the test as it is open now
             else:
-                result_url = attempt_url(attempt)
-                return redirect(
-                    f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
-                )
+                if wants_json:
+                    return _answers_saved(attempt, next_url)
+                return redirect(_result_url(attempt, next_url))
+        elif wants_json:
+            error = _("These answers could not be read. Answer the questions again.")
+            return JsonResponse({"saved": False, "error": error}, status=400)
         context["form"] = form
     if context["form"] is None and left != 0:
         opened = services.attempt_open(participant, assessment)
@@ -82,6 +101,22 @@ def take(request, pk: int):
 
 def attempt_url(attempt: Attempt) -> str:
     return reverse("assessments:attempt", args=[attempt.token])
+
+
+def _result_url(attempt: Attempt, next_url: str) -> str:
+    result_url = attempt_url(attempt)
+    return f"{result_url}?{urlencode({'next': next_url})}" if next_url else result_url
+
+
+def _answers_saved(attempt: Attempt, next_url: str) -> JsonResponse:
+    """The JSON answer to answers sent (again): the result, and where it is shown."""
+    if attempt.percent is None:
+        message = _("Your answers were sent.")
+    else:
+        message = _("Your answers were sent: %(percent)s%% right.") % {
+            "percent": f"{attempt.percent:.0f}"
+        }
+    return JsonResponse({"saved": True, "message": message, "next": _result_url(attempt, next_url)})
 
 
 @login_required

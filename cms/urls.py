@@ -11,7 +11,7 @@ from accounts import views as accounts_views
 from courses import consent_views
 from courses import views as courses_views
 
-from . import media, privacy_notice, views
+from . import media, offline, privacy_notice, views
 
 urlpatterns = [
     # The admin signs in through the same accounts as the site (allauth).
@@ -28,6 +28,8 @@ urlpatterns = [
     path("h5p/", include("assessments.h5p.urls")),
     # What signed credentials name (issuer, keys, status lists, credentials) and the QR's target.
     path("", include("certificates.public_urls")),
+    # The service worker, from the root so that its scope covers every language's pages.
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("", views.root_redirect, name="root"),
 ]
 
@@ -51,6 +53,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("privacy/", privacy_notice.privacy_notice, name="privacy_notice"),
     path("learning/", views.my_learning, name="my_learning"),
+    path(
+        "learning/modules/<int:page_id>/download/",
+        offline.module_download,
+        name="module_download",
+    ),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
     path("", include("certificates.urls")),

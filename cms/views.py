@@ -9,7 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 from wagtail.url_routing import RouteResult
 
-from . import i18n
+from . import i18n, offline
 from .caching import cached_shared
 from .models import CoursePage, LessonPage, ModulePage
 from .my_learning import learning_page
@@ -40,7 +40,7 @@ def serve(request, path):
         )
         if page is not None:
             request._wagtail_route_for_request = RouteResult(copy.copy(page))
-    return wagtail_views.serve(request, path)
+    return offline.offline_copy_marked(request, wagtail_views.serve(request, path))
 
 
 def _routed_page(request, path) -> Page | None:

@@ -62,14 +62,26 @@ def enrol(request, page_id: int):
 @login_required
 @require_POST
 def complete_lesson(request, page_id: int):
+    """Mark a lesson complete. Sending it twice (a phone's offline queue sending again after an
+    answer it never received) changes nothing more: the lesson is one record per person.
+
+    The offline queue (lesson-offline.js) asks for JSON: {"saved": true, "message", "next"}.
+    It marks what it sends later, from its queue, with `queued`: the page it is on shows the
+    answer, so no message waits for the next page too.
+    """
     lesson = _live_page_or_404(selectors.lesson_page_model(), page_id)
     progress = services.lesson_complete(request.user, lesson)
     enrolment_complete = selectors.enrolment_is_complete(request.user, progress.course_key)
     if enrolment_complete:
-        messages.success(request, _("Well done: you have completed the course."))
+        message = _("Well done: you have completed the course.")
     else:
-        messages.success(request, _("Lesson marked as complete."))
-    return redirect(_next_url(request, lesson.get_url(request) or "/"))
+        message = _("Lesson marked as complete.")
+    next_url = _next_url(request, lesson.get_url(request) or "/")
+    if request.POST.get("queued") != "1":
+        messages.success(request, message)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": True, "message": message, "next": next_url})
+    return redirect(next_url)
 
 
 # --- Trainers: cohorts, sessions, attendance -----------------------------------------------

@@ -2,6 +2,7 @@
 
 from .attempts import (
     POST_TEST_LOCKED,
+    AnswersAlreadySent,
     AnswersInvalid,
     attempt_open,
     attempt_submit,
@@ -12,6 +13,7 @@ from .scoring import Score, clean_answer, score_answers
 
 __all__ = [
     "POST_TEST_LOCKED",
+    "AnswersAlreadySent",
     "AnswersInvalid",
     "Score",
     "attempt_open",

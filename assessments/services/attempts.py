@@ -43,6 +43,22 @@ POST_TEST_LOCKED = gettext_lazy(
 )
 
 
+NOT_OPEN = gettext_lazy(
+    "These answers do not belong to the test as it is open now (it was sent "
+    "already, or opened again). Nothing was counted: please answer again."
+)
+
+
+class AnswersAlreadySent(ValidationError):
+    """The token names the person's own attempt, already sent: a replay (a phone sending its
+    queued answers again after an answer that never arrived). Nothing more is counted;
+    `attempt` is the result the first sending made."""
+
+    def __init__(self, attempt: Attempt):
+        self.attempt = attempt
+        super().__init__(NOT_OPEN, code="already_sent")
+
+
 class AnswersInvalid(ValidationError):
     """Some answers are missing or cannot be answers; `errors` maps question keys to messages."""
 
@@ -145,8 +161,10 @@ def attempt_submit(
 ) -> Attempt:
     """Check, score and complete the person's open attempt named by `token`.
 
-    Refused (ValidationError, code `not_open`) when the token names no attempt this
-    person has open at this assessment: none, someone else's, or one already sent;
+    The attempt's token is the submission's idempotency key: sent again, it counts
+    nothing. Refused (ValidationError, code `not_open`) when the token names no attempt
+    this person has open at this assessment: none or someone else's; `AnswersAlreadySent`
+    (code `already_sent`, with the same message) when it names their own, already sent;
     and (code `lessons_not_done`) for a post-test before the lessons are done, even
     with an attempt open. Raises `AnswersInvalid` when answers are missing; the
     attempt then stays open.
@@ -164,13 +182,14 @@ def attempt_submit(
         .first()
     )
     if attempt is None:
-        raise ValidationError(
-            _(
-                "These answers do not belong to the test as it is open now (it was sent "
-                "already, or opened again). Nothing was counted: please answer again."
-            ),
-            code="not_open",
-        )
+        sent = Attempt.objects.filter(
+            token=_uuid_or_none(token),
+            participant=participant,
+            activity_key=assessment.translation_key,
+        ).first()
+        if sent is not None:
+            raise AnswersAlreadySent(sent)
+        raise ValidationError(NOT_OPEN, code="not_open")
     if attempts_left(participant, assessment) == 0:
         raise ValidationError(_("You have used every attempt at this."), code="no_attempts_left")
     answers = clean_answers(assessment, raw_answers)
