@@ -7,6 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on two processes (the machine's 2 cores); tests that start servers of their
+# own share one of them (tests/conftest.py). PYTEST_PROCESSES= runs it on one.
+PYTEST_PROCESSES ?= -n 2 --dist loadgroup
 
 .PHONY: demo test install messages player fonts contexts icons static lint format bench clean
 
@@ -81,7 +84,7 @@ demo: static
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages player fonts contexts icons
-	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_PROCESSES) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

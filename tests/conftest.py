@@ -17,6 +17,22 @@ from tests.factories import (
     staff_with_mfa,
 )
 
+# Tests that start servers of their own (gunicorn, Celery workers, Redis, PostgreSQL's tools,
+# the load test's users) run one after another on one of `make test`'s processes
+# (pytest-xdist's --dist loadgroup): two of them at once on a 2-core machine would only
+# slow each other, and some measure how long a server takes. The rest share the other.
+REAL_PROCESS_TESTS = (
+    "tests/production/",
+    "tests/background/",
+    "tests/load/",
+    "tests/shared_cache/test_two_web_processes.py",
+)
+
+
+def pytest_itemcollected(item):
+    if item.nodeid.startswith(REAL_PROCESS_TESTS):
+        item.add_marker(pytest.mark.xdist_group("real-processes"))
+
 
 @pytest.fixture(autouse=True)
 def _clean_cache():

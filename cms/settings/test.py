@@ -1,7 +1,9 @@
 """Settings for the test suite: the database comes from DATABASE_URL when set."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 from .base import env
@@ -21,6 +23,14 @@ if env("CELERY_BROKER_URL"):
     EMAIL_HOST = env("EMAIL_HOST", "localhost")
     EMAIL_PORT = int(env("EMAIL_PORT", "25"))
     EMAIL_TIMEOUT = 5
+# Each of the suite's processes (pytest-xdist's gw0, gw1, ...) keeps its shared cache in a Redis
+# database of its own, so one emptying its cache between tests leaves the other's alone. The
+# variable is rewritten for the processes a test starts too (the same worker gives the same one).
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if env("REDIS_URL") and _XDIST_WORKER.startswith("gw"):
+    os.environ["REDIS_URL"] = (
+        urlsplit(env("REDIS_URL"))._replace(path=f"/{1 + int(_XDIST_WORKER[2:]) % 15}").geturl()
+    )
 # The shared cache is the real Redis whenever REDIS_URL is set (`make test` starts one), so
 # what every process must see is tested as it runs; an in-process memory cache otherwise.
 CACHES = {
