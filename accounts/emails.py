@@ -168,27 +168,13 @@ def email_message(
 
 
 def email_from_templates(
-    template_prefix: str,
-    context: dict,
-    *,
-    to: str | list[str],
-    language: str,
-    reason: str,
-    organisation: str = "",
-    headers: dict[str, str] | None = None,
+    template_prefix: str, context: dict, *, language: str, reason: str, **options
 ) -> EmailMultiAlternatives:
     """`email_message` of `<template_prefix>_subject.txt` and `<template_prefix>_message.txt`,
-    rendered in `language`. `reason` may be lazy: it is read in `language` too."""
+    rendered in `language`; `options` are `email_message`'s (`to`, `organisation`, `headers`).
+    `reason` may be lazy: it is read in `language` too."""
     with translation.override(language):
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}_message.txt", context)
         reason = str(reason)
-    return email_message(
-        subject,
-        text,
-        to=to,
-        language=language,
-        reason=reason,
-        organisation=organisation,
-        headers=headers,
-    )
+    return email_message(subject, text, language=language, reason=reason, **options)

@@ -168,6 +168,18 @@ class CohortsThisWeekPanel(DashboardPanel):
         ]
 
 
+def _people(memberships, url_name: str) -> list[Row]:
+    """A row per member, named, linked to the cohort's page where their certificate is made."""
+    return [
+        Row(
+            label=membership.participant.display_name,
+            url=reverse(url_name, args=[membership.cohort_id]),
+            details=membership.cohort.name,
+        )
+        for membership in memberships
+    ]
+
+
 class CertificatesToIssuePanel(DashboardPanel):
     name = "certificates_to_issue"
     heading = gettext_lazy("Certificates to issue")
@@ -203,14 +215,7 @@ class CertificatesToIssuePanel(DashboardPanel):
                 )
                 % {"count": waiting_count},
                 empty=_("Everyone who completed a cohort has its certificate."),
-                rows=[
-                    Row(
-                        label=membership.participant.display_name,
-                        url=reverse("certificates:cohort", args=[membership.cohort_id]),
-                        details=membership.cohort.name,
-                    )
-                    for membership in waiting
-                ],
+                rows=_people(waiting, "certificates:cohort"),
             ),
             Section(
                 heading=_("Graduates to accredit as trainers"),
@@ -221,14 +226,7 @@ class CertificatesToIssuePanel(DashboardPanel):
                 )
                 % {"count": graduation_count},
                 empty=_("No graduate waits to be accredited."),
-                rows=[
-                    Row(
-                        label=membership.participant.display_name,
-                        url=reverse("courses:accredit_graduates", args=[membership.cohort_id]),
-                        details=membership.cohort.name,
-                    )
-                    for membership in graduations
-                ],
+                rows=_people(graduations, "courses:accredit_graduates"),
             ),
         ]
 
