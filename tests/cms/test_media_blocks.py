@@ -148,6 +148,8 @@ def test_a_lesson_shows_its_picture_as_responsive_renditions_and_the_transcript(
     widths = sorted(int(width) for width in re.findall(r" (\d+)w", img["srcset"]))
     assert widths == [400, 800, 1200]
     assert img["sizes"] and img["loading"] == "lazy"
+    # The largest gives its size (and shape) to the picture, which fills the lesson's column.
+    assert (img["width"], img["height"]) == ("1200", "675")
     for candidate in img["srcset"].split(","):
         address = candidate.split()[0]
         assert address.startswith("/media/images/") and address.endswith(".webp")
