@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Attempt
 from courses.models import LessonProgress
-from tests.browser.helpers import PHONE, log_in, wait_until
+from tests.browser.helpers import PHONE, SCREENSHOTS, log_in, wait_until
 from tests.factories import assessment, publish, question
 
 pytestmark = [
@@ -51,6 +51,10 @@ def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, cour
         "It opens once you are back online."
     )
     assert page.url == url
+    # Reached some other way (typed, from history), it says so too, not the browser's error.
+    page.goto(f"{live_server.url}{course_tree.lessons[1].url}")
+    expect(page.get_by_text("this page is not saved on this device")).to_be_visible()
+    page.goto(url)
 
     page.get_by_role("button", name="Mark as complete").tap()
     page.get_by_label("Article 12").check()
@@ -58,6 +62,10 @@ def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, cour
     waiting = page.get_by_text("Saved on this device: it will be sent when you are back online.")
     expect(waiting).to_have_count(2)
     assert page.evaluate(QUEUED) == 2
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "lesson-offline.png"), full_page=True)
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0
     completed = LessonProgress.objects.filter(
         user=learner, lesson=lesson, completed_at__isnull=False
     )
