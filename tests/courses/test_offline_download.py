@@ -19,6 +19,7 @@ from wagtail.models import PageViewRestriction
 from assessments.models import Attempt
 from cms.demo.loader import translate_page
 from courses.models import Enrolment, LessonProgress
+from tests.cms.test_languages import BULGARIAN
 from tests.factories import (
     UserFactory,
     assessment,
@@ -163,14 +164,8 @@ def test_the_copy_is_in_the_reader_language_with_the_original_where_untranslated
     client, learner, world
 ):
     strings = {
-        "Leaving Care Training": "Обучение за напускане на грижа",
-        "Course course": "Курс",
-        "A course summary.": "Резюме на курса.",
-        "Module 1": "Модул 1",
-        "What this module covers.": "Какво обхваща модулът.",
-        "Explain article 12 of the UNCRC.": "Обяснете член 12 от КПД на ООН.",
+        **BULGARIAN,
         "Lesson 1.3": "Урок 1.3",
-        "An introduction.": "Въведение.",
         "Lesson three: support after leaving care.": "Урок три: подкрепа след напускане.",
     }
     for page in (home_page(), world.course, world.modules[0], world.lessons[2]):
