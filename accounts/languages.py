@@ -7,6 +7,8 @@ the mark lives here, below every app that shows such text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
@@ -30,3 +32,20 @@ def lang_attr(language: str | None) -> SafeString | str:
     if translation.get_language_info(language)["bidi"]:
         return format_html(' lang="{}" dir="rtl"', language)
     return format_html(' lang="{}"', language)
+
+
+@lru_cache(maxsize=64)
+def locale_language(locale_id: int) -> str:
+    """The language code of a Wagtail locale, without a query after the first."""
+    from wagtail.models import Locale
+
+    return Locale.objects.values_list("language_code", flat=True).get(pk=locale_id)
+
+
+def written_in(translatable) -> str:
+    """The language a translatable page or snippet (an assessment, a question) is written in.
+
+    `lang_attr` of it marks content shown in another language than the interface's: a test
+    nobody has translated yet, read under /bg/.
+    """
+    return locale_language(translatable.locale_id)

@@ -9,22 +9,18 @@ original.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from accounts.languages import reader_language  # noqa: F401 (cms reads it from here too)
-
-
-@lru_cache(maxsize=64)
-def _language_code_for_locale_id(locale_id: int) -> str:
-    return Locale.objects.values_list("language_code", flat=True).get(pk=locale_id)
+from accounts.languages import (
+    reader_language,  # noqa: F401 (cms reads it from here too)
+    written_in,
+)
 
 
 def page_language(page: Page) -> str:
     """The language code a page is written in, without a query after the first."""
-    return _language_code_for_locale_id(page.locale_id)
+    return written_in(page)
 
 
 def language_name(code: str) -> str:
