@@ -208,9 +208,10 @@ def attendance(request, pk: int, session_pk: int):
             session=session.pk,
             marks=len(marks),
         )
+        # Shown on the next page: the cohort's, where the phone's script goes once it is saved.
+        messages.success(request, _("Attendance saved."))
         if wants_json:
             return JsonResponse({"saved": True})
-        messages.success(request, _("Attendance saved."))
         return redirect("courses:cohort", pk=cohort.pk)
     if request.method == "GET":  # the members' marks: a look at their records
         audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, session=session.pk)
