@@ -30,7 +30,7 @@ def dashboard_fits_a_phone_and_downloads(browser, live_server):
     page.click("form button[type=submit] >> nth=-1")
     page.wait_for_url(f"{base}/en/accounts/2fa/authenticate/")
     page.fill("input[name=code]", totp_code(secret))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_url(f"{base}/en/monitoring/bg/")
 
     assert_fits(page, f"{base}/en/monitoring/bg/", "monitoring-country")
