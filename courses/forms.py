@@ -1,3 +1,4 @@
+import re
 from collections import defaultdict
 
 from django import forms
@@ -23,6 +24,19 @@ MAX_RECORD_ID = 2**63 - 1
 
 # Years a cohort or session may be in; outside them a typing slip, never a real training.
 SESSION_YEARS = (2000, 2100)
+
+
+# Runs of whitespace and control characters: one space in a one-line text.
+CONTROL_OR_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+class OneLineField(forms.CharField):
+    """A name or a title: typed on one line, kept on one line (a posted line break or control
+    character becomes a space, so it never starts a paragraph in a page or an e-mail)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return " ".join(CONTROL_OR_SPACE.split(text)).strip() if text else text
 
 
 def _check_year(value):
@@ -90,6 +104,7 @@ class CohortForm(forms.ModelForm):
             "attendance_threshold",
         ]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        field_classes = {"name": OneLineField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,6 +176,7 @@ class YoungPersonForm(forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["display_name", "age_band"]
+        field_classes = {"display_name": OneLineField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,6 +208,7 @@ class CohortSettingsForm(forms.ModelForm):
     class Meta:
         model = Cohort
         fields = ["name", "status", "capacity", "starts_on", "ends_on", "attendance_threshold"]
+        field_classes = {"name": OneLineField}
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
     def clean(self):
@@ -357,8 +374,8 @@ class SignupForm(CountryAndOrganisationForm):
     a later change of country meets the same rule (`date_of_birth_keep`).
     """
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = OneLineField(label=_("First name"), max_length=150)
+    last_name = OneLineField(label=_("Last name"), max_length=150)
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         widget=DateInput(attrs={"autocomplete": "bday"}),

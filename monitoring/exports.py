@@ -28,6 +28,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
+from courses.services.spreadsheets import neutralised
+
 from .presentation import ShownCell, shown_table, table_cells
 from .suppression import ProtectedTable
 
@@ -40,21 +42,9 @@ __all__ = [
     "xlsx_response",
 ]
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NAME_LENGTH = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def neutralised(text: str) -> str:
-    """Text a spreadsheet will show as text, never run as a formula.
-
-    A spreadsheet may drop leading spaces and line breaks before it reads a
-    formula, so what follows them is looked at too.
-    """
-    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
-        return f"'{text}"
-    return text
 
 
 def _csv_text(cell: ShownCell) -> str:

@@ -20,7 +20,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
@@ -407,3 +407,35 @@ def test_guardians_email_in_the_young_persons_language(django_capture_on_commit_
         assert f"{SITE}{message.extra_headers['Content-Language']}/accounts/guardian-consent/" in (
             message.body
         )
+
+
+def test_a_name_typed_with_line_breaks_arrives_on_one_line_and_adds_no_link(
+    client, django_capture_on_commit_callbacks
+):
+    """A posted name can carry line breaks an <input> cannot: they never make a paragraph or
+    a link of the guardian's e-mail, which quotes the name."""
+    trap = f"Ana\r\n\r\nURGENT: reset your password here\n{SITE}en/accounts/password/reset/\n\x0bX"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/accounts/signup/",
+            {
+                "email": "ana@example.org",
+                "first_name": trap,
+                "last_name": "Pop\n\nescu",
+                "date_of_birth": (
+                    timezone.localdate() - datetime.timedelta(days=365 * 10)
+                ).isoformat(),
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "country": "",
+                "organisation": "",
+                "guardian_email": "parent@example.org",
+            },
+        )
+    assert response.status_code in (200, 302), response.content.decode()[:2000]
+
+    message = to("parent@example.org")
+    one_line = f"Ana URGENT: reset your password here {SITE}en/accounts/password/reset/ X Pop escu"
+    assert one_line in flat(message.body)
+    links = re.findall(r'href="([^"]+)"', html_of(message))
+    assert not any("password/reset" in link for link in links)

@@ -34,6 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..models import Cohort, Organisation, Participant
 from .imports import COLUMNS, MAX_ROWS
+from .spreadsheets import neutralised
 
 # Characters a sheet's name may not hold, and its longest name.
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -107,6 +108,12 @@ def _explain(sheet, cohort: Cohort) -> None:
     names = Organisation.objects.filter(country=cohort.country).order_by("name")
     for name in names.values_list("name", flat=True):
         sheet.append([name])
+    # Names typed by people (organisations, the country) stay text, never a formula.
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = neutralised(cell.value)
+                cell.data_type = "s"
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90
 

@@ -24,6 +24,21 @@ from pathlib import PurePath
 import openpyxl
 from django.utils.translation import gettext as _
 
+# What a spreadsheet may read as the start of a formula (CSV and XLSX made by the platform).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula.
+
+    A spreadsheet may drop leading spaces and line breaks before it reads a
+    formula, so what follows them is looked at too.
+    """
+    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
+        return f"'{text}"
+    return text
+
+
 # A table of a few thousand people is far smaller; this also bounds an unpacked workbook.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 # Our tables have a handful of columns. A sheet may declare it spans 16,384 of them

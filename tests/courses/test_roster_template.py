@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -141,3 +142,20 @@ def test_only_those_who_run_the_cohort_download_it(client, roster):
 
     assert client.get(page(roster, "en", "template.csv")).status_code == 403
     assert client.get(page(roster, "en", "template.xlsx")).status_code == 403
+
+
+def test_an_organisation_named_like_a_formula_stays_text_in_the_template(client, roster):
+    from courses.models import Organisation
+
+    formula = '=HYPERLINK("http://example.invalid","Open")'
+    Organisation.objects.create(name=formula, country=roster.cohort.country)
+
+    response = download(client, roster, "en", "xlsx")
+
+    with zipfile.ZipFile(io.BytesIO(response.content)) as package:
+        sheets = [name for name in package.namelist() if name.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in package.read(name) for name in sheets)
+    explained = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[1]
+    cells = [cell for row in explained.iter_rows() for cell in row if cell.value]
+    assert all(cell.data_type == "s" for cell in cells)
+    assert f"'{formula}" in [cell.value for cell in cells]
