@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
+from django.utils import translation
 
 from courses.signals import cohort_membership_completed, course_completed
 from tests.browser.chromium import CHROMIUM_FLAGS, chromium_path
@@ -32,6 +33,14 @@ REAL_PROCESS_TESTS = (
 def pytest_itemcollected(item):
     if item.nodeid.startswith(REAL_PROCESS_TESTS):
         item.add_marker(pytest.mark.xdist_group("real-processes"))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language, whatever the one before left active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

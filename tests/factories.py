@@ -11,7 +11,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import CoursePage, HomePage, LessonPage, ModulePage
 
@@ -107,7 +107,8 @@ def home_page() -> HomePage:
 
 
 def restore_default_site() -> None:
-    """The locales, root page, home page and site the migrations make, made again if missing.
+    """The root collection, locales, root page, home page and site the migrations make, made
+    again if missing.
 
     A transactional test empties the database when it ends, and on PostgreSQL
     serialized rollback does not bring the migrations' rows back; a later
@@ -115,6 +116,8 @@ def restore_default_site() -> None:
     """
     from django.conf import settings
 
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     if Site.objects.filter(is_default_site=True).exists():
         return
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
