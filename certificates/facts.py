@@ -64,3 +64,6 @@ class CertificateFacts:
     credential_url: str = ""  # the signed credential's id and address
     achievement_url: str = ""
     status: tuple[StatusEntry, ...] = field(default=())
+    # The language the course title is written in: the certificate's, or the original's when
+    # the course has no translation into it (empty on certificates issued before it was kept).
+    course_title_language: str = ""

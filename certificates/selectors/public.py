@@ -14,10 +14,13 @@ issued in; only the labels around them follow the reader's language.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+
+from accounts.languages import written_in
 
 from ..models import Certificate
 
@@ -39,6 +42,9 @@ class PublicRecord:
     revoked_on: datetime.date | None = None
     suspended_on: datetime.date | None = None
     replacement_code: str = ""
+    # The language the course title is written in (the original's, for a course not
+    # translated into the certificate's language).
+    course_title_language: str = ""
 
     @property
     def status_label(self) -> str:
@@ -62,6 +68,21 @@ def _issued_on(certificate: Certificate) -> datetime.date:
         except ValueError:
             pass
     return _local_day(certificate.issued_at)
+
+
+def _course_title_language(certificate: Certificate, facts: dict, course_title: str) -> str:
+    """The language `course_title` is written in: as kept in the facts; for a certificate
+    issued before that was kept, its course page's language when the title is that page's
+    (the course is read with the certificate, its locale without a query after the first),
+    else the certificate's own language."""
+    if facts.get("course_title_language"):
+        return facts["course_title_language"]
+    if certificate.course_id and Certificate.course.is_cached(certificate):
+        course = certificate.course
+        as_kept = unicodedata.normalize("NFC", " ".join(course.title.split()))
+        if course_title in (course.title, as_kept):
+            return written_in(course)
+    return certificate.language
 
 
 def public_record(certificate: Certificate, *, on: datetime.date | None = None) -> PublicRecord:
@@ -92,4 +113,7 @@ def public_record(certificate: Certificate, *, on: datetime.date | None = None) 
         revoked_on=_local_day(certificate.revoked_at),
         suspended_on=_local_day(certificate.suspended_at),
         replacement_code=replacement.code if replacement is not None else "",
+        course_title_language=(
+            _course_title_language(certificate, facts, course_title) if course_title else ""
+        ),
     )

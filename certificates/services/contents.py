@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from accounts.languages import written_in
 from courses.models import Cohort, Participant, TrainerAccreditation
 from courses.models.people import country_name
 from shared_cache import VersionedCache
@@ -244,17 +245,21 @@ def _hours_text(hours: float | None) -> str:
     return formats.number_format(hours, decimal_pos=1)
 
 
-def _course_title(course: Page | None, language: str) -> str:
+def _course_title(course: Page | None, language: str) -> tuple[str, str]:
+    """The course's title in `language` where it is translated, else its original's title;
+    with the language that title is written in."""
     if course is None:
-        return ""
+        return "", ""
     translated = (
         Page.objects.filter(
             translation_key=course.translation_key, locale__language_code=language, live=True
         )
-        .only("title")
+        .only("title", "locale_id")
         .first()
     )
-    return nfc((translated or course).title)
+    if translated is not None:
+        return nfc(translated.title), language
+    return nfc(course.title), written_in(course)
 
 
 def logo_path(template: CertificateTemplate | None) -> str:
@@ -348,9 +353,9 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
     with translation.override(draft.language):
         wording = _written_wording(draft)
         if draft.accreditation is not None and draft.training is not None:
-            course_title = _course_title(draft.training.course, draft.language)
+            course_title, title_language = _course_title(draft.training.course, draft.language)
         else:
-            course_title = _course_title(draft.course, draft.language)
+            course_title, title_language = _course_title(draft.course, draft.language)
         training = draft.training
         country = (
             draft.accreditation.country
@@ -410,4 +415,5 @@ def facts_for(draft: Draft, *, code: str, index: int) -> CertificateFacts:
                 StatusEntry(purpose=purpose, index=index, list_url=status_list_url(purpose))
                 for purpose in status_list.PURPOSES
             ),
+            course_title_language=title_language,
         )
