@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import reader_language, written_in
+
 from .models import (
     Attendance,
     Cohort,
@@ -86,6 +88,23 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
+class CourseSelect(forms.Select):
+    """The courses to choose from: an option whose title is not in the reader's language
+    (a course nobody has translated yet, offered by its original's title) says which
+    language it is in, so that a screen reader reads it as that language."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        page = getattr(value, "instance", None)
+        if page is not None and page.translation_key not in self.translated_keys:
+            language = written_in(page)
+            if language != reader_language():
+                option["attrs"] = {**option["attrs"], "lang": language}
+        return option
+
+    translated_keys: frozenset = frozenset()
+
+
 class CohortForm(forms.ModelForm):
     """A trainer plans a cohort they will lead."""
 
@@ -103,7 +122,7 @@ class CohortForm(forms.ModelForm):
             "ends_on",
             "attendance_threshold",
         ]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "course": CourseSelect}
         field_classes = {"name": OneLineField}
 
     def __init__(self, *args, **kwargs):
@@ -111,7 +130,23 @@ class CohortForm(forms.ModelForm):
         self.fields["course"].queryset = (
             course_page_model().objects.live().filter(locale__language_code="en").order_by("title")
         )
-        self.fields["course"].label_from_instance = lambda page: page.title
+        # Each course by its title in the reader's language where it is translated (one
+        # query); the option's value stays the original the cohort is planned for.
+        reader = reader_language()
+        titles = (
+            dict(
+                course_page_model()
+                .objects.live()
+                .filter(locale__language_code=reader)
+                .values_list("translation_key", "title")
+            )
+            if reader != "en"
+            else {}
+        )
+        self.fields["course"].widget.translated_keys = frozenset(titles)
+        self.fields["course"].label_from_instance = lambda page: titles.get(
+            page.translation_key, page.title
+        )
         self.fields["country"].queryset = Country.objects.order_by("name")
         self.fields["host_organisation"].queryset = Organisation.objects.select_related("country")
 
