@@ -6,7 +6,9 @@ holds a certificate, its lead trainer Petya Koleva, an NSG member of Bulgaria) a
 dashboards' (two countries' cascades, for figures worth drawing), with a course of our own
 around them: translated into Bulgarian and Romanian up to its first lesson, its second lesson
 left in English (a fallback on /bg/ and /ro/) and holding every kind of block, a picture and a
-video among them.
+video among them. Beside it, a small course for young people: one module whose audience is
+"Young people", of two lessons, left in English, and a support service in Bulgaria written in
+Bulgarian; Ивана, a young participant from Bulgaria, is enrolled and has done its first part.
 
 At each stop the page is checked by axe-core (no serious or critical violation, at 360 px in
 every language and at 1280 px in English), for its language (`<html lang>`, and English
@@ -33,17 +35,22 @@ from whitenoise.compress import Compressor
 
 from assessments import services as assessment_services
 from cms.demo.loader import translate_page
+from cms.models import ModulePage
+from cms.support.models import SupportService
 from courses import services
 from courses.models import Cohort
 from monitoring.services.targets import target_create
 from tests.browser.axe import serious_violations
 from tests.certificates.conftest import build_world as certificates_world
 from tests.factories import (
+    UserFactory,
     assessment,
     build_course,
+    country,
     home_page,
     lesson_body,
     locale,
+    participant,
     publish,
     question,
     staff_with_mfa,
@@ -75,6 +82,11 @@ ENGLISH_ONLY = (
     "Who can be in a support network?",
     "The young person, with the people around them",
     "Young people should have a say in when they leave.",
+    # The youth module.
+    "Your move",
+    "What happens when you leave care, in plain words.",
+    "Your rights when you leave",
+    "Who can help you",
 )
 TRANSLATIONS = {
     "bg": {
@@ -123,12 +135,14 @@ TRANSLATIONS = {
 @dataclass
 class Stop:
     """A page of the tour: its name (for screenshots), its address after the language prefix
-    and who visits it (a role of `TourWorld.users`; "anonymous" for nobody)."""
+    and who visits it (a role of `TourWorld.users`; "anonymous" for nobody); `shows`, a CSS
+    selector of what the page is visited for (checked in every language)."""
 
     name: str
     path: str
     role: str
     status: int = 200
+    shows: str = ""
 
 
 @dataclass
@@ -226,6 +240,37 @@ def _course(learner):
     return tree, check, survey, _answered(learner, pre_test)
 
 
+def _youth_module():
+    """A course of one module for young people, two lessons, left in English; a support
+    service in Bulgaria, written in Bulgarian; Ивана, young and from Bulgaria, enrolled in the
+    course, its first part done. Returns the module, its lessons and Ивана."""
+    tree = build_course(modules=1, lessons_per_module=2, slug="your-move")
+    tree.course.title = "Moving on: a course for young people"
+    publish(tree.course)
+    module = tree.modules[0]
+    module.title = "Your move"
+    module.summary = "What happens when you leave care, in plain words."
+    module.audience = ModulePage.Audience.YOUNG_PEOPLE
+    publish(module)
+    titles = ("Your rights when you leave", "Who can help you")
+    for lesson, title in zip(tree.lessons, titles, strict=True):
+        lesson.title = title
+        publish(lesson)
+    bulgaria = country("BG", "Bulgaria")
+    SupportService.objects.create(
+        country=bulgaria,
+        name="Национална мрежа за децата",
+        offer="Помага на младите хора, които напускат грижа.",
+        phone="+359 2 000 0000",
+        locale=locale("bg"),
+    )
+    young = UserFactory(first_name="Ивана", last_name="Стоянова")
+    participant("Ивана Стоянова", in_country=bulgaria, user=young, age_band="18_21")
+    services.enrolment_create(young, tree.course)
+    services.lesson_complete(young, tree.lessons[0])
+    return module, tree.lessons, young
+
+
 def _answered(user, test):
     """`user`'s attempt at `test`, the first option of each question chosen."""
     person = services.participant_for_user(user)
@@ -251,6 +296,7 @@ def build_tour_world() -> TourWorld:
     certificates = certificates_world()
     learner, lead = certificates.users["holder"], certificates.users["lead"]
     tree, check, survey, attempt = _course(learner)
+    youth_module, youth_lessons, young = _youth_module()
     cohort = certificates.cohort
     session = cohort.sessions.first()
     services.invitation_create(
@@ -264,6 +310,7 @@ def build_tour_world() -> TourWorld:
     users = {
         "anonymous": None,
         "learner": learner,
+        "young person": young,
         "trainer": lead,
         "master trainer": master,
         "nsg": certificates.users["nsg of the country"],
@@ -279,6 +326,7 @@ def build_tour_world() -> TourWorld:
         staff_roles=frozenset({"nsg", "nsg bg", "coordinator"}),
     )
     code = certificates.certificate.code
+    youth_module_path = _after_language(youth_module.url)
     pk = cohort.pk
     training = f"learning/training/cohorts/{pk}/"
     world.stops = [
@@ -292,12 +340,21 @@ def build_tour_world() -> TourWorld:
         Stop("certificate-check", "verify/", "anonymous"),
         Stop("certificate-verify", f"verify/{code}/", "anonymous"),
         Stop("certificate-not-found", "verify/NOSUCHCODE/", "anonymous", status=404),
-        Stop("page-not-found", "no-such-page/", "anonymous", status=404),
+        Stop("page-not-found", "no-such-page/", "anonymous", status=404, shows=".error-page h1"),
         Stop("my-learning", "learning/", "learner"),
         Stop("course", _after_language(tree.course.url), "learner"),
-        Stop("module", _after_language(tree.modules[0].url), "learner"),
+        Stop("module", _after_language(tree.modules[0].url), "learner", shows=_DOWNLOAD),
         Stop("lesson", _after_language(tree.lessons[0].url), "learner"),
         Stop("lesson-every-block", _after_language(tree.lessons[1].url), "learner"),
+        Stop("youth-module", youth_module_path, "young person", shows=f".youth-card {_DOWNLOAD}"),
+        Stop("youth-lesson", _after_language(youth_lessons[0].url), "young person"),
+        # The module's last part, ending with "Where to find support".
+        Stop(
+            "youth-support",
+            _after_language(youth_lessons[-1].url),
+            "young person",
+            shows="#support .support-service",
+        ),
         Stop("survey", f"learning/assessments/{survey.pk}/", "learner"),
         Stop("pre-test-result", f"learning/assessments/attempts/{attempt.token}/", "learner"),
         Stop("join", f"learning/join/{certificates.other_cohort.invite_code}/", "learner"),
@@ -331,6 +388,10 @@ def build_tour_world() -> TourWorld:
         Stop("dashboard-all-countries", "monitoring/all/", "coordinator"),
     ]
     return world
+
+
+# The module's "Download for offline reading" link.
+_DOWNLOAD = "a[href$='/download/']"
 
 
 def _after_language(url: str) -> str:
@@ -388,6 +449,8 @@ def visit(page, base: str, stop: Stop, language: str) -> list[str]:
     if response.status != stop.status:
         return [f"{where}: answered {response.status}, not {stop.status}"]
     problems = []
+    if stop.shows and page.locator(stop.shows).count() == 0:
+        problems.append(f"{where}: nothing matches {stop.shows!r}")
     if page.evaluate(_LANGUAGE) != language:
         problems.append(f"{where}: <html lang> is {page.evaluate(_LANGUAGE)!r}")
     if language != "en":
