@@ -2,7 +2,8 @@ import re
 from collections import defaultdict
 
 from django import forms
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -309,6 +310,23 @@ class MoveForm(forms.Form):
 NOT_LISTED = _("Not listed / I prefer not to say")
 
 
+class LanguageSelect(forms.Select):
+    """Languages named in their own language, each option marked with that language."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value and value != reader_language():
+            option["attrs"] = {**option["attrs"], "lang": value}
+        return option
+
+
+def _languages_named_in_their_own() -> list[tuple[str, str]]:
+    return [
+        (code, translation.get_language_info(code)["name_local"])
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 class CountryAndOrganisationForm(forms.Form):
     """Where a person works: a country and an organisation in it, both optional.
 
@@ -329,6 +347,14 @@ class CountryAndOrganisationForm(forms.Form):
         queryset=Organisation.objects.select_related("country"),
         required=False,
         help_text=_("Your employer or care setting."),
+    )
+    email_language = forms.ChoiceField(
+        label=_("Language for e-mails"),
+        choices=_languages_named_in_their_own,
+        widget=LanguageSelect,
+        # Left out of a post (an older page, a script): the language stays as it is.
+        required=False,
+        help_text=_("The language of the e-mails the platform sends you, such as a certificate."),
     )
 
     def __init__(self, *args, country_required: bool = False, **kwargs):
@@ -388,12 +414,14 @@ class CountryAndOrganisationForm(forms.Form):
         return cleaned
 
     def change_profile(self, user, *, by):
-        """Record the chosen country and organisation on the person's record."""
+        """Record the chosen country and organisation on the person's record (and the
+        language of their e-mails, where the form asks for it)."""
         return participant_profile_change(
             user,
             country=self.cleaned_data.get("country"),
             organisation=self.cleaned_data.get("organisation"),
             by=by,
+            email_language=self.cleaned_data.get("email_language") or None,
         )
 
 
@@ -409,6 +437,8 @@ class SignupForm(CountryAndOrganisationForm):
     a later change of country meets the same rule (`date_of_birth_keep`).
     """
 
+    # Sign-up takes the language of the page it is made on; the account page changes it.
+    email_language = None
     first_name = OneLineField(label=_("First name"), max_length=150)
     last_name = OneLineField(label=_("Last name"), max_length=150)
     date_of_birth = forms.DateField(

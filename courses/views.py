@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.emails import email_language
 from audit.models import AuditEntry
 from audit.services import audit_record
 
@@ -609,7 +610,11 @@ def country_and_organisation(request):
     profile = selectors.participant_profile(request.user)
     form = CountryAndOrganisationForm(
         request.POST if request.method == "POST" else None,
-        initial={"country": profile.country, "organisation": profile.organisation},
+        initial={
+            "country": profile.country,
+            "organisation": profile.organisation,
+            "email_language": email_language(request.user.preferred_language, get_language()),
+        },
         country_required=profile.in_a_cohort,
     )
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -63,9 +64,16 @@ def participant_for_user(user, country: Country | None = None) -> Participant:
 
 
 def participant_profile_change(
-    user, *, country: Country | None, organisation: Organisation | None, by
+    user,
+    *,
+    country: Country | None,
+    organisation: Organisation | None,
+    by,
+    email_language: str | None = None,
 ) -> Participant:
-    """Record where a person with an account works: their country and organisation.
+    """Record where a person with an account works: their country and organisation; and,
+    given `email_language` (one of the site's languages), the language their e-mails are
+    written in (`User.preferred_language`, first set at sign-up).
 
     Sign-up and the account page call this; the record is created if the
     person has none yet. Only the person themselves (`by` is `user`) may
@@ -96,6 +104,10 @@ def participant_profile_change(
             _("Only the person themselves changes their country and organisation."),
             code="not_allowed",
         )
+    if email_language is not None and email_language not in dict(settings.LANGUAGES):
+        raise CascadeError(
+            _("Choose one of the site's languages for your e-mails."), code="unknown_language"
+        )
     if organisation is not None:
         if country is None:
             country = organisation.country
@@ -125,6 +137,9 @@ def participant_profile_change(
             participant.country = country
             participant.organisation = organisation
             participant.save(update_fields=changed)
+        if email_language is not None and user.preferred_language != email_language:
+            user.preferred_language = email_language
+            user.save(update_fields=["preferred_language"])
     return participant
 
 
