@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from audit.models import AuditEntry
 from audit.services import audit_record
 from courses.guards import cohort_or_403
+from courses.offline import another_reader_refused, queued_for_another_reader
 from courses.selectors import access
 from courses.services import ImportRejected, RowError, participant_for_user
 
@@ -32,8 +33,11 @@ def take(request, pk: int):
     """Answer an assessment in the order drawn for this attempt; the server scores the answers.
 
     Opening the page opens (or reuses) the person's attempt in progress, which
-    keeps the order shown; sending completes exactly that attempt.
+    keeps the order shown; sending completes exactly that attempt. Answers a device kept
+    for another person (a shared device) are refused and count nothing.
     """
+    if request.method == "POST" and queued_for_another_reader(request):
+        return another_reader_refused()
     assessment = get_object_or_404(Assessment, pk=pk).localized
     participant = participant_for_user(request.user)
     next_url = _safe_next(request)

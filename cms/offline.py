@@ -2,10 +2,13 @@
 
 - `/sw.js` serves the service worker (courses/static/courses/js/service-worker.js) from the
   site's root, so that its scope covers every language's pages. It keeps a copy of each
-  lesson page a signed-in reader opens, and only those: the lesson page says so with the
-  `X-Offline-Copy` header (`offline_copy_marked`), whose value tells one reader from the
-  next, so that a copy is never shown to another person (the worker forgets every copy when
-  a different reader's page arrives, on signing out and on the sign-in page).
+  lesson page a learner opens, and only those: the lesson page says so with the
+  `X-Offline-Copy` header (`offline_copy_marked`); a trainer's view, which shows the
+  facilitation notes, is never kept.
+- Every HTML page says whose it is with `X-Reader` (`ReaderHeaderMiddleware`: the reader
+  tag of courses/offline.py, or `none`), so that a copy is never shown to another person:
+  the worker forgets every copy when the reader changes (another person, or nobody once a
+  session has ended, however it ended), on signing in and out, and after 30 days.
 - A module's page links to its download for offline reading (`module_download.py`).
 """
 
@@ -14,14 +17,15 @@ from __future__ import annotations
 from functools import cache
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.utils.crypto import salted_hmac
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from courses.forms import record_id
+from courses.offline import READER_HEADER, reader_tag
 
 from .models import LessonPage, ModulePage
 from .module_download import module_offline_copy
@@ -31,20 +35,44 @@ SERVICE_WORKER = "courses/js/service-worker.js"
 
 
 def offline_copy_marked(request, response):
-    """Mark a signed-in reader's lesson page as one the service worker may keep."""
-    page = (getattr(response, "context_data", None) or {}).get("page")
+    """Mark a learner's lesson page as one the service worker may keep.
+
+    Not a trainer's: it shows the facilitation notes, which stay online.
+    """
+    context = getattr(response, "context_data", None) or {}
     if (
         response.status_code == 200
-        and isinstance(page, LessonPage)
+        and isinstance(context.get("page"), LessonPage)
+        and context.get("lesson_role") == "learner"
         and request.user.is_authenticated
     ):
         response[OFFLINE_COPY_HEADER] = reader_tag(request.user.pk)
     return response
 
 
-def reader_tag(user_id: int) -> str:
-    """Tells readers apart without naming them (the worker keeps it beside the copies)."""
-    return salted_hmac("cms.offline.reader", str(user_id)).hexdigest()[:20]
+class ReaderHeaderMiddleware:
+    """`X-Reader` on every HTML page: the tag of the person signed in, or `none`.
+
+    Read from the session as the response leaves (after a sign-in, a sign-out or an idle
+    timeout in this request): no query of its own where the request read the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response[READER_HEADER] = reader_tag(_session_user_id(request))
+        return response
+
+
+def _session_user_id(request) -> str | None:
+    session = getattr(request, "session", None)
+    # No session cookie and none opened in this request: nobody (and nothing to load).
+    if session is None or not (session.accessed or session.session_key):
+        return None
+    return session.get(SESSION_KEY)
 
 
 @cache

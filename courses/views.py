@@ -32,6 +32,7 @@ from .forms import (
 )
 from .guards import cohort_or_403, cohort_page_or_403
 from .models import Cohort, CohortSession
+from .offline import another_reader_refused, queued_for_another_reader
 from .ratelimits import invite_code_attempt, invite_code_refusal
 from .record_cache import record_version
 from .selectors import access
@@ -68,8 +69,11 @@ def complete_lesson(request, page_id: int):
 
     The offline queue (lesson-offline.js) asks for JSON: {"saved": true, "message", "next"}.
     It marks what it sends later, from its queue, with `queued`: the page it is on shows the
-    answer, so no message waits for the next page too.
+    answer, so no message waits for the next page too. What was done on another person's
+    page (a shared device) is refused and counts nothing.
     """
+    if queued_for_another_reader(request):
+        return another_reader_refused()
     lesson = _live_page_or_404(selectors.lesson_page_model(), page_id)
     progress = services.lesson_complete(request.user, lesson)
     enrolment_complete = selectors.enrolment_is_complete(request.user, progress.course_key)

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivatePagesMiddleware",
+    # Outside the idle timeout, so that a session it ends says `X-Reader: none` at once.
+    "cms.offline.ReaderHeaderMiddleware",
     "accounts.middleware.SessionIdleTimeoutMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
     "accounts.middleware.AdminAccessMiddleware",

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from accounts.languages import lang_attr
 from cms import i18n, live_blocks
 from cms.caching import cached_shared, content_version
+from courses import offline
 
 register = template.Library()
 
@@ -46,6 +47,12 @@ def in_language(text, language: str) -> str:
     if not marked:
         return conditional_escape(text)
     return format_html("<span{}>{}</span>", marked, text)
+
+
+@register.filter
+def reader_tag(user) -> str:
+    """Whose page this is, for the offline queue: the tag of courses/offline.py, never the id."""
+    return offline.reader_tag(user.pk)
 
 
 @register.filter

@@ -1,6 +1,8 @@
 """A lesson read on a phone whose connection drops: the page stays readable, marked as the copy
 kept on the phone; "Mark as complete" and a knowledge check's answers wait on the phone and
-arrive once when the connection returns; signing out forgets the kept pages."""
+arrive once when the connection returns. A shared phone: what one person left waiting is never
+sent under the next person's account, a session that ends forgets the kept pages, and so does
+signing out; a copy older than 30 days is not shown."""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,7 +10,7 @@ from playwright.sync_api import expect
 from assessments.models import Attempt
 from courses.models import LessonProgress
 from tests.browser.helpers import PHONE, SCREENSHOTS, log_in, wait_until
-from tests.factories import assessment, publish, question
+from tests.factories import UserFactory, assessment, publish, question
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,6 +21,16 @@ QUEUED = "() => Object.keys(localStorage).filter(key => key.startsWith('offline-
 KEPT = (
     "() => caches.open('lesson-pages-v1').then(cache => cache.match(location.href)).then(Boolean)"
 )
+ANY_KEPT = "() => caches.has('lesson-pages-v1')"
+# The copy of this page as if it had been kept 31 days ago.
+AGED = """async () => {
+  const cache = await caches.open('lesson-pages-v1');
+  const copy = await cache.match(location.href);
+  const headers = new Headers(copy.headers);
+  headers.set('X-Offline-Saved', Date.now() - 31 * 864e5);
+  await cache.put(location.href, new Response(await copy.text(), { headers }));
+}"""
+LOG_OUT = "form[action$='/accounts/logout/']"
 
 
 def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, course_tree):
@@ -72,6 +84,9 @@ def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, cour
     answers = Attempt.objects.filter(participant__user=learner)
     assert not completed.exists() and not answers.exists()
 
+    # Meanwhile the form's security token changed (as at each sign-in): the copy's is stale.
+    fresh = {"name": "csrftoken", "value": "f" * 32, "url": live_server.url}
+    context.add_cookies([fresh])
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept work to be sent")
@@ -82,9 +97,52 @@ def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, cour
     assert completed.count() == 1
     assert answers.count() == 1 and answers.get().percent == 100
 
-    # Signing out forgets the kept pages: the next person on this phone finds none.
+    # A shared phone. A marks the next lesson complete offline; that copy is old news after
+    # 30 days; then A's session ends (idle timeout, expiry, a closed browser) unsent.
+    second = course_tree.lessons[1]
+    page.goto(f"{live_server.url}{second.url}")
+    wait_until(page, lambda: page.evaluate(KEPT), "the next lesson to be kept")
+    context.set_offline(True)
     page.reload()
-    with page.expect_navigation():  # the button may sit in a closed menu on a phone
-        page.locator("form[action$='/accounts/logout/']").evaluate("form => form.requestSubmit()")
-    assert page.evaluate("() => caches.has('lesson-pages-v1')") is False
+    page.get_by_role("button", name="Mark as complete").tap()
+    wait_until(page, lambda: page.evaluate(QUEUED) == 1, "A's click to wait on the phone")
+    page.evaluate(AGED)
+    page.reload()
+    expect(page.get_by_text("this page is not saved on this device")).to_be_visible()
+    context.clear_cookies()
+    page.goto("about:blank")
+    context.set_offline(False)
+    # The next page is nobody's: the pages A kept are forgotten.
+    page.goto(f"{live_server.url}/en/")
+    wait_until(page, lambda: not page.evaluate(ANY_KEPT), "A's pages to be forgotten")
+    assert page.evaluate(QUEUED) == 1  # A may still sign in again and send it
+
+    # B signs in on the same phone: A's click is dropped, never sent, and B is told nothing.
+    other = UserFactory(email="b@example.org")
+    log_in(page, live_server, other.email)
+    page.goto(f"{live_server.url}{second.url}")
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "A's click to be dropped")
+    expect(page.locator("[data-offline-notice]")).to_be_hidden()
+    expect(page.locator("[data-offline-status]")).to_have_count(0)
+    done = LessonProgress.objects.filter(lesson=second, completed_at__isnull=False)
+    assert not done.exists()
+
+    # Logging out drops what B left waiting, and forgets the kept pages: the next person on
+    # this phone finds neither.
+    wait_until(page, lambda: page.evaluate(KEPT), "B's lesson to be kept")
+    context.set_offline(True)
+    page.get_by_role("button", name="Mark as complete").tap()
+    wait_until(page, lambda: page.evaluate(QUEUED) == 1, "B's click to wait on the phone")
+    # Offline the sign-out cannot leave: its script runs all the same (the button may sit in
+    # a closed menu on a phone).
+    page.locator(LOG_OUT).evaluate(
+        "form => { form.addEventListener('submit', e => e.preventDefault(), { once: true });"
+        " form.requestSubmit(); }"
+    )
+    assert page.evaluate(QUEUED) == 0
+    context.set_offline(False)
+    with page.expect_navigation():
+        page.locator(LOG_OUT).evaluate("form => form.requestSubmit()")
+    assert page.evaluate(ANY_KEPT) is False
+    assert not done.exists()
     context.close()

@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
+from accounts.middleware import LAST_ACTIVITY_KEY
 from assessments.models import Attempt
 from cms.demo.loader import translate_page
 from courses.models import Enrolment, LessonProgress
@@ -233,7 +234,7 @@ def test_the_service_worker_is_served_from_the_root_and_small(client):
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
     assert "no-cache" in response["Cache-Control"]
-    assert len(response.content) < 5 * 1024
+    assert len(response.content) < 6 * 1024
     assert client.post("/sw.js").status_code == 405
 
 
@@ -251,9 +252,37 @@ def test_only_a_signed_in_reader_lesson_pages_may_be_kept(client, learner, world
     client.force_login(UserFactory())
     second = client.get(lesson.url)["X-Offline-Copy"]
     assert second != first["X-Offline-Copy"] and str(learner.pk) != first["X-Offline-Copy"]
+    # A trainer's view shows the facilitation notes: it stays online.
+    client.force_login(make_trainer())
+    trainers = client.get(lesson.url)
+    assert "zanzibarite" in trainers.content.decode()
+    assert "X-Offline-Copy" not in trainers and trainers["X-Reader"] not in ("", "none")
 
 
-# --- Sent again from a phone's queue: counted once ------------------------------------------
+def test_every_page_says_whose_it_is(client, learner, world):
+    """X-Reader: the service worker forgets the kept pages when it changes, to nobody too."""
+    lesson = world.lessons[0]
+    assert client.get("/en/")["X-Reader"] == "none"
+    client.force_login(learner)
+    page = client.get(lesson.url)
+    tag = page["X-Reader"]
+    # The same tag on every page of this reader, on the lesson page for its script, never the id.
+    assert tag == page["X-Offline-Copy"] and tag != str(learner.pk)
+    assert f'data-reader="{tag}"' in page.content.decode()
+    for other in ("/en/", world.course.url, world.modules[0].url, "/en/accounts/email/"):
+        assert client.get(other)["X-Reader"] == tag, other
+    assert "X-Reader" not in client.get("/sw.js")  # not a page
+    # The session ends after the idle timeout: the next page says nobody.
+    session = client.session
+    session[LAST_ACTIVITY_KEY] = 0
+    session.save()
+    assert client.get("/en/")["X-Reader"] == "none"
+    client.force_login(learner)
+    client.post("/en/accounts/logout/")
+    assert client.get("/en/")["X-Reader"] == "none"
+
+
+# --- Sent again from a phone's queue: counted once, for the person who did it --------------
 
 
 def test_marking_a_lesson_complete_twice_counts_once(client, learner, world, heard):
@@ -349,3 +378,40 @@ def test_answers_the_server_refuses_say_why(client, learner, world):
         "already, or opened again). Nothing was counted: please answer again.",
     }
     assert not Attempt.objects.exists()
+
+
+def test_what_a_device_kept_for_another_person_is_refused(client, learner, world):
+    """A marks a lesson complete and answers a check offline; B signs in on the same device."""
+    item = question("single", "Which article?", [("Article 12", True), ("Article 3", False)])
+    check = assessment("knowledge_check", [item], title="Check", attempts_allowed=0)
+    lesson = world.lessons[0]
+    client.force_login(learner)
+    tag_of_a = client.get(lesson.url)["X-Reader"]
+    other = UserFactory()
+    client.force_login(other)
+    tag_of_b = client.get(lesson.url)["X-Reader"]
+    complete = f"/en/learning/lessons/{lesson.pk}/complete/"
+    queued = {"HTTP_ACCEPT": "application/json", "HTTP_X_READER": tag_of_a}
+    refused = client.post(complete, {"queued": "1"}, **queued)
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "saved": False,
+        "error": "This was done while someone else was signed in on this device. "
+        "Nothing was counted.",
+        "another_reader": True,
+    }
+    test_url = f"/en/learning/assessments/{check.pk}/"
+    client.get(test_url)
+    token = str(Attempt.in_progress.get(participant__user=other, assessment=check).token)
+    answers = {"attempt": token, f"q-{item.translation_key}": option_id(item, "Article 12")}
+    assert client.post(test_url, answers, **queued).status_code == 409
+    assert not LessonProgress.objects.filter(lesson=lesson, completed_at__isnull=False).exists()
+    assert not Attempt.objects.filter(percent__isnull=False).exists()
+
+    # B's own, with B's tag, counts; so does the form posted without JavaScript (no tag).
+    own = {"HTTP_ACCEPT": "application/json", "HTTP_X_READER": tag_of_b}
+    assert client.post(test_url, answers, **own).json()["saved"] is True
+    assert client.post(complete).status_code == 302
+    done = LessonProgress.objects.filter(lesson=lesson, completed_at__isnull=False)
+    assert list(done.values_list("user", flat=True)) == [other.pk]
+    assert Attempt.objects.get(percent__isnull=False).participant.user == other

@@ -5,6 +5,10 @@
 //   every 30 s). Each waits under the key the server counts once: the lesson (one
 //   completion per person) or the attempt's token (one result), so a resend never counts
 //   twice. Without JavaScript the forms post as usual.
+// - A shared device: each item carries the tag of the reader whose page it was done on
+//   (data-reader, never the id). Only that reader's items are sent, with that tag (the
+//   server refuses another's: 409); another signed-in reader's page drops them unseen, and
+//   logging out drops them too.
 // - Offline, a link to a page this device has not kept says so rather than failing.
 // The words come from the page, in the reader's language ([data-offline-notice]).
 (function () {
@@ -12,6 +16,7 @@
   var notice = document.querySelector("[data-offline-notice]");
   if (!notice || !window.fetch || !window.localStorage) return;
   var words = notice.dataset;
+  var reader = words.reader; // "none": nobody is signed in
   var QUEUE = "offline-queue:";
   var FORMS = "form[data-offline-form], .block-knowledge-check form.assessment-form";
   var worker = navigator.serviceWorker;
@@ -91,6 +96,7 @@
     if (!json) throw new Refused("");
     return response.json().then(function (answer) {
       if (response.ok && answer.saved === true) return answer;
+      if (answer.another_reader) throw new Kept(true); // someone else signed in since
       throw new Refused(answer.error || "");
     });
   }
@@ -98,10 +104,13 @@
   function send(key, queued) {
     var kept = localStorage.getItem(key);
     var item = JSON.parse(kept);
-    // What waits carries its page's token; this page's is the valid one.
-    var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    // The token changes at each sign-in: a page kept from before carries an old one, the
+    // cookie the current one.
+    var cookie = /(?:^|; )csrftoken=([^;]+)/.exec(document.cookie);
+    var field = document.querySelector("input[name=csrfmiddlewaretoken]");
+    var token = cookie ? cookie[1] : field && field.value;
     var entries = item.entries.map(function (entry) {
-      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token.value] : entry;
+      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token] : entry;
     });
     function forget() {
       if (localStorage.getItem(key) === kept) localStorage.removeItem(key);
@@ -109,7 +118,7 @@
     return fetch(item.url, {
       method: "POST",
       body: new URLSearchParams(entries.concat(queued ? [["queued", "1"]] : [])),
-      headers: { Accept: "application/json" },
+      headers: { Accept: "application/json", "X-Reader": item.reader },
       credentials: "same-origin",
     })
       .then(outcome)
@@ -139,10 +148,19 @@
     }
   }
 
+  function keysQueued() {
+    return Object.keys(localStorage).filter(function (key) {
+      return key.indexOf(QUEUE) === 0;
+    });
+  }
+
   var flushing = false;
   function flush() {
-    var keys = Object.keys(localStorage).filter(function (key) {
-      return key.indexOf(QUEUE) === 0;
+    var keys = keysQueued().filter(function (key) {
+      var mine = (JSON.parse(localStorage.getItem(key)) || {}).reader === reader;
+      // Another reader's can never be sent now (nor told about); nobody's page keeps them.
+      if (!mine && reader !== "none") localStorage.removeItem(key);
+      return mine && reader !== "none";
     });
     if (flushing || !keys.length) return;
     flushing = true;
@@ -172,7 +190,8 @@
       event.preventDefault();
       var key = keyFor(form);
       var entries = Array.from(new FormData(form).entries());
-      localStorage.setItem(key, JSON.stringify({ url: form.action, entries: entries }));
+      var item = { url: form.action, entries: entries, reader: reader };
+      localStorage.setItem(key, JSON.stringify(item));
       send(key, false).then(
         function (answer) {
           location.href = answer.next || location.href;
@@ -199,6 +218,13 @@
       if (copy) location.href = link.href;
       else missing();
     }, missing);
+  });
+
+  // Logging out: nothing this reader left waiting stays for the next person to send.
+  [].forEach.call(document.querySelectorAll("form[action$='/accounts/logout/']"), function (form) {
+    form.addEventListener("submit", function () {
+      keysQueued().forEach(localStorage.removeItem, localStorage);
+    });
   });
 
   window.addEventListener("online", flush);

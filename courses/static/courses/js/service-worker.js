@@ -1,14 +1,16 @@
 // Lesson pages kept for reading offline (served at /sw.js: cms/offline.py). Network first:
-// nobody reads an old copy online. Kept: pages marked X-Offline-Copy (a signed-in reader's
-// lessons; the value tells readers apart), never a POST, account, admin or monitoring page;
-// forgotten when another reader's page comes, on signing out and on the sign-in page.
+// nobody reads an old copy online. Kept: pages marked X-Offline-Copy (a learner's lessons),
+// never a POST, account, admin or monitoring page; 30 days at most. All are forgotten when
+// a page names another reader (X-Reader: someone else, or "none": signed out, session
+// ended) and on signing in or out.
 "use strict";
 const PAGES = "lesson-pages-v1";
 const FILES = "lesson-files-v1";
 const STATIC = "/static/";
 const MOST = 40;
 const NEVER = /^\/(?:admin\/|h5p\/|[a-z]{2}(?:-[a-z]+)?\/(?:accounts|monitoring)\/)/;
-const SIGNING = /\/accounts\/(?:login|logout|signup)\//;
+const SIGNING = /\/accounts\/(?:login|logout|signup)\/|^\/admin\/(?:login|logout)\//;
+const DAYS_30 = 30 * 864e5;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -30,12 +32,16 @@ async function put(name, key, response) {
   for (const old of keys.slice(0, Math.max(0, keys.length - MOST))) await cache.delete(old);
 }
 
-async function keep(url, response) {
-  const reader = response.headers.get("X-Offline-Copy");
-  if (!reader || response.status !== 200 || NEVER.test(new URL(url).pathname)) return;
-  const html = await response.text();
-  const known = await (await caches.open(PAGES)).match("reader");
+const expired = (copy) => Date.now() - copy.headers.get("X-Offline-Saved") > DAYS_30;
+
+// Every page says whose it is; `response` is the page when it may be kept.
+async function keep(url, reader, response) {
+  if (!reader) return;
+  const known = await caches.match("reader", { cacheName: PAGES });
   if (known && (await known.text()) !== reader) await forget();
+  if (!response?.headers.has("X-Offline-Copy") || response.status !== 200) return;
+  if (NEVER.test(new URL(url).pathname)) return;
+  const html = await response.text();
   const headers = { "Content-Type": "text/html; charset=utf-8", "X-Offline-Saved": Date.now() };
   await put(PAGES, "reader", new Response(reader));
   await put(PAGES, url, new Response(html, { headers }));
@@ -49,7 +55,8 @@ async function keep(url, response) {
 
 async function saved(request) {
   const cache = await caches.open(PAGES);
-  const copy = await cache.match(request.url);
+  let copy = await cache.match(request.url);
+  if (copy && expired(copy)) copy = void (await cache.delete(request.url));
   if (!copy) return (await cache.match("missing")) || Response.error();
   const html = await copy.text();
   const [, lang] = /<html lang="([^"]+)"/.exec(html) || [];
@@ -72,7 +79,7 @@ self.addEventListener("message", (event) => {
   const load = async (url) => {
     if (url.origin !== location.origin) return;
     const response = await fetch(url, { credentials: "same-origin" });
-    if (!isFile(url)) return keep(url.href, response);
+    if (!isFile(url)) return keep(url.href, response.headers.get("X-Reader"), response);
     if (response.ok) await put(FILES, url.href, response);
   };
   event.waitUntil(Promise.all(urls.map((url) => load(url).catch(() => {}))));
@@ -86,14 +93,13 @@ self.addEventListener("fetch", (event) => {
     event.waitUntil(forget());
     return;
   }
-  if (request.method !== "GET" || NEVER.test(url.pathname)) return;
+  if (request.method !== "GET") return;
   if (request.mode === "navigate") {
     event.respondWith(
       fetch(request).then(
         (response) => {
-          if (response.headers.has("X-Offline-Copy")) {
-            event.waitUntil(keep(request.url, response.clone()));
-          }
+          const copy = response.headers.has("X-Offline-Copy") ? response.clone() : null;
+          event.waitUntil(keep(request.url, response.headers.get("X-Reader"), copy));
           return response;
         },
         () => saved(request)
