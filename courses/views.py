@@ -32,7 +32,7 @@ from .forms import (
 )
 from .guards import cohort_or_403, cohort_page_or_403
 from .models import Cohort, CohortSession
-from .offline import another_reader_refused, queued_for_another_reader
+from .offline import another_reader_refused, queued_for_another_reader, reader_tag
 from .ratelimits import invite_code_attempt, invite_code_refusal
 from .record_cache import record_version
 from .selectors import access
@@ -162,8 +162,11 @@ def attendance(request, pk: int, session_pk: int):
     The phone's offline queue (attendance.js) asks for JSON and gets a definite answer:
     {"saved": true}, or {"saved": false, "error": ...} with 403 (not theirs to mark), 400
     (marks it cannot read) or 409 (refused by the rules), so that it drops refused marks
-    instead of sending them again forever.
+    instead of sending them again forever. Marks made on another trainer's page (a shared
+    phone) are refused with 409 and save nothing.
     """
+    if request.method == "POST" and queued_for_another_reader(request):
+        return another_reader_refused()
     wants_json = request.method == "POST" and request.headers.get("Accept") == "application/json"
     try:
         cohort = cohort_or_403(request, pk, manage=request.method == "POST")
@@ -188,24 +191,14 @@ def attendance(request, pk: int, session_pk: int):
             if wants_json:
                 return JsonResponse({"saved": False, "error": error}, status=400)
             form.add_error(None, error)
-            return render(
-                request,
-                "courses/attendance.html",
-                {"cohort": cohort, "session": session, "form": form, "can_manage": True},
-                status=400,
-            )
+            return _attendance_page(request, cohort, session, form, can_manage=True, status=400)
         try:
             services.attendance_mark(session, marks, marked_by=request.user, marked_at=marked_at)
         except ValidationError as error:
             if wants_json:
                 return JsonResponse({"saved": False, "error": " ".join(error.messages)}, status=409)
             form.add_error(None, error)
-            return render(
-                request,
-                "courses/attendance.html",
-                {"cohort": cohort, "session": session, "form": form, "can_manage": True},
-                status=409,
-            )
+            return _attendance_page(request, cohort, session, form, can_manage=True, status=409)
         audit_record(
             request,
             AuditEntry.Action.ATTENDANCE_MARKED,
@@ -220,16 +213,21 @@ def attendance(request, pk: int, session_pk: int):
         return redirect("courses:cohort", pk=cohort.pk)
     if request.method == "GET":  # the members' marks: a look at their records
         audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, session=session.pk)
-    return render(
-        request,
-        "courses/attendance.html",
-        {
-            "cohort": cohort,
-            "session": session,
-            "form": form,
-            "can_manage": access.can_manage_cohort(request.user, cohort),
-        },
+    return _attendance_page(
+        request, cohort, session, form, can_manage=access.can_manage_cohort(request.user, cohort)
     )
+
+
+def _attendance_page(request, cohort, session, form, *, can_manage: bool, status: int = 200):
+    """The attendance page; `reader` tells attendance.js whose marks it may send."""
+    context = {
+        "cohort": cohort,
+        "session": session,
+        "form": form,
+        "can_manage": can_manage,
+        "reader": reader_tag(request.user.pk),
+    }
+    return render(request, "courses/attendance.html", context, status=status)
 
 
 def _form_page(

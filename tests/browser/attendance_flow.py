@@ -17,6 +17,20 @@ from tests.browser.helpers import PHONE, assert_fits, log_in, trainer_with_cohor
 from tests.factories import coordinator
 
 QUEUED = "() => Object.keys(localStorage).length"
+KEPT_BY_THIS_READER = """() => {
+  const form = document.querySelector("form[data-offline-queue]");
+  const item = JSON.parse(localStorage.getItem("attendance-queue:" + form.dataset.offlineQueue));
+  return item.reader === form.dataset.reader && item.entries.length > 0;
+}"""
+# Marks kept on this phone from another trainer's page (a shared phone): all "absent".
+ANOTHER_TRAINERS_MARKS = """() => {
+  const form = document.querySelector("form[data-offline-queue]");
+  const entries = Array.from(new FormData(form).entries()).map(
+    ([name, value]) => [name, name.startsWith("member_") ? "absent" : value]
+  );
+  const item = { reader: "0123456789abcdef0123", entries: entries };
+  localStorage.setItem("attendance-queue:" + form.dataset.offlineQueue, JSON.stringify(item));
+}"""
 
 
 def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
@@ -52,6 +66,7 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     page.get_by_role("button", name="Save attendance").tap()
     page.locator(".offline-status").wait_for(state="visible")
     assert page.evaluate(QUEUED) == 1
+    assert page.evaluate(KEPT_BY_THIS_READER)  # the marks carry whose page they were made on
     assert Attendance.objects.count() == 0
 
     context.set_offline(False)
@@ -59,6 +74,7 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the queued marks to be sent")
     page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
     assert Attendance.objects.filter(session=session, status="present").count() == 3
+    another_trainers_marks_are_dropped_unsent(page, session)
 
     refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, not_started)
     marks_sent_with_a_stale_sign_in_wait_for_a_reload(page, context, live_server, url, session)
@@ -66,6 +82,23 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     assert "Cohorts in your cascade" in page.content()
     assert_fits(page, f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/", "cohort")
     context.close()
+
+
+def another_trainers_marks_are_dropped_unsent(page, session):
+    page.evaluate(ANOTHER_TRAINERS_MARKS)
+    posts = []
+
+    def heard(request):
+        if request.method == "POST":
+            posts.append(request.url)
+
+    page.on("request", heard)
+    page.reload()
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "another trainer's marks to be dropped")
+    page.wait_for_timeout(300)
+    page.remove_listener("request", heard)
+    assert posts == []  # never sent under this trainer's sign-in
+    assert Attendance.objects.filter(session=session, status="present").count() == 3
 
 
 def refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, session):

@@ -8,10 +8,17 @@
 // - a redirect (to the sign-in page) or an HTML 403 (the sign-in ended, or the CSRF
 //   token is stale): kept, and the trainer is asked to reload and sign in again;
 // - a refusal ({"saved": false} or any other 4xx): dropped, and the trainer reads why.
+//
+// A shared phone: kept marks carry the tag of the trainer whose page they were made on
+// (data-reader, never the id) and are sent only from that trainer's page, with the tag
+// (the server refuses another's: 409, nothing saved); another trainer's page drops them
+// unseen. Signed in as someone else since the page opened: kept until it is reloaded.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-offline-queue]");
   if (!form || !window.fetch || !window.localStorage) return;
+  var reader = form.dataset.reader;
+  if (!reader) return;
   var key = "attendance-queue:" + form.dataset.offlineQueue;
   var status = form.querySelector(".offline-status");
   var alertBox = form.querySelector(".attendance-alert");
@@ -24,9 +31,18 @@
     this.message = message;
   }
 
+  // This reader's kept marks ({reader, entries}); anyone else's are dropped unsent.
   function queued() {
     var saved = window.localStorage.getItem(key);
-    return saved ? JSON.parse(saved) : null;
+    var item = null;
+    try {
+      item = saved ? JSON.parse(saved) : null;
+    } catch (error) {
+      item = null;
+    }
+    if (item && item.reader === reader && Array.isArray(item.entries)) return item;
+    if (saved) window.localStorage.removeItem(key);
+    return null;
   }
 
   // Forget the marks just sent, unless newer ones were queued meanwhile.
@@ -64,6 +80,7 @@
     }
     return response.json().then(function (answer) {
       if (response.ok && answer.saved === true) return answer;
+      if (answer.another_reader) throw new Kept("signed-out"); // someone else signed in since
       if (!response.ok || answer.saved === false) {
         throw new Refused(typeof answer.error === "string" ? answer.error : "");
       }
@@ -90,13 +107,13 @@
     }
   }
 
-  function send(entries) {
-    var sent = JSON.stringify(entries);
+  function send(item) {
+    var sent = JSON.stringify(item);
     return window
       .fetch(window.location.href, {
         method: "POST",
-        body: new URLSearchParams(withCurrentToken(entries)),
-        headers: { Accept: "application/json" },
+        body: new URLSearchParams(withCurrentToken(item.entries)),
+        headers: { Accept: "application/json", "X-Reader": item.reader },
         credentials: "same-origin",
       })
       .then(outcome)
@@ -120,16 +137,16 @@
   }
 
   function flush() {
-    var entries = queued();
-    if (entries) send(entries).catch(function () {});
+    var item = queued();
+    if (item) send(item).catch(function () {});
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     form.elements.marked_at.value = new Date().toISOString();
-    var entries = Array.from(new FormData(form).entries());
-    window.localStorage.setItem(key, JSON.stringify(entries));
-    send(entries).then(
+    var item = { reader: reader, entries: Array.from(new FormData(form).entries()) };
+    window.localStorage.setItem(key, JSON.stringify(item));
+    send(item).then(
       function () {
         window.location.href = form.dataset.doneUrl || window.location.href;
       },
