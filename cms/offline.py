@@ -9,21 +9,26 @@
   tag of courses/offline.py, or `none`), so that a copy is never shown to another person:
   the worker forgets every copy when the reader changes (another person, or nobody once a
   session has ended, however it ended), on signing in and out, and after 30 days.
-- A module's page links to its download for offline reading (`module_download.py`).
+- A module's page links to its download for offline reading (`module_download.py`). Each
+  download streams up to MODULE_DOWNLOAD_MAX_BYTES from storage: an account may download
+  only so many (MODULE_DOWNLOAD_RATE_LIMITS), then gets the 429 page for a while.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from accounts.ratelimits import guess_attempt, too_many_guesses
 from courses.forms import record_id
 from courses.offline import READER_HEADER, reader_tag
 
@@ -99,7 +104,29 @@ def module_download(request, page_id: int):
     module = ModulePage.objects.live().filter(pk=page_id).first()
     if module is None:
         raise Http404
+    if guess_attempt(request, action="module_download", rates=_download_rates()) is None:
+        return _too_many_downloads(request)
     copy = module_offline_copy(module, request)
     response = StreamingHttpResponse(copy.zip_chunks(), content_type="application/zip")
     response["Content-Disposition"] = content_disposition_header(True, copy.filename)
     return response
+
+
+def _download_rates() -> str:
+    return settings.MODULE_DOWNLOAD_RATE_LIMITS
+
+
+def _too_many_downloads(request):
+    """The 429 page: every download counts, whichever module, per account."""
+    minutes = max(1, int(max(rate.duration for rate in parse_rates(_download_rates())) // 60))
+    return too_many_guesses(
+        request,
+        ngettext(
+            "You have downloaded modules many times in a short while. Please wait %(minutes)d "
+            "minute and try again: the modules you downloaded stay on your device.",
+            "You have downloaded modules many times in a short while. Please wait %(minutes)d "
+            "minutes and try again: the modules you downloaded stay on your device.",
+            minutes,
+        )
+        % {"minutes": minutes},
+    )

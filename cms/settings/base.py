@@ -172,6 +172,8 @@ CREDENTIAL_CHECK_RATE_LIMITS = env("CREDENTIAL_CHECK_RATE_LIMITS", "30/10m/ip")
 # E-mails a sign-up below the age sends to the guardian's address it gives (and notices to the
 # address of a waiting sign-up): per client address, and per address written to.
 GUARDIAN_EMAIL_RATE_LIMITS = env("GUARDIAN_EMAIL_RATE_LIMITS", "20/h/ip,50/d/ip,1/h/key,3/d/key")
+# Module downloads for offline reading (up to MODULE_DOWNLOAD_MAX_BYTES each): per account.
+MODULE_DOWNLOAD_RATE_LIMITS = env("MODULE_DOWNLOAD_RATE_LIMITS", "30/h/user")
 
 # Staff sign in with a second factor: an authenticator app, with recovery codes
 # for a lost phone (accounts.middleware.StaffSecondFactorMiddleware).

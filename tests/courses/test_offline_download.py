@@ -415,3 +415,22 @@ def test_what_a_device_kept_for_another_person_is_refused(client, learner, world
     done = LessonProgress.objects.filter(lesson=lesson, completed_at__isnull=False)
     assert list(done.values_list("user", flat=True)) == [other.pk]
     assert Attempt.objects.get(percent__isnull=False).participant.user == other
+
+
+def test_an_account_downloading_too_often_gets_the_429_page(client, learner, world, settings):
+    settings.MODULE_DOWNLOAD_RATE_LIMITS = "2/h/user"
+    client.force_login(learner)
+    first, second = world.modules[0], world.modules[1]
+    for module in (first, second):  # every module counts towards the one limit
+        assert client.get(f"/en/learning/modules/{module.pk}/download/").status_code == 200
+
+    refused = client.get(f"/en/learning/modules/{first.pk}/download/")
+    assert refused.status_code == 429
+    assert refused["Content-Type"].startswith("text/html")
+    page = text_of(refused.content.decode())
+    assert "Too many attempts" in page
+    assert "Please wait 60 minutes and try again" in page
+
+    # The limit is the account's: another reader on the same connection still downloads.
+    client.force_login(UserFactory())
+    assert client.get(f"/en/learning/modules/{first.pk}/download/").status_code == 200
