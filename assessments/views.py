@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from audit.models import AuditEntry
 from audit.services import audit_record
 from courses.guards import cohort_or_403
-from courses.offline import another_reader_refused, queued_for_another_reader
+from courses.offline import another_reader_refused, queued_for_another_reader, wants_json
 from courses.selectors import access
 from courses.services import ImportRejected, RowError, participant_for_user
 
@@ -42,10 +42,10 @@ def take(request, pk: int):
     participant = participant_for_user(request.user)
     next_url = _safe_next(request)
     # A lesson's offline queue (lesson-offline.js) sends answers asking for JSON.
-    wants_json = request.method == "POST" and request.headers.get("Accept") == "application/json"
+    answer_json = request.method == "POST" and wants_json(request)
     context = {"assessment": assessment, "next": next_url, "refusal": "", "form": None}
     if not selectors.post_test_available(request.user, assessment):
-        if wants_json:
+        if answer_json:
             return JsonResponse(
                 {"saved": False, "error": str(services.POST_TEST_LOCKED)}, status=403
             )
@@ -70,26 +70,26 @@ def take(request, pk: int):
                     token=form.cleaned_data["attempt"],
                 )
             except services.AnswersAlreadySent as sent:
-                if wants_json:  # the answers arrived before: their result, counted once
+                if answer_json:  # the answers arrived before: their result, counted once
                     return _answers_saved(sent.attempt, next_url)
                 context["refusal"] = " ".join(sent.messages)
                 form = None
             except services.AnswersInvalid as invalid:
-                if wants_json:
+                if answer_json:
                     return JsonResponse({"saved": False, "error": str(invalid.message)}, status=400)
                 form.add_answer_errors(invalid.errors)
             except ValidationError as error:
-                if wants_json:
+                if answer_json:
                     return JsonResponse(
                         {"saved": False, "error": " ".join(error.messages)}, status=409
                     )
                 context["refusal"] = " ".join(error.messages)
                 form = None  # answer again, on the test as it is open now
             else:
-                if wants_json:
+                if answer_json:
                     return _answers_saved(attempt, next_url)
                 return redirect(_result_url(attempt, next_url))
-        elif wants_json:
+        elif answer_json:
             error = _("These answers could not be read. Answer the questions again.")
             return JsonResponse({"saved": False, "error": error}, status=400)
         context["form"] = form

@@ -288,7 +288,12 @@ class _Packer:
         match = _DOCUMENT_PATH.match(url)
         if match is None:
             return None
-        document = get_document_model().objects.filter(pk=int(match[1])).first()
+        document = (
+            get_document_model()
+            .objects.select_related("collection")
+            .filter(pk=int(match[1]))
+            .first()
+        )
         if document is None or not _document_readable(document, self.request):
             return None
         # Named by title (the stored name may carry the storage's suffix), unique by id.

@@ -38,7 +38,6 @@ from .support.selectors import (
     support_services_in,
 )
 
-YOUNG_PEOPLE = "young_people"
 LESSON_TEMPLATE = "cms/youth/lesson_page.html"
 MODULE_TEMPLATE = "cms/youth/module_page.html"
 # The query parameter of the country links ("?support=RO").
@@ -53,7 +52,7 @@ def is_youth_lesson(lesson: Page) -> bool:
 
         parent_path = lesson.path[: -lesson.steplen]
         audience = ModulePage.objects.filter(path=parent_path).values_list("audience", flat=True)
-        return audience.first() == YOUNG_PEOPLE
+        return audience.first() == ModulePage.Audience.YOUNG_PEOPLE
 
     return cached_shared("youth-lesson", (lesson.pk,), build)
 
@@ -110,21 +109,16 @@ def support_section(request) -> SupportSection:
     language = i18n.reader_language()
     countries = countries_with_support(language)
     by_code = {link.code: link for link in countries}
-    chosen = request.GET.get(COUNTRY_PARAMETER, "")
-    code = chosen.upper() if isinstance(chosen, str) and chosen.upper() in by_code else ""
+    chosen = request.GET.get(COUNTRY_PARAMETER, "").upper()
     own = reader_country_code(request.user)
-    code = code or own
+    code = (chosen if chosen in by_code else "") or own
     country = by_code.get(code)
     services = support_services_in(code, language) if country else ()
     others = tuple(link for link in countries if link.code != code)
     without_list = ""
     if own and own not in by_code and country is None:
-        without_list = _country_name(own)
+        without_list = country_name(own, own)
     return SupportSection(country, services, others, without_list)
-
-
-def _country_name(code: str) -> str:
-    return country_name(code, code)
 
 
 def lesson_context(request, lesson, module_outline) -> dict:

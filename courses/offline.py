@@ -25,6 +25,11 @@ def reader_tag(user_id: int | str | None) -> str:
     return salted_hmac("cms.offline.reader", str(user_id)).hexdigest()[:20]
 
 
+def wants_json(request) -> bool:
+    """The page's script (the offline queues, lesson-offline.js and attendance.js) asks for JSON."""
+    return request.headers.get("Accept") == "application/json"
+
+
 def queued_for_another_reader(request) -> bool:
     """True when a request sent from the offline queue was made on another person's page.
 

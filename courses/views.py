@@ -32,7 +32,7 @@ from .forms import (
 )
 from .guards import cohort_or_403, cohort_page_or_403
 from .models import Cohort, CohortSession
-from .offline import another_reader_refused, queued_for_another_reader, reader_tag
+from .offline import another_reader_refused, queued_for_another_reader, reader_tag, wants_json
 from .ratelimits import invite_code_attempt, invite_code_refusal
 from .record_cache import record_version
 from .selectors import access
@@ -84,7 +84,7 @@ def complete_lesson(request, page_id: int):
     next_url = _next_url(request, lesson.get_url(request) or "/")
     if request.POST.get("queued") != "1":
         messages.success(request, message)
-    if request.headers.get("Accept") == "application/json":
+    if wants_json(request):
         return JsonResponse({"saved": True, "message": message, "next": next_url})
     return redirect(next_url)
 
@@ -167,11 +167,11 @@ def attendance(request, pk: int, session_pk: int):
     """
     if request.method == "POST" and queued_for_another_reader(request):
         return another_reader_refused()
-    wants_json = request.method == "POST" and request.headers.get("Accept") == "application/json"
+    answer_json = request.method == "POST" and wants_json(request)
     try:
         cohort = cohort_or_403(request, pk, manage=request.method == "POST")
     except PermissionDenied:
-        if not wants_json:
+        if not answer_json:
             raise
         error = _("Only the cohort's trainers mark its attendance.")
         return JsonResponse({"saved": False, "error": error}, status=403)
@@ -179,7 +179,7 @@ def attendance(request, pk: int, session_pk: int):
     members = list(selectors.cohort_members(cohort))
     current = selectors.session_marks(session)
     form = AttendanceForm(request.POST or None, members=members, current=current)
-    if wants_json and not form.is_valid():
+    if answer_json and not form.is_valid():
         error = _("These marks could not be read. Mark the attendance again.")
         return JsonResponse({"saved": False, "error": error}, status=400)
     if request.method == "POST" and form.is_valid():
@@ -188,14 +188,14 @@ def attendance(request, pk: int, session_pk: int):
             marked_at = _client_time(request)
         except ValueError:
             error = _unreadable_time_message(request, members, marks)
-            if wants_json:
+            if answer_json:
                 return JsonResponse({"saved": False, "error": error}, status=400)
             form.add_error(None, error)
             return _attendance_page(request, cohort, session, form, can_manage=True, status=400)
         try:
             services.attendance_mark(session, marks, marked_by=request.user, marked_at=marked_at)
         except ValidationError as error:
-            if wants_json:
+            if answer_json:
                 return JsonResponse({"saved": False, "error": " ".join(error.messages)}, status=409)
             form.add_error(None, error)
             return _attendance_page(request, cohort, session, form, can_manage=True, status=409)
@@ -208,7 +208,7 @@ def attendance(request, pk: int, session_pk: int):
         )
         # Shown on the next page: the cohort's, where the phone's script goes once it is saved.
         messages.success(request, _("Attendance saved."))
-        if wants_json:
+        if answer_json:
             return JsonResponse({"saved": True})
         return redirect("courses:cohort", pk=cohort.pk)
     if request.method == "GET":  # the members' marks: a look at their records

@@ -28,7 +28,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-from courses.services.spreadsheets import neutralised
+from courses.services.spreadsheets import XLSX_TYPE, neutralised
 
 from .presentation import ShownCell, shown_table, table_cells
 from .suppression import ProtectedTable
@@ -42,7 +42,6 @@ __all__ = [
     "xlsx_response",
 ]
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NAME_LENGTH = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 

@@ -70,7 +70,3 @@ class SupportService(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def has_contact(self) -> bool:
-        return bool(self.website or self.phone or self.email)

@@ -24,6 +24,7 @@ from pathlib import PurePath
 import openpyxl
 from django.utils.translation import gettext as _
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a spreadsheet may read as the start of a formula (CSV and XLSX made by the platform).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

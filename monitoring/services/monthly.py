@@ -42,7 +42,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_from_templates
+from accounts.emails import email_from_templates, site_url
 from accounts.models import RoleAssignment, is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -126,7 +126,7 @@ def _dashboard_url(country) -> str:
         path = reverse("monitoring:country", args=[country.code.lower()])
     except NoReverseMatch:
         return ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url(path)
 
 
 def monthly_report_message(report: MonthlyReport) -> EmailMultiAlternatives:
