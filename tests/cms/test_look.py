@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 from django.utils import translation
@@ -31,8 +32,15 @@ def boom(request):
     raise RuntimeError("a fault in a view")
 
 
-# A view that fails, under the site's own language prefixes, before the site's own addresses.
-urlpatterns = i18n_patterns(path("boom/", boom), prefix_default_language=True) + site_urlpatterns
+def forbidden(request):
+    raise PermissionDenied
+
+
+# Views that fail and refuse, under the site's own language prefixes, before the site's addresses.
+urlpatterns = (
+    i18n_patterns(path("boom/", boom), path("forbidden/", forbidden), prefix_default_language=True)
+    + site_urlpatterns
+)
 
 
 def page(response) -> BeautifulSoup:
@@ -350,6 +358,21 @@ def test_not_found_is_friendly_in_the_readers_language(client, db, language):
     links = [a["href"] for a in main.select("a")]
     assert f"/{language}/" in links and f"/{language}/learning/" in links
     assert page(response).select_one("header .site-header__brand img")  # the logo
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("language", ["en", "bg"])
+def test_a_refusal_is_friendly_in_the_readers_language(client, db, language):
+    response = client.get(f"/{language}/forbidden/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    main = page(response).select_one("main .error-page")
+    with translation.override(language):
+        assert main.h1.get_text(strip=True) == gettext("Not allowed")
+        assert main.select_one(".error-page__code").get_text(strip=True) == gettext("Error 403")
+        assert gettext("Your account does not give you access to this page.") in main.get_text()
+    assert f"/{language}/" in [a["href"] for a in main.select("a")]
 
 
 @pytest.mark.urls(__name__)
