@@ -14,7 +14,6 @@ issued in; only the labels around them follow the reader's language.
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,6 +22,7 @@ from django.utils import timezone
 from accounts.languages import written_in
 
 from ..models import Certificate
+from ..text import nfc
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,7 @@ def _course_title_language(certificate: Certificate, facts: dict, course_title: 
         return facts["course_title_language"]
     if certificate.course_id and Certificate.course.is_cached(certificate):
         course = certificate.course
-        as_kept = unicodedata.normalize("NFC", " ".join(course.title.split()))
-        if course_title in (course.title, as_kept):
+        if course_title == nfc(course.title):
             return written_in(course)
     return certificate.language
 

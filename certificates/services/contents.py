@@ -6,7 +6,7 @@ cohort, which trainer, which language); `facts_for` turns it into the
 wording is the certificate template for its course and kind in its language,
 else the default-language version, else the template for its kind, else words
 built in here (translated like the interface). Names and wording are cleaned
-of control characters and written in Unicode NFC (`nfc`, `nfc_text`). The
+of control characters and written in Unicode NFC (`certificates.text`). The
 facts are kept on the certificate as JSON (`facts_as_json`) and read
 back with `facts_from_json`.
 """
@@ -17,9 +17,7 @@ import dataclasses
 import datetime
 import json
 import logging
-import re
 import tempfile
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from ..addresses import achievement_url, credential_url, status_list_url, verify
 from ..credentials import keys, status_list
 from ..facts import CertificateFacts, Signatory, StatusEntry
 from ..models import Certificate, CertificateTemplate, Kind
+from ..text import nfc, nfc_text
 from ..wording import fill_placeholders
 
 logger = logging.getLogger(__name__)
@@ -117,39 +116,6 @@ class Draft:
     # The cohort that ran the training (an accreditation's: the training of trainers).
     training: Cohort | None = None
     online: bool = False
-
-
-# Text reaches certificates from people's names, editors' templates and the record, pasted
-# from anywhere. A signed credential holds no control characters (proof.py refuses them),
-# and the PDF would print nothing sensible for them, so they are cleaned where text comes in:
-# line breaks (Word's manual line break \x0b, its page break \x0c, the Unicode next-line,
-# line and paragraph separators) end a line in running text and become a space in a name
-# or a title; other C0 and C1 controls, DEL and lone surrogates are dropped.
-_LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x85\u2028]")
-_PARAGRAPH_BREAK = re.compile(r"[\x0c\u2029]")
-_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
-_ONE_LINE = re.compile(r"[\n\t ]+")
-
-
-def _without_controls(text: str) -> str:
-    text = _PARAGRAPH_BREAK.sub("\n\n", _LINE_BREAK.sub("\n", text or ""))
-    return _DROPPED.sub("", text)
-
-
-def nfc_text(text: str) -> str:
-    """Running text (a certificate's body, its criteria) cleaned, trimmed and in Unicode NFC.
-
-    Its lines are kept as newlines (the PDF prints them, the credential signs them),
-    a paragraph break as an empty line; other control characters are dropped.
-    """
-    return unicodedata.normalize("NFC", _without_controls(text).strip())
-
-
-def nfc(text: str) -> str:
-    """A name or a title on one line: cleaned, trimmed and in Unicode NFC (a name typed on
-    some keyboards comes decomposed). Line breaks, tabs and the spaces around them become
-    one space; other control characters are dropped."""
-    return unicodedata.normalize("NFC", _ONE_LINE.sub(" ", _without_controls(text)).strip())
 
 
 def name_of(participant: Participant) -> str:

@@ -70,6 +70,7 @@ from ..models import HOLDER_NAME_MAX_LENGTH, Certificate, Kind
 from ..pdf import render_pdf
 from ..selectors.holders import holder_erased
 from ..selectors.listing import current_certificate, memberships_to_certify
+from ..text import nfc
 from . import status
 from .contents import (
     Draft,
@@ -78,7 +79,6 @@ from .contents import (
     facts_as_json,
     facts_for,
     name_of,
-    nfc,
 )
 from .errors import CertificateError
 
@@ -236,7 +236,7 @@ def _signed(draft: Draft, facts) -> dict:
     try:
         return proof.sign(open_badges.unsigned_credential(facts))
     except proof.DocumentRefused as refusal:
-        # Text is cleaned where certificates take it in (contents.nfc): this is a bug to see.
+        # Text is cleaned where certificates take it in (text.nfc): this is a bug to see.
         logger.error("Certificate for %s not signed: %s", draft.key, refusal)
         raise CertificateError(
             _(

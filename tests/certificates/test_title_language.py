@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from wagtail.models import Page
 
 from certificates.models import Certificate
 from certificates.selectors.verification import certificate_changed
@@ -80,6 +81,22 @@ def test_a_course_translated_into_the_certificates_language_gives_an_unmarked_ti
 def test_a_certificate_issued_before_the_titles_language_was_kept_finds_it_from_its_course(
     client, world
 ):
+    facts = dict(world.certificate.facts)
+    del facts["course_title_language"]
+    Certificate.objects.filter(pk=world.certificate.pk).update(facts=facts)
+    certificate_changed(world.certificate.code)
+
+    page = _main(client.get(f"/bg/verify/{world.certificate.code}/"))
+
+    assert 'lang="en"' in _element_around(page, COURSE_TITLE)
+
+
+def test_an_older_certificate_finds_its_titles_language_when_the_course_title_held_controls(
+    client, world
+):
+    """The title a certificate keeps was cleaned as certificates clean text (a tab made a
+    space, a bell dropped): the course's raw title is compared after the same cleaning."""
+    Page.objects.filter(pk=world.course.pk).update(title="Course\tcertificates\x07")
     facts = dict(world.certificate.facts)
     del facts["course_title_language"]
     Certificate.objects.filter(pk=world.certificate.pk).update(facts=facts)
