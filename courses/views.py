@@ -160,7 +160,7 @@ def attendance(request, pk: int, session_pk: int):
     """Bulk attendance for one session: everyone on one screen, made for a phone.
 
     The phone's offline queue (attendance.js) asks for JSON and gets a definite answer:
-    {"saved": true}, or {"saved": false, "error": ...} with 403 (not theirs to mark), 400
+    {"saved": true, "message"}, or {"saved": false, "error": ...} with 403 (not theirs to mark), 400
     (marks it cannot read) or 409 (refused by the rules), so that it drops refused marks
     instead of sending them again forever. Marks made on another trainer's page (a shared
     phone) are refused with 409 and save nothing.
@@ -206,10 +206,13 @@ def attendance(request, pk: int, session_pk: int):
             session=session.pk,
             marks=len(marks),
         )
-        # Shown on the next page: the cohort's, where the phone's script goes once it is saved.
-        messages.success(request, _("Attendance saved."))
+        # Shown on the next page: the cohort's, where the phone's script goes once it is saved;
+        # marks sent later from the queue (`queued`) are told on the page that sent them.
+        message = _("Attendance saved.")
+        if request.POST.get("queued") != "1":
+            messages.success(request, message)
         if answer_json:
-            return JsonResponse({"saved": True})
+            return JsonResponse({"saved": True, "message": message})
         return redirect("courses:cohort", pk=cohort.pk)
     if request.method == "GET":  # the members' marks: a look at their records
         audit_record(request, AuditEntry.Action.ROSTER_VIEWED, cohort, session=session.pk)

@@ -17,10 +17,12 @@ the course.
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -151,6 +153,17 @@ def clean_answers(assessment: Assessment, raw_answers: dict) -> dict:
     return answers
 
 
+def _the_answers_sent(assessment: Assessment, raw_answers: dict, sent: Attempt) -> bool:
+    """Whether `raw_answers` are the answers `sent` was completed with: a replay. Other
+    answers under a used token (a copy of the page kept from before, answered anew) were
+    never counted, and are refused rather than reported as sent."""
+    try:
+        answers = clean_answers(assessment, raw_answers)
+    except AnswersInvalid:
+        return False
+    return json.loads(json.dumps(answers, cls=DjangoJSONEncoder)) == sent.answers
+
+
 @transaction.atomic
 def attempt_submit(
     participant: Participant,
@@ -163,8 +176,9 @@ def attempt_submit(
 
     The attempt's token is the submission's idempotency key: sent again, it counts
     nothing. Refused (ValidationError, code `not_open`) when the token names no attempt
-    this person has open at this assessment: none or someone else's; `AnswersAlreadySent`
-    (code `already_sent`, with the same message) when it names their own, already sent;
+    this person has open at this assessment: none, someone else's, or their own already
+    sent with other answers; `AnswersAlreadySent` (code `already_sent`, with the same
+    message) when it names their own, already sent with these answers (a replay);
     and (code `lessons_not_done`) for a post-test before the lessons are done, even
     with an attempt open. Raises `AnswersInvalid` when answers are missing; the
     attempt then stays open.
@@ -187,7 +201,7 @@ def attempt_submit(
             participant=participant,
             activity_key=assessment.translation_key,
         ).first()
-        if sent is not None:
+        if sent is not None and _the_answers_sent(assessment, raw_answers, sent):
             raise AnswersAlreadySent(sent)
         raise ValidationError(NOT_OPEN, code="not_open")
     if attempts_left(participant, assessment) == 0:

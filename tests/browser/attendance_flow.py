@@ -32,6 +32,20 @@ ANOTHER_TRAINERS_MARKS = """() => {
   localStorage.setItem("attendance-queue:" + form.dataset.offlineQueue, JSON.stringify(item));
 }"""
 
+# Marks as the page kept them before they carried a tag: the first member absent.
+UNTAGGED_MARKS = """() => {
+  const form = document.querySelector("form[data-offline-queue]");
+  let first = true;
+  const entries = Array.from(new FormData(form).entries()).map(([name, value]) => {
+    if (name === "marked_at") return [name, new Date().toISOString()];
+    if (!name.startsWith("member_")) return [name, value];
+    const status = first ? "absent" : "present";
+    first = false;
+    return [name, status];
+  });
+  localStorage.setItem("attendance-queue:" + form.dataset.offlineQueue, JSON.stringify(entries));
+}"""
+
 
 def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     trainer, cohort = trainer_with_cohort(
@@ -72,12 +86,16 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the queued marks to be sent")
+    expect(page.locator(".attendance-saved")).to_have_text("Attendance saved.")  # said here
     page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
     assert Attendance.objects.filter(session=session, status="present").count() == 3
     another_trainers_marks_are_dropped_unsent(page, session)
+    untagged_marks_kept_before_tags_are_sent_from_this_page(page, session)
 
     refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, not_started)
-    marks_sent_with_a_stale_sign_in_wait_for_a_reload(page, context, live_server, url, session)
+    marks_kept_when_the_sign_in_ended_go_after_signing_in(
+        page, context, live_server, url, session, trainer.email
+    )
     assert_fits(page, f"{live_server.url}/en/learning/training/", "trainer-home")
     assert "Cohorts in your cascade" in page.content()
     assert_fits(page, f"{live_server.url}/en/learning/training/cohorts/{cohort.pk}/", "cohort")
@@ -99,6 +117,20 @@ def another_trainers_marks_are_dropped_unsent(page, session):
     page.remove_listener("request", heard)
     assert posts == []  # never sent under this trainer's sign-in
     assert Attendance.objects.filter(session=session, status="present").count() == 3
+
+
+def untagged_marks_kept_before_tags_are_sent_from_this_page(page, session):
+    """Marks kept by the page before marks carried a tag: a plain list of the form's entries,
+    the first member absent. They were made on this session's page, so they are sent."""
+    page.evaluate(UNTAGGED_MARKS)
+    page.reload()
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the untagged marks to be sent")
+    wait_until(
+        page,
+        lambda: Attendance.objects.filter(session=session, status="absent").count() == 1,
+        "the first member to be marked absent",
+    )
+    assert Attendance.objects.filter(session=session, status="present").count() == 2
 
 
 def refused_marks_leave_the_queue_with_the_reason(page, context, live_server, cohort, session):
@@ -125,22 +157,23 @@ def refused_marks_leave_the_queue_with_the_reason(page, context, live_server, co
     assert not Attendance.objects.filter(session=session).exists()
 
 
-def marks_sent_with_a_stale_sign_in_wait_for_a_reload(page, context, live_server, url, session):
+def marks_kept_when_the_sign_in_ended_go_after_signing_in(
+    page, context, live_server, url, session, email
+):
     page.goto(url)
     context.set_offline(True)
-    page.locator("fieldset").first.locator("input[value=absent]").check()
+    page.locator("fieldset").first.locator("input[value=present]").check()
     page.get_by_role("button", name="Save attendance").tap()
     page.locator(".offline-status").wait_for(state="visible")
-    # Meanwhile the CSRF secret changes (as on signing in elsewhere): the page's token is stale.
-    context.add_cookies([{"name": "csrftoken", "value": "s" * 32, "url": live_server.url}])
+    context.clear_cookies(name="sessionid")  # meanwhile the sign-in ends
 
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     expect(page.get_by_role("alert")).to_contain_text("Reload it and sign in again if asked")
     assert page.evaluate(QUEUED) == 1  # the trainer's work is kept
-    assert not Attendance.objects.filter(session=session, status="absent").exists()
-
-    page.reload()  # a fresh token: the kept marks are sent with it
-    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept marks to be sent")
     assert Attendance.objects.filter(session=session, status="absent").count() == 1
-    assert Attendance.objects.filter(session=session, status="present").count() == 2
+
+    log_in(page, live_server, email)  # a new sign-in, a new CSRF token: the marks go with it
+    page.goto(url)
+    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept marks to be sent")
+    assert Attendance.objects.filter(session=session, status="present").count() == 3

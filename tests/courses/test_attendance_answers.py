@@ -119,10 +119,26 @@ def test_marks_for_a_started_session_are_saved_and_the_page_carries_the_messages
         page = client.get(url(world, world["first"])).content.decode()
         response = client.post(url(world, world["first"]), marks(world), **JSON)
     assert response.status_code == 200
-    assert response.json() == {"saved": True}
+    assert response.json() == {"saved": True, "message": "Attendance saved."}
     assert Attendance.objects.filter(session=world["first"], status="present").count() == len(
         world["members"]
     )
     # What attendance.js shows when kept marks are refused, or the sign-in has ended.
     assert 'role="alert" data-refused="The attendance was not saved."' in page
     assert "Your sign-in has ended or this page is out of date." in page
+
+
+def test_marks_sent_from_the_queue_are_told_on_their_page_not_on_the_next(client, world):
+    """The queue sends kept marks while the trainer stays on the attendance page: that page
+    says "Attendance saved." (the answer's message), so no message waits for the next page.
+    Marks saved by the button go to the cohort's page, which says it."""
+    client.force_login(world["lead"])
+    with clock(at(FIRST_DAY, 10)):
+        queued = client.post(url(world, world["first"]), {**marks(world), "queued": "1"}, **JSON)
+        cohort_page = client.get(f"/en/learning/training/cohorts/{world['cohort'].pk}/")
+        assert queued.json()["message"] == "Attendance saved."
+        assert "Attendance saved." not in cohort_page.content.decode()
+
+        client.post(url(world, world["first"]), marks(world, "absent"), **JSON)
+        cohort_page = client.get(f"/en/learning/training/cohorts/{world['cohort'].pk}/")
+        assert "Attendance saved." in cohort_page.content.decode()

@@ -78,7 +78,10 @@ def test_marks_from_another_trainers_page_are_refused_and_save_nothing(client, w
 
         client.force_login(world["a"])
         saved = client.post(world["url"], marks(world, "present"), HTTP_X_READER=tag_a, **JSON)
-        assert saved.status_code == 200 and saved.json() == {"saved": True}
+        assert saved.status_code == 200 and saved.json() == {
+            "saved": True,
+            "message": "Attendance saved.",
+        }
         before = statuses(world)
         assert set(before.values()) == {"present"}
 
@@ -96,7 +99,7 @@ def test_marks_from_another_trainers_page_are_refused_and_save_nothing(client, w
     # B's own marks, from B's page, are saved.
     with clock(at(DAY, 12)):
         own = client.post(world["url"], marks(world, "absent"), HTTP_X_READER=tag_b, **JSON)
-    assert own.status_code == 200 and own.json() == {"saved": True}
+    assert own.status_code == 200 and own.json() == {"saved": True, "message": "Attendance saved."}
     assert set(statuses(world).values()) == {"absent"}
 
 

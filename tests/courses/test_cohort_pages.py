@@ -160,7 +160,7 @@ def test_bulk_attendance_counts_each_mark_once(client, world):
     assert "Борис Петров" in page and "data-offline-queue" in page
     for _ in range(2):  # a phone sending the same marks twice
         response = client.post(url, marks(world), HTTP_ACCEPT="application/json")
-        assert response.json() == {"saved": True}
+        assert response.json() == {"saved": True, "message": "Attendance saved."}
     assert Attendance.objects.filter(session=world["session"]).count() == 3
     assert set(Attendance.objects.values_list("status", flat=True)) == {"present"}
 

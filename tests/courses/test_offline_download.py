@@ -351,6 +351,31 @@ def test_answers_sent_again_with_the_same_attempt_count_once(client, learner, wo
     assert Attempt.objects.filter(participant__user=learner).count() == 1
 
 
+def test_other_answers_under_a_used_attempt_are_refused_not_reported_as_sent(
+    client, learner, world
+):
+    """A copy of the page kept from before the test was sent, answered anew offline: the
+    new answers were never counted, so the queue is told so rather than "sent"."""
+    item = question("single", "Which article?", [("Article 12", True), ("Article 3", False)])
+    check = assessment("knowledge_check", [item], title="Check", attempts_allowed=0)
+    client.force_login(learner)
+    url = f"/en/learning/assessments/{check.pk}/"
+    client.get(url)
+    token = str(Attempt.in_progress.get(participant__user=learner).token)
+    json = {"HTTP_ACCEPT": "application/json"}
+    right = {"attempt": token, f"q-{item.translation_key}": option_id(item, "Article 12")}
+    assert client.post(url, right, **json).json()["saved"] is True
+
+    wrong = {**right, f"q-{item.translation_key}": option_id(item, "Article 3"), "queued": "1"}
+    later = client.post(url, wrong, **json)
+
+    assert later.status_code == 409
+    assert later.json()["saved"] is False
+    assert "Nothing was counted" in later.json()["error"]
+    kept = Attempt.objects.get(participant__user=learner)
+    assert kept.percent == 100  # the first answers stand
+
+
 def test_answers_the_server_refuses_say_why(client, learner, world):
     item = question("single", "Which article?", [("Article 12", True), ("Article 3", False)])
     check = assessment("knowledge_check", [item], title="Check", attempts_allowed=0)

@@ -1,10 +1,11 @@
 // Lessons on a phone whose connection comes and goes (lesson and module pages).
 // - Registers the service worker that keeps the lesson pages opened (/sw.js).
-// - "Mark as complete" and a knowledge check's answers are kept in this browser, then sent;
-//   with no connection they wait, and go when it returns ("online", the next page load,
-//   every 30 s). Each waits under the key the server counts once: the lesson (one
-//   completion per person) or the attempt's token (one result), so a resend never counts
-//   twice. Without JavaScript the forms post as usual.
+// - "Mark as complete" and a knowledge check's answers are kept in this browser, then sent
+//   (offline-queue.js, loaded before this, says how answers are read); with no connection
+//   they wait, and go when it returns ("online", the next page load, every 30 s). Each
+//   waits under the key the server counts once: the lesson (one completion per person) or
+//   the attempt's token (one result), so a resend never counts twice. Without JavaScript
+//   the forms post as usual.
 // - A shared device: each item carries the tag of the reader whose page it was done on
 //   (data-reader, never the id). Only that reader's items are sent, with that tag (the
 //   server refuses another's: 409); another signed-in reader's page drops them unseen, and
@@ -14,10 +15,12 @@
 (function () {
   "use strict";
   var notice = document.querySelector("[data-offline-notice]");
-  if (!notice || !window.fetch || !window.localStorage) return;
+  var queue = window.offlineQueue;
+  if (!notice || !queue) return;
   var words = notice.dataset;
   var reader = words.reader; // "none": nobody is signed in
   var QUEUE = "offline-queue:";
+  var QUEUED = [["queued", "1"]]; // sent from the queue, not by the button just pressed
   var FORMS = "form[data-offline-form], .block-knowledge-check form.assessment-form";
   var worker = navigator.serviceWorker;
 
@@ -38,13 +41,6 @@
         }
       })
       .catch(function () {});
-  }
-
-  function Kept(signedOut) {
-    this.signedOut = signedOut;
-  }
-  function Refused(message) {
-    this.message = message;
   }
 
   function tell(text) {
@@ -80,59 +76,7 @@
   }
 
   function waiting(form, problem) {
-    if (form) status(form, problem.signedOut ? words.signedOut : words.queued);
-  }
-
-  // As attendance.js: a redirect or an HTML 403 is a sign-in that ended (kept); no answer,
-  // 5xx or 429 is "offline" (kept); any other refusal drops what was sent, saying why.
-  function outcome(response) {
-    var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
-    if (response.redirected || response.status === 401 || (response.status === 403 && !json)) {
-      throw new Kept(true);
-    }
-    if (response.status >= 500 || response.status === 429 || (response.ok && !json)) {
-      throw new Kept(false);
-    }
-    if (!json) throw new Refused("");
-    return response.json().then(function (answer) {
-      if (response.ok && answer.saved === true) return answer;
-      if (answer.another_reader) throw new Kept(true); // someone else signed in since
-      throw new Refused(answer.error || "");
-    });
-  }
-
-  function send(key, queued) {
-    var kept = localStorage.getItem(key);
-    var item = JSON.parse(kept);
-    // The token changes at each sign-in: a page kept from before carries an old one, the
-    // cookie the current one.
-    var cookie = /(?:^|; )csrftoken=([^;]+)/.exec(document.cookie);
-    var field = document.querySelector("input[name=csrfmiddlewaretoken]");
-    var token = cookie ? cookie[1] : field && field.value;
-    var entries = item.entries.map(function (entry) {
-      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token] : entry;
-    });
-    function forget() {
-      if (localStorage.getItem(key) === kept) localStorage.removeItem(key);
-    }
-    return fetch(item.url, {
-      method: "POST",
-      body: new URLSearchParams(entries.concat(queued ? [["queued", "1"]] : [])),
-      headers: { Accept: "application/json", "X-Reader": item.reader },
-      credentials: "same-origin",
-    })
-      .then(outcome)
-      .then(
-        function (answer) {
-          forget();
-          return answer;
-        },
-        function (problem) {
-          if (problem instanceof Refused) forget();
-          else if (!(problem instanceof Kept)) problem = new Kept(false);
-          throw problem;
-        }
-      );
+    if (form) status(form, problem.reason === "signed-out" ? words.signedOut : words.queued);
   }
 
   // The server's answer to what waited, shown where it was done.
@@ -148,19 +92,10 @@
     }
   }
 
-  function keysQueued() {
-    return Object.keys(localStorage).filter(function (key) {
-      return key.indexOf(QUEUE) === 0;
-    });
-  }
-
   var flushing = false;
   function flush() {
-    var keys = keysQueued().filter(function (key) {
-      var mine = (JSON.parse(localStorage.getItem(key)) || {}).reader === reader;
-      // Another reader's can never be sent now (nor told about); nobody's page keeps them.
-      if (!mine && reader !== "none") localStorage.removeItem(key);
-      return mine && reader !== "none";
+    var keys = queue.keys(QUEUE).filter(function (key) {
+      return queue.mine(key, reader);
     });
     if (flushing || !keys.length) return;
     flushing = true;
@@ -168,9 +103,9 @@
       .reduce(function (chain, key) {
         return chain.then(function () {
           if (!localStorage.getItem(key)) return;
-          return send(key, true).then(answered.bind(null, key), function (problem) {
+          return queue.send(key, QUEUED).then(answered.bind(null, key), function (problem) {
             var form = formFor(key);
-            if (!(problem instanceof Refused)) {
+            if (!(problem instanceof queue.Refused)) {
               waiting(form, problem);
               throw problem; // no connection: the rest waits too
             }
@@ -192,13 +127,13 @@
       var entries = Array.from(new FormData(form).entries());
       var item = { url: form.action, entries: entries, reader: reader };
       localStorage.setItem(key, JSON.stringify(item));
-      send(key, false).then(
+      queue.send(key).then(
         function (answer) {
           location.href = answer.next || location.href;
         },
         function (problem) {
           // Refused (an answer missing, the test opened again): the server's page says why.
-          if (problem instanceof Refused) form.submit();
+          if (problem instanceof queue.Refused) form.submit();
           else waiting(form, problem);
         }
       );
@@ -210,7 +145,8 @@
     // Offline: the browser says so, or this page is the copy kept (the network failed).
     var offline = !navigator.onLine || document.querySelector("[data-offline-copy]:not([hidden])");
     if (!offline || !link || link.origin !== location.origin || event.defaultPrevented) return;
-    if (link.pathname === location.pathname && link.hash) return;
+    // A place on this very page (not the same page asked with other parameters) is here.
+    if (link.pathname === location.pathname && link.search === location.search && link.hash) return;
     event.preventDefault();
     var missing = tell.bind(null, words.notSaved);
     if (!window.caches) return missing();
@@ -218,13 +154,6 @@
       if (copy) location.href = link.href;
       else missing();
     }, missing);
-  });
-
-  // Logging out: nothing this reader left waiting stays for the next person to send.
-  [].forEach.call(document.querySelectorAll("form[action$='/accounts/logout/']"), function (form) {
-    form.addEventListener("submit", function () {
-      keysQueued().forEach(localStorage.removeItem, localStorage);
-    });
   });
 
   window.addEventListener("online", flush);

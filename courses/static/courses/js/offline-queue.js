@@ -1,0 +1,126 @@
+// What the two offline queues share (lesson-offline.js for lessons and knowledge checks,
+// attendance.js for a session's marks): sending one kept item, and reading the answer.
+//
+// An item ({url, entries, reader}) is kept in localStorage under a key until the server
+// has answered it for good. What happens then depends on the answer:
+// - {"saved": true}: done, the item is forgotten;
+// - a refusal ({"saved": false} or any other 4xx): the item is forgotten, and the page
+//   says why (Refused, with the server's words);
+// - a redirect (to the sign-in page), a 401 or an HTML 403 (the sign-in ended, or the
+//   CSRF token is stale), or {"another_reader": true} (someone else signed in since the
+//   page opened): kept (Kept "signed-out");
+// - no answer, a 5xx, a 429, or a 200 that is not this endpoint's answer: kept
+//   (Kept "offline"), sent again later.
+// An item is forgotten only if it is still the one sent: newer marks queued meanwhile stay.
+// Logging out drops everything the queues keep, so nothing waits for the next person.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.localStorage) return;
+  var script = document.currentScript;
+  var cookieName = (script && script.dataset.csrfCookie) || "csrftoken";
+  var PREFIXES = ["offline-queue:", "attendance-queue:"];
+
+  function Kept(reason) {
+    this.reason = reason; // "offline" or "signed-out"
+  }
+  function Refused(message) {
+    this.message = message;
+  }
+
+  function isJson(response) {
+    return (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+  }
+
+  function outcome(response) {
+    // Only the endpoint answers without a redirect: a redirect leads to the sign-in page
+    // (which may answer JSON too), and Django's CSRF refusal is an HTML 403.
+    var signedOut = response.status === 401 || (response.status === 403 && !isJson(response));
+    if (response.redirected || signedOut) throw new Kept("signed-out");
+    if (response.status >= 500 || response.status === 429) throw new Kept("offline");
+    if (!isJson(response)) {
+      if (response.ok) throw new Kept("offline"); // not the endpoint's answer: try again later
+      throw new Refused("");
+    }
+    return response.json().then(function (answer) {
+      if (response.ok && answer.saved === true) return answer;
+      if (answer.another_reader) throw new Kept("signed-out");
+      if (!response.ok || answer.saved === false) {
+        throw new Refused(typeof answer.error === "string" ? answer.error : "");
+      }
+      throw new Kept("offline");
+    });
+  }
+
+  // The CSRF token changes at each sign-in: a page kept from before carries an old one, the
+  // cookie the current one.
+  function currentToken() {
+    var cookie = new RegExp("(?:^|; )" + cookieName + "=([^;]+)").exec(document.cookie);
+    var field = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return cookie ? decodeURIComponent(cookie[1]) : field && field.value;
+  }
+
+  // Sends the item kept under `key`; `extra` entries go with it. Resolves with the
+  // server's answer, or rejects with Kept or Refused (anything else counts as offline).
+  function send(key, extra) {
+    var kept = localStorage.getItem(key);
+    var item = JSON.parse(kept);
+    var token = currentToken();
+    var entries = item.entries.map(function (entry) {
+      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token] : entry;
+    });
+    function forget() {
+      if (localStorage.getItem(key) === kept) localStorage.removeItem(key);
+    }
+    return fetch(item.url, {
+      method: "POST",
+      body: new URLSearchParams(entries.concat(extra || [])),
+      headers: { Accept: "application/json", "X-Reader": item.reader },
+      credentials: "same-origin",
+    })
+      .then(outcome)
+      .then(
+        function (answer) {
+          forget();
+          return answer;
+        },
+        function (problem) {
+          if (problem instanceof Refused) forget();
+          else if (!(problem instanceof Kept)) problem = new Kept("offline");
+          throw problem;
+        }
+      );
+  }
+
+  // The keys kept under `prefix`.
+  function keys(prefix) {
+    return Object.keys(localStorage).filter(function (key) {
+      return key.indexOf(prefix) === 0;
+    });
+  }
+
+  // The item kept under `key` if it is `reader`'s. With someone signed in, anyone else's,
+  // or one that cannot be read, is dropped unsent: it can never be sent from this page, nor
+  // told about. With nobody signed in ("none"), it waits for its reader.
+  function mine(key, reader) {
+    if (reader === "none") return null;
+    var item = null;
+    try {
+      item = JSON.parse(localStorage.getItem(key));
+    } catch (error) {
+      item = null;
+    }
+    if (item && item.reader === reader && Array.isArray(item.entries)) return item;
+    localStorage.removeItem(key);
+    return null;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var action = event.target.getAttribute("action") || "";
+    if (!/\/accounts\/logout\/$/.test(action)) return;
+    PREFIXES.forEach(function (prefix) {
+      keys(prefix).forEach(localStorage.removeItem, localStorage);
+    });
+  });
+
+  window.offlineQueue = { Kept: Kept, Refused: Refused, send: send, keys: keys, mine: mine };
+})();
