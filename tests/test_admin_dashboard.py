@@ -289,3 +289,11 @@ def test_the_dashboard_costs_the_same_queries_in_a_world_three_times_larger():
     for name in PANELS:
         assert len(links(panel(large_html, name))) > len(links(panel(small_html, name))), name
     assert large == small
+
+
+def test_a_cancelled_cohorts_sessions_are_not_listed(world):
+    Cohort.objects.filter(pk=world.training.pk).update(status=Cohort.Status.CANCELLED)
+    with clock(CASCADE_NOW):
+        cohorts = panel(dashboard(admin_user(coordinating=True)), "cohorts")
+    assert "No session from today to 7 days ahead." in cohorts
+    assert world.training.name not in cohorts

@@ -62,9 +62,11 @@ def sessions_starting_between(
     start: datetime.datetime, end: datetime.datetime
 ) -> QuerySet[CohortSession]:
     """Every cohort's sessions starting from `start` until before `end`, soonest first, each with
-    its cohort and country (one query for any slice)."""
+    its cohort and country (one query for any slice). A cancelled cohort's sessions are not
+    held."""
     return (
         CohortSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
         .select_related("cohort__country")
         .order_by("starts_at", "pk")
     )
