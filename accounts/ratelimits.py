@@ -21,6 +21,7 @@ e.g. "20/15m/ip,5/15m/user": per address (IP) and per account.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -68,11 +69,8 @@ def guess_attempt(request: HttpRequest, *, action: str, rates: str) -> GuessAtte
     return GuessAttempt(usage) if usage is not None else None
 
 
-def guesses_refused(request: HttpRequest, *, action: str, rates: str) -> bool:
-    """Whether this address (or account) has missed `action` too often lately.
-
-    Reads the counts `miss_counted` keeps (one read of the shared cache), writes nothing.
-    """
+def _histories(request: HttpRequest, action: str, rates: str):
+    """Each rate of `action` with the times it was counted, newest first (one cache read)."""
     user = request.user if request.user.is_authenticated else None
     limits = {
         ratelimit.get_cache_key(request, app=APP, action=action, rate=rate, user=user): rate
@@ -80,10 +78,29 @@ def guesses_refused(request: HttpRequest, *, action: str, rates: str) -> bool:
     }
     histories = cache.get_many(list(limits))
     now = time.time()
+    for key, rate in limits.items():
+        _fits, history = ratelimit.apply_rate(list(histories.get(key, [])), now, rate, dry_run=True)
+        yield rate, history, now
+
+
+def guesses_refused(request: HttpRequest, *, action: str, rates: str) -> bool:
+    """Whether this address (or account) has missed `action` too often lately.
+
+    Reads the counts `miss_counted` keeps (one read of the shared cache), writes nothing.
+    """
     return any(
-        not ratelimit.apply_rate(list(histories.get(key, [])), now, rate, dry_run=True)[0]
-        for key, rate in limits.items()
+        len(history) >= rate.amount for rate, history, _now in _histories(request, action, rates)
     )
+
+
+def seconds_until_allowed(request: HttpRequest, *, action: str, rates: str) -> int:
+    """How long until `action` fits every rate again (0 when it fits now): the wait a 429
+    page names. A slot frees when the oldest count it needs leaves its window."""
+    wait = 0.0
+    for rate, history, now in _histories(request, action, rates):
+        if len(history) >= rate.amount:
+            wait = max(wait, history[rate.amount - 1] + rate.duration - now)
+    return math.ceil(wait)
 
 
 def miss_counted(request: HttpRequest, *, action: str, rates: str) -> bool:

@@ -128,7 +128,7 @@ class _Pieces:
 def module_offline_copy(module: ModulePage, request) -> OfflineModule:
     """The reader's offline copy of a live module (`PermissionDenied` where a view
     restriction keeps them out of it, as on the site)."""
-    _check_may_read(module, request)
+    check_may_read(module, request)
     language = i18n.reader_language()
     course = Page.objects.get(pk=course_id_for(module))
     structure = course_selectors.course_structure(course)
@@ -186,7 +186,8 @@ def _may_read(page: Page, request) -> bool:
     return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
 
 
-def _check_may_read(page: Page, request) -> None:
+def check_may_read(page: Page, request) -> None:
+    """`PermissionDenied` unless the reader may read `page` (its view restrictions)."""
     if not _may_read(page, request):
         raise PermissionDenied
 

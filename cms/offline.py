@@ -16,9 +16,9 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
-from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
@@ -28,12 +28,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from accounts.ratelimits import guess_attempt, too_many_guesses
+from accounts.ratelimits import guess_attempt, seconds_until_allowed, too_many_guesses
 from courses.forms import record_id
 from courses.offline import READER_HEADER, reader_tag
 
 from .models import LessonPage, ModulePage
-from .module_download import module_offline_copy
+from .module_download import check_may_read, module_offline_copy
 
 OFFLINE_COPY_HEADER = "X-Offline-Copy"
 SERVICE_WORKER = "courses/js/service-worker.js"
@@ -104,6 +104,7 @@ def module_download(request, page_id: int):
     module = ModulePage.objects.live().filter(pk=page_id).first()
     if module is None:
         raise Http404
+    check_may_read(module, request)  # a refused download uses up none of the allowance
     if guess_attempt(request, action="module_download", rates=_download_rates()) is None:
         return _too_many_downloads(request)
     copy = module_offline_copy(module, request)
@@ -117,8 +118,10 @@ def _download_rates() -> str:
 
 
 def _too_many_downloads(request):
-    """The 429 page: every download counts, whichever module, per account."""
-    minutes = max(1, int(max(rate.duration for rate in parse_rates(_download_rates())) // 60))
+    """The 429 page: every download counts, whichever module, per account. It names the
+    minutes until the next download is allowed."""
+    seconds = seconds_until_allowed(request, action="module_download", rates=_download_rates())
+    minutes = max(1, math.ceil(seconds / 60))
     return too_many_guesses(
         request,
         ngettext(

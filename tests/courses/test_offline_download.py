@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import zipfile
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -198,7 +200,8 @@ def test_files_past_the_size_limit_stay_online(client, learner, world, settings)
     assert "Lesson two: keep the" in html  # the text always comes
 
 
-def test_who_cannot_read_the_course_gets_no_copy(client, learner, world):
+def test_who_cannot_read_the_course_gets_no_copy(client, learner, world, settings):
+    settings.MODULE_DOWNLOAD_RATE_LIMITS = "1/h/user"  # refusals use up none of it
     module = world.modules[0]
     url = f"/en/learning/modules/{module.pk}/download/"
     assert client.get(url)["Location"].startswith("/en/accounts/login/")
@@ -208,6 +211,7 @@ def test_who_cannot_read_the_course_gets_no_copy(client, learner, world):
         page=world.course, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(Group.objects.create(name="Master trainers"))
+    assert client.get(url).status_code == 403
     assert client.get(url).status_code == 403
     restriction.delete()
     assert client.get(url).status_code == 200
@@ -446,15 +450,23 @@ def test_an_account_downloading_too_often_gets_the_429_page(client, learner, wor
     settings.MODULE_DOWNLOAD_RATE_LIMITS = "2/h/user"
     client.force_login(learner)
     first, second = world.modules[0], world.modules[1]
-    for module in (first, second):  # every module counts towards the one limit
-        assert client.get(f"/en/learning/modules/{module.pk}/download/").status_code == 200
+    started = time.time()
+    with mock.patch("time.time", return_value=started):
+        assert client.get(f"/en/learning/modules/{first.pk}/download/").status_code == 200
+    with mock.patch("time.time", return_value=started + 10 * 60):
+        # every module counts towards the one limit
+        assert client.get(f"/en/learning/modules/{second.pk}/download/").status_code == 200
 
-    refused = client.get(f"/en/learning/modules/{first.pk}/download/")
+    # 45 minutes after the first download: it leaves the hour's window in 15 minutes.
+    with mock.patch("time.time", return_value=started + 45 * 60):
+        refused = client.get(f"/en/learning/modules/{first.pk}/download/")
     assert refused.status_code == 429
     assert refused["Content-Type"].startswith("text/html")
     page = text_of(refused.content.decode())
     assert "Too many attempts" in page
-    assert "Please wait 60 minutes and try again" in page
+    assert "Please wait 15 minutes and try again" in page
+    with mock.patch("time.time", return_value=started + 60 * 60 + 1):
+        assert client.get(f"/en/learning/modules/{first.pk}/download/").status_code == 200
 
     # The limit is the account's: another reader on the same connection still downloads.
     client.force_login(UserFactory())
