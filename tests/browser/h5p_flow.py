@@ -16,6 +16,7 @@ from django.contrib.auth.models import Permission
 from assessments.models import Attempt, H5PContent, H5PLibrary, H5PUserState, XapiStatement
 from assessments.services.h5p import h5p_content_store
 from courses.models import LessonProgress
+from tests.browser.axe import serious_violations, with_axe
 from tests.browser.helpers import log_in, wait_until
 from tests.factories import UserFactory, publish
 from tests.factories import coordinator as make_coordinator
@@ -64,7 +65,7 @@ def h5p_activity_is_played_and_recorded(browser, live_server, lesson, learner):
     lesson.body.append(("h5p_activity", {"activity": content, "caption": ""}))
     publish(lesson)
 
-    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    context = with_axe(browser.new_context(viewport={"width": 1024, "height": 900}))
     page = context.new_page()
     problems = watch(page)
     log_in(page, live_server, learner.email)
@@ -73,6 +74,10 @@ def h5p_activity_is_played_and_recorded(browser, live_server, lesson, learner):
     assert player.get_attribute("sandbox") == "allow-scripts"
     player.scroll_into_view_if_needed()  # the player loads lazily, when it comes into view
     frame = activity_frame(page, problems)
+    # The lesson with its player, and the activity inside it, pass axe-core.
+    inaccessible = serious_violations(page, "the lesson around the player")
+    inaccessible += serious_violations(frame, "the H5P player")
+    assert inaccessible == [], "\n".join(inaccessible)
 
     # The activity's script runs in an opaque origin: it cannot reach the lesson page.
     reach = "() => { try { return window.top.document.cookie.length >= 0 } catch (e) { return 'blocked' } }"

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -143,6 +145,8 @@ class Stop:
     role: str
     status: int = 200
     shows: str = ""
+    # The path is a module's download: the tour opens the copy's index.html from the zip.
+    offline_copy: bool = False
 
 
 @dataclass
@@ -344,6 +348,13 @@ def build_tour_world() -> TourWorld:
         Stop("my-learning", "learning/", "learner"),
         Stop("course", _after_language(tree.course.url), "learner"),
         Stop("module", _after_language(tree.modules[0].url), "learner", shows=_DOWNLOAD),
+        Stop(
+            "module-offline-copy",
+            f"learning/modules/{tree.modules[0].pk}/download/",
+            "learner",
+            shows="article.lesson",
+            offline_copy=True,
+        ),
         Stop("lesson", _after_language(tree.lessons[0].url), "learner"),
         Stop("lesson-every-block", _after_language(tree.lessons[1].url), "learner"),
         Stop("youth-module", youth_module_path, "young person", shows=f".youth-card {_DOWNLOAD}"),
@@ -437,6 +448,28 @@ _MARKED_LANGUAGE = """(strings) => {
 }"""
 
 
+def _serve_offline_copy(page, download_url: str) -> str:
+    """Download the module's zip as the reader, and answer its files to `page` from a host of
+    their own (as the learner's phone opens them, apart from the site and its service
+    worker); returns the address of the copy's index.html."""
+    archive = zipfile.ZipFile(io.BytesIO(page.request.get(download_url).body()))
+    prefix = f"http://offline-copy.invalid/{urlsplit(download_url).path.split('/')[1]}/"
+
+    def answer(route):
+        name = route.request.url.removeprefix(prefix).split("?")[0]
+        try:
+            body = archive.read(name)
+        except KeyError:
+            return route.fulfill(status=404, body="")
+        kind = "text/html" if name.endswith(".html") else "application/octet-stream"
+        return route.fulfill(status=200, body=body, content_type=kind)
+
+    page.unroute_all()
+    page.route(f"{prefix}**", answer)
+    [index] = [name for name in archive.namelist() if name.endswith("/index.html")]
+    return prefix + index
+
+
 def visit(page, base: str, stop: Stop, language: str) -> list[str]:
     """Check one page in one language; returns what is wrong (empty: nothing).
 
@@ -445,7 +478,10 @@ def visit(page, base: str, stop: Stop, language: str) -> list[str]:
     """
     where = f"/{language}/{stop.path} ({stop.name})"
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
-    response = page.goto(f"{base}/{language}/{stop.path}")
+    url = f"{base}/{language}/{stop.path}"
+    if stop.offline_copy:
+        url = _serve_offline_copy(page, url)
+    response = page.goto(url)
     if response.status != stop.status:
         return [f"{where}: answered {response.status}, not {stop.status}"]
     problems = []
