@@ -106,6 +106,17 @@ class CourseSelect(forms.Select):
     translated_keys: frozenset = frozenset()
 
 
+class ByLabel(forms.models.ModelChoiceIterator):
+    """A model choice field's options in the order of their labels, as the reader reads them
+    (a course's title or a country's name in the reader's language, not the original's)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(instance) for instance in self.queryset]
+        yield from sorted(choices, key=lambda choice: str(choice[1]).casefold())
+
+
 class CohortForm(forms.ModelForm):
     """A trainer plans a cohort they will lead."""
 
@@ -128,8 +139,9 @@ class CohortForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["course"].iterator = ByLabel  # before the queryset, which draws the options
         self.fields["course"].queryset = (
-            course_page_model().objects.live().filter(locale__language_code="en").order_by("title")
+            course_page_model().objects.live().filter(locale__language_code="en")
         )
         # Each course by its title in the reader's language where it is translated (one
         # query); the option's value stays the original the cohort is planned for.
@@ -148,7 +160,8 @@ class CohortForm(forms.ModelForm):
         self.fields["course"].label_from_instance = lambda page: titles.get(
             page.translation_key, page.title
         )
-        self.fields["country"].queryset = Country.objects.order_by("name")
+        self.fields["country"].iterator = ByLabel
+        self.fields["country"].queryset = Country.objects.all()
         self.fields["host_organisation"].queryset = Organisation.objects.select_related("country")
 
     def clean(self):

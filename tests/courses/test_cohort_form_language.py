@@ -91,3 +91,32 @@ def test_the_chosen_course_is_kept_when_the_form_has_an_error_and_is_the_origina
         form.is_valid()
     assert "course" not in form.errors
     assert form.cleaned_data["course"].pk == translated.pk
+
+
+def _country_options(html: str) -> list[str]:
+    select = re.search(r'<select name="country"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [text.strip() for text in re.findall(r"<option[^>]*>([^<]*)</option>", select)]
+
+
+def test_courses_and_countries_are_in_the_order_of_the_names_the_reader_reads(client, courses):
+    """Alphabetical in the reader's language: "Course aardvark" comes first in English, its
+    Bulgarian title "Ясни стъпки" last in Bulgarian; Albania before Austria, but Австрия
+    before Албания."""
+    first_in_english = build_course(modules=1, lessons_per_module=1, slug="aardvark").course
+    bulgarian = first_in_english.copy_for_translation(locale("bg"), copy_parents=True)
+    bulgarian.title = "Ясни стъпки"
+    bulgarian.save_revision().publish()
+    country("AL", "Albania")
+    country("AT", "Austria")
+    client.force_login(make_trainer())
+
+    english = client.get("/en/learning/training/cohorts/new/").content.decode()
+    courses_in_english = [text for text in _options(english) if text.startswith("Course")]
+    assert courses_in_english == ["Course aardvark", "Course english", "Course translated"]
+    countries = _country_options(english)
+    assert countries.index("Albania") < countries.index("Austria")
+
+    bulgarian_page = client.get(NEW_COHORT).content.decode()
+    assert list(_options(bulgarian_page))[-2:] == ["Грижа за младежите", "Ясни стъпки"]
+    countries = _country_options(bulgarian_page)
+    assert countries.index("Австрия") < countries.index("Албания")
