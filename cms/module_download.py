@@ -23,7 +23,6 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -59,6 +58,11 @@ COMPRESSED = {
 
 _URL_ATTRIBUTE = re.compile(r'\b(src|href|poster)="([^"]*)"')
 _RESPONSIVE_ATTRIBUTE = re.compile(r'\s(?:srcset|sizes)="[^"]*"')
+_PICTURE = re.compile(r"<img\b[^>]*>")
+_SRC = re.compile(r'\ssrc="[^"]*"')
+_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+# The width of the one picture a copy keeps of each: a phone's screen, sharp enough.
+PICTURE_WIDTH = 800
 _DOCUMENT_PATH = re.compile(r"^/documents/(\d+)/")
 
 
@@ -202,9 +206,21 @@ def _lesson_body(lesson: LessonPage, request) -> str:
     return live_blocks.MARKER.sub(note, str(lesson.rendered_body(request)))
 
 
-@cache
+_STATIC_TEXTS: dict[str, str] = {}
+
+
 def _static_text(path: str) -> str:
-    """A static file's text, from the app that holds it or from the collected files."""
+    """A static file's text, from the app that holds it or from the collected files; kept
+    once found (a file missing now, such as a sprite not built yet, is looked for again)."""
+    if path not in _STATIC_TEXTS:
+        text = _read_static(path)
+        if not text:
+            return ""
+        _STATIC_TEXTS[path] = text
+    return _STATIC_TEXTS[path]
+
+
+def _read_static(path: str) -> str:
     found = finders.find(path)
     if found:
         with open(found, encoding="utf-8") as source:
@@ -230,10 +246,11 @@ class _Packer:
         self.files: list[PackedFile] = []
         self.resources: list[dict] = []
         self._placed: dict[str, str] = {}
+        self._documents: dict[int, str | None] = {}  # by id: one document, linked however
         self._uses_sprite = False
 
     def rewrite(self, html: str) -> str:
-        html = _RESPONSIVE_ATTRIBUTE.sub("", html)  # the one picture given as src is enough
+        html = _PICTURE.sub(_phone_sized, html)  # one picture of each is enough
         return _URL_ATTRIBUTE.sub(lambda match: self._attribute(*match.groups()), html)
 
     def sprite(self) -> str:
@@ -297,6 +314,11 @@ class _Packer:
         )
         if document is None or not _document_readable(document, self.request):
             return None
+        if document.pk not in self._documents:
+            self._documents[document.pk] = self._pack_document(document, url)
+        return self._documents[document.pk]
+
+    def _pack_document(self, document, url: str) -> str | None:
         # Named by title (the stored name may carry the storage's suffix), unique by id.
         suffix = PurePosixPath(document.file.name).suffix.lower()
         name = f"resources/{document.pk}-{slugify(document.title) or 'document'}{suffix}"
@@ -314,6 +336,22 @@ class _Packer:
             }
         )
         return name if included else None
+
+
+def _phone_sized(match: re.Match) -> str:
+    """An `<img>` with one source: of its `srcset`'s renditions, the one nearest
+    PICTURE_WIDTH (the site's pages give the largest as `src`, for browsers without
+    `srcset`)."""
+    tag = match.group(0)
+    candidates = []
+    for candidate in (_SRCSET.search(tag) or [None, ""])[1].split(","):
+        url, _space, width = candidate.strip().partition(" ")
+        if url and width.endswith("w") and width[:-1].isdigit():
+            candidates.append((abs(int(width[:-1]) - PICTURE_WIDTH), url))
+    tag = _RESPONSIVE_ATTRIBUTE.sub("", tag)
+    if candidates:
+        tag = _SRC.sub(lambda _src: f' src="{min(candidates)[1]}"', tag, count=1)
+    return tag
 
 
 def _document_readable(document, request) -> bool:

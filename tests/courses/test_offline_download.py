@@ -136,7 +136,8 @@ def test_a_learner_downloads_the_module_lessons_pictures_and_resources(client, l
     assert len(pictures) == 1
     assert f'src="{pictures[0].removeprefix("module-1/")}"' in html
     shown = PILImage.open(io.BytesIO(archive.read(pictures[0])))
-    assert shown.size[0] < 1600  # the rendition the lesson shows, not the original
+    assert shown.size[0] == 800  # of the lesson's renditions, the one for a phone's screen
+    assert "srcset" not in html and "sizes=" not in html
     # Both documents are in the zip, as the resource block and the text's link point.
     assert archive.read(f"module-1/resources/{world.checklist.pk}-ready-to-leave.txt") == (
         b"1. A home\n2. A job\n"
@@ -155,6 +156,33 @@ def test_a_learner_downloads_the_module_lessons_pictures_and_resources(client, l
         f"module-1/resources/{world.checklist.pk}-ready-to-leave.txt",
         f"module-1/resources/{world.rights.pk}-rights-card.txt",
     }
+
+
+def test_a_document_linked_twice_however_spelled_is_packed_once(client, learner, world):
+    """The third lesson links the rights card as the second does, and by an address of its
+    own (with a query string): one file in the zip, listed once among the resources."""
+    third = world.lessons[2]
+    rights = f"/documents/{world.rights.pk}/rights-card.txt"
+    third.body = [
+        (
+            "rich_text",
+            f'<p>Again: <a linktype="document" id="{world.rights.pk}">the card</a>, '
+            f'<a href="{rights}?download=1">the card to keep</a>.</p>',
+        )
+    ]
+    publish(third)
+    client.force_login(learner)
+
+    archive = download(client, world.modules[0])
+
+    names = archive.namelist()
+    packed = f"module-1/resources/{world.rights.pk}-rights-card.txt"
+    assert names.count(packed) == 1
+    html = archive.read("module-1/index.html").decode()
+    # Three links in the lessons, one in the list of resources.
+    assert html.count(f'href="resources/{world.rights.pk}-rights-card.txt"') == 4
+    resources = html[html.index('id="resources-heading"') :]
+    assert resources.count("Rights card") == 1
 
 
 def test_a_trainer_gets_the_facilitation_notes(client, world):
