@@ -164,3 +164,13 @@ def _page_language_links(page, request) -> list[tuple[str, str, str, bool]]:
         (code, name, i18n.reader_url(page, code, versions, request), code in versions)
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.filter
+def with_site_name(title) -> str:
+    """A page's `<title>`: its own words, then the site's name ("My learning · Leaving Care
+    Training"); the site's name alone for a page with no words of its own. `title` is the
+    rendered (escaped) block it is applied to."""
+    site = _("Leaving Care Training")
+    title = str(title).strip()
+    return format_html("{} · {}", mark_safe(title), site) if title else conditional_escape(site)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from cms.templatetags.icons import SPRITE
 from cms.urls import urlpatterns as site_urlpatterns
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, make_trainer
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEET = ROOT / "cms" / "static" / "cms" / "css" / "site.css"
@@ -434,3 +434,34 @@ def test_a_lesson_page_with_its_stylesheet_icons_and_logo_stays_light(client, le
     assert sizes["site.css"] < 12_000, sizes
     assert sizes["sprite.svg"] < 8_000, sizes
     assert sum(sizes.values()) < 60_000, sizes
+
+
+# --- Page titles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, words",
+    [
+        ("learning/", "My learning"),
+        ("search/?q=care", "Search"),
+        ("verify/", "Check a certificate"),
+        ("accounts/your-data/", "Your data"),
+        ("learning/training/", "Training"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "bg"])
+def test_every_page_title_names_the_page_then_the_site(client, db, path, words, language):
+    trainer = make_trainer()
+    client.force_login(trainer)
+    response = client.get(f"/{language}/{path}")
+    assert response.status_code == 200
+    with translation.override(language):
+        expected = f"{gettext(words)} · {gettext('Leaving Care Training')}"
+    assert page(response).title.get_text() == expected
+
+
+def test_a_page_with_no_words_of_its_own_is_titled_by_the_site_alone():
+    from cms.templatetags.cms_tags import with_site_name
+
+    assert with_site_name("  ") == "Leaving Care Training"
+    assert with_site_name("Tom &amp; Jerry") == "Tom &amp; Jerry · Leaving Care Training"
