@@ -304,6 +304,16 @@ def test_the_youth_module_page_speaks_plainly(youth, romania):
     assert "What you’ll find out" in html and "The parts" in html
     assert "You’ve done 1 of 3 parts." in html and "Carry on" in html
     assert "Delivery" not in html and "Learning objectives" not in html
+    # How it is done, in plain words: no "Blended", no "Young people" told they are.
+    step = re.search(r'<p class="youth-step">([^<]*)</p>', html).group(1)
+    assert step.startswith(
+        {
+            "online": "Online, at your own pace",
+            "face_to_face": "In a group, with a trainer",
+            "blended": "Online and in a group, with a trainer",
+        }[youth.youth_module.delivery_mode]
+    )
+    assert "Blended" not in step and "Young people" not in step
 
 
 def test_the_youth_module_page_opens_for_someone_signed_out(youth):
