@@ -25,6 +25,7 @@ from tests.factories import PASSWORD, UserFactory, make_trainer
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEET = ROOT / "cms" / "static" / "cms" / "css" / "site.css"
+YOUTH_STYLESHEET = STYLESHEET.with_name("youth.css")  # drawn over site.css on youth pages
 BUILT_SPRITE = ROOT / "cms" / "static" / SPRITE
 
 
@@ -114,8 +115,8 @@ TEXTLESS = re.compile(r"\.progress|video")
 CONTROLS = re.compile(r"input|select|textarea|button|\.button|\[aria-invalid")
 
 
-def test_every_text_colour_reaches_wcag_aa_on_every_background_the_stylesheet_uses():
-    tokens, rules = parse_stylesheet(STYLESHEET.read_text())
+def test_every_text_colour_reaches_wcag_aa_on_every_background_the_stylesheets_use():
+    tokens, rules = parse_stylesheet(STYLESHEET.read_text() + YOUTH_STYLESHEET.read_text())
     body_text = next(colour_of(d.get("color"), tokens) for s, d in rules if s == "body")
     paired, free_text, surfaces, control_edges, rings = [], set(), set(), set(), set()
     for selector, declarations in rules:
@@ -139,6 +140,7 @@ def test_every_text_colour_reaches_wcag_aa_on_every_background_the_stylesheet_us
             rings.add(declarations["outline"])
 
     assert len(paired) >= 10 and len(free_text) >= 5 and len(surfaces) >= 5
+    assert any(selector.startswith(".youth") and "color" in d for selector, d in rules)
     assert "var(--paper)" in surfaces and "var(--wash)" in surfaces
     failures = []
     for selector, text, fill, large in paired:
