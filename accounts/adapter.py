@@ -72,8 +72,6 @@ class AccountAdapter(DefaultAccountAdapter):
             if context.get(name):
                 context[name] = on_site(context[name], language)
         reason = REASONS.get(template_prefix, ANY_REASON)
-        with translation.override(language):
-            reason = str(reason) % {"platform": platform_name()}
         email_from_templates(
             template_prefix, context, to=email, language=language, reason=reason
         ).send()

@@ -133,11 +133,13 @@ def email_message(
     """An e-mail in the shared layout, with a plain-text and an HTML part.
 
     `subject` and `text` are already written in `language`; `reason` says, in
-    it too, why the person receives the e-mail; `organisation` names the
-    organisation behind it (the platform's operator when empty).
+    it too (a lazy text is read in it), why the person receives the e-mail, and
+    may name the platform as `%(platform)s`, filled here; `organisation` names
+    the organisation behind it (the platform's operator when empty).
     """
     language = email_language(language)
     with translation.override(language):
+        reason = str(reason).replace("%(platform)s", platform_name())
         subject = email_subject(subject)
         context = {
             "language": language,
@@ -171,10 +173,8 @@ def email_from_templates(
     template_prefix: str, context: dict, *, language: str, reason: str, **options
 ) -> EmailMultiAlternatives:
     """`email_message` of `<template_prefix>_subject.txt` and `<template_prefix>_message.txt`,
-    rendered in `language`; `options` are `email_message`'s (`to`, `organisation`, `headers`).
-    `reason` may be lazy: it is read in `language` too."""
+    rendered in `language`; `options` are `email_message`'s (`to`, `organisation`, `headers`)."""
     with translation.override(language):
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}_message.txt", context)
-        reason = str(reason)
     return email_message(subject, text, language=language, reason=reason, **options)

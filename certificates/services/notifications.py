@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.emails import email_from_templates, email_language, platform_name, site_url
+from accounts.emails import email_from_templates, email_language, site_url
 
 from ..models import Certificate, ExpiryReminder, Kind
 
@@ -47,13 +47,12 @@ def _send(
     training (the platform's operator when the certificate names none)."""
     with translation.override(language):
         context = {**context, "my_learning_url": site_url(reverse("my_learning"))}
-        reason = REASONS[template] % {"platform": platform_name()}
     email_from_templates(
         f"certificates/email/{template}",
         context,
         to=to,
         language=language,
-        reason=reason,
+        reason=REASONS[template],
         organisation=certificate.facts.get("organisation_name", ""),
     ).send()
 

@@ -53,7 +53,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_message, platform_name, site_url
+from accounts.emails import email_message, site_url
 from accounts.models import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -249,7 +249,7 @@ def guardian_email_send(pending_id: int, token: str) -> bool:
         reason = _(
             "You receive this e-mail because someone signing up to %(platform)s gave this address "
             "as the address of their parent or legal guardian."
-        ) % {"platform": platform_name()}
+        )
     email_message(
         subject, body, to=pending.guardian_email, language=pending.language, reason=reason
     ).send()
@@ -285,7 +285,7 @@ def waiting_signup_notice_send(email: str, language: str) -> bool:
         ) % {"site": settings.WAGTAIL_SITE_NAME, "until": until, "link": link}
         reason = _(
             "You receive this e-mail because someone signed up to %(platform)s with this address."
-        ) % {"platform": platform_name()}
+        )
     email_message(subject, body, to=pending.email, language=language, reason=reason).send()
     return True
 

@@ -39,7 +39,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_message, platform_name, site_url
+from accounts.emails import email_message, site_url
 
 from ..models import Cohort, CohortInvitation, CohortTrainer, Participant
 from ..models.invitations import normalise_email
@@ -188,7 +188,7 @@ def invitation_email_send(invitation_id: int) -> bool:
             reason = _(
                 "You receive this e-mail because a trainer invited this address to a cohort on "
                 "%(platform)s."
-            ) % {"platform": platform_name()}
+            )
         email_message(
             subject,
             body,
