@@ -6,6 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo runs as a deployment does: the site's own 404 and 500 pages, static files served by
+# whitenoise. `make demo DEBUG=true` shows Django's debug pages instead.
+DEBUG ?= false
+# What the demo's settings (cms/settings/dev.py) read: links in e-mails and certificates point
+# to the address the demo is served on.
+DEMO_ENV = DEBUG=$(DEBUG) WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 # The suite runs on two processes (the machine's 2 cores); tests that start servers of their
 # own share one of them (tests/conftest.py). PYTEST_PROCESSES= runs it on one.
@@ -77,11 +83,11 @@ static: messages player fonts contexts icons
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 demo: static
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages player fonts contexts icons
 	$(BIN)/python scripts/test_services.py -- $(BIN)/python -m pytest $(PYTEST_PROCESSES) $(PYTEST_ARGS)

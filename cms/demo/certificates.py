@@ -3,9 +3,11 @@
 The wording (certificate templates) comes first, before the cascade: members
 with an account get their certificate the moment they complete, as on a real
 site. After the cascade the demo coordinator asks for the certificates of
-people recorded on paper (trainers do this for their cohorts), revokes one
-issued to a duplicate record, and the international trainer's accreditation
-certificate has expired (it ran until 31 December 2025).
+people recorded on paper (trainers do this for their cohorts), except those
+of one Romanian national training, still to be issued (the admin home lists
+its members under "Certificates to issue"); revokes one issued to a duplicate
+record; and the international trainer's accreditation certificate has expired
+(it ran until 31 December 2025).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from cms.models import CoursePage
 from courses.models import CohortMembership, TrainerAccreditation
 
 from .loader import TRANSLATED_LANGUAGES, content, fill_translation
+
+# The national training whose members recorded on paper wait for their certificates.
+WAITING_COUNTRY = "RO"
+WAITING_COHORT = "National training, Cluj-Napoca (3)"
 
 REVOCATION_REASON = (
     "Issued to a duplicate record: the person's attendance had been typed twice. "
@@ -88,7 +94,8 @@ def _pairs(source, translation) -> dict[str, str]:
 
 @transaction.atomic
 def load_demo_certificates() -> DemoCertificates | None:
-    """Certificates for everyone the demo cascade completed or accredited (safe to run again)."""
+    """Certificates for everyone the demo cascade completed or accredited, but the members of
+    WAITING_COHORT (safe to run again)."""
     if Certificate.objects.filter(revoked_at__isnull=False).exists():
         return None
     coordinator = get_user_model().objects.filter(email="coordinator@example.org").first()
@@ -100,6 +107,7 @@ def load_demo_certificates() -> DemoCertificates | None:
         certificate_for_accreditation(accreditation, by=coordinator)
     completed = (
         CohortMembership.objects.filter(completed_at__isnull=False)
+        .exclude(cohort__country__code=WAITING_COUNTRY, cohort__name=WAITING_COHORT)
         .select_related("cohort", "participant")
         .order_by("cohort__starts_on", "pk")
     )

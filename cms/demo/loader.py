@@ -163,6 +163,18 @@ def translate_course(course: CoursePage, language: str, report: LoadReport) -> N
         report.untranslated_strings[language] = missing
 
 
+def revise_after_translation(course: CoursePage) -> bool:
+    """Publish the English editor's later change to one lesson (content.en.REVISION), leaving
+    its translations out of date; False when it is there already."""
+    revision = content("en").REVISION
+    lesson = LessonPage.objects.descendant_of(course).filter(slug=revision["lesson"]).first()
+    if lesson is None or revision["intro_added"] in lesson.intro:
+        return False
+    lesson.intro = f"{lesson.intro} {revision['intro_added']}"
+    _publish(lesson)
+    return True
+
+
 def load_demo_content() -> LoadReport:
     from .assessments import load_assessments, translate_assessments
 
@@ -173,4 +185,5 @@ def load_demo_content() -> LoadReport:
     for language in TRANSLATED_LANGUAGES:
         translate_assessments(language, report)
         translate_course(course, language, report)
+    revise_after_translation(course)
     return report

@@ -43,6 +43,7 @@ def test_demo_is_a_course_a_trainer_recognises(client):
     check_demo_assessments(client, demo)
     check_demo_certificates(client)
     check_demo_monitoring(client)
+    check_admin_home(client)
     counts = [
         model.objects.count()
         for model in (LessonPage, Attempt, Certificate, Cohort, Target, RoleAssignment)
@@ -108,16 +109,79 @@ def check_demo_monitoring(client):
     client.logout()
 
 
+def check_admin_home(client):
+    """The coordinator opens the admin to work waiting in each panel: the translations a later
+    English edit put out of date, the running trainings' sessions in three days, the Romanian
+    training's members without certificates and the Romanian graduate to accredit."""
+    import datetime
+
+    from bs4 import BeautifulSoup
+    from django.utils import timezone
+
+    from cms.demo.certificates import WAITING_COHORT
+    from cms.demo.people import staff_authenticator_secrets
+    from tests.factories import totp_code
+
+    client.logout()
+    client.post(
+        "/en/accounts/login/",
+        {"login": "coordinator@example.org", "password": "leaving-care-demo"},
+    )
+    secret = staff_authenticator_secrets()["coordinator@example.org"]
+    client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    def rows(panel: str) -> list[list[str]]:
+        """Each table of the panel: its rows' text, one string a row."""
+        section = soup.find(id=f"{panel}-section")
+        assert section is not None, panel
+        return [
+            [" ".join(row.get_text(" ", strip=True).split()) for row in table.select("tbody tr")]
+            for table in section.select("table")
+        ]
+
+    [translations] = rows("outdated_translations")
+    revised = en.REVISION["lesson"]
+    title = LessonPage.objects.get(slug=revised, locale__language_code="en").title
+    revised_rows = [row for row in translations if row.startswith(title)]
+    assert len(revised_rows) == 2, translations  # its Bulgarian and its Romanian
+    assert any("Български" in row for row in revised_rows)
+    assert any("Română" in row for row in revised_rows)
+
+    [sessions] = rows("cohorts_this_week")
+    soon = Cohort.objects.filter(
+        sessions__starts_at__date__range=(
+            timezone.localdate() + datetime.timedelta(days=2),
+            timezone.localdate() + datetime.timedelta(days=5),
+        ),
+        status="running",
+    ).distinct()
+    assert soon.count() >= 5  # a running training in each country meets within the week
+    assert sum("(running)" in row for row in sessions) >= 5, sessions
+
+    waiting, graduates = rows("certificates_to_issue")
+    assert waiting and all(WAITING_COHORT in row for row in waiting), waiting
+    assert len(graduates) == 1 and "National training of trainers, Iași" in graduates[0]
+    client.logout()
+
+
 def check_demo_certificates(client):
-    """Everyone the cascade completed or accredited holds a certificate; one is revoked and
-    one expired, and the public page says so."""
+    """Everyone the cascade completed or accredited holds a certificate, but the members of
+    one Romanian training (still to be issued); one is revoked and one expired, and the public
+    page says so."""
+    from cms.demo.certificates import WAITING_COHORT
+
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT COUNT(*) FROM courses_cohortmembership m WHERE m.completed_at IS NOT NULL "
+            "SELECT c.name, COUNT(*) FROM courses_cohortmembership m "
+            "JOIN courses_cohort c ON c.id = m.cohort_id WHERE m.completed_at IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM certificates_certificate c "
-            "WHERE c.idempotency_key = 'membership:' || m.id)"
+            "WHERE c.idempotency_key = 'membership:' || m.id) GROUP BY c.name"
         )
-        assert cursor.fetchone() == (0,)
+        [(name, waiting)] = cursor.fetchall()
+        assert name == WAITING_COHORT and waiting >= 5
         cursor.execute(
             "SELECT COUNT(*) FROM courses_traineraccreditation a WHERE NOT EXISTS "
             "(SELECT 1 FROM certificates_certificate c WHERE c.accreditation_id = a.id)"

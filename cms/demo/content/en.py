@@ -1734,3 +1734,11 @@ CERTIFICATE_TEMPLATES = {
         ],
     },
 }
+
+# A sentence the English editor added to one lesson after its Bulgarian and Romanian
+# translations were made: they miss it until someone syncs them (the admin home lists them
+# under "Translations out of date"; cms.demo.loader.revise_after_translation).
+REVISION = {
+    "lesson": "why-outcomes-are-poor",
+    "intro_added": "Knowing these risks is why preparation starts two to three years before a young person leaves.",
+}
