@@ -7,6 +7,10 @@ stylesheet inlined), `images/` (the pictures as the renditions the lessons show)
 connection: every address inside points into the zip, or, for what is not in it (videos,
 other pages, a file too large), at the site.
 
+A youth module (audience "Young people") comes as young people read it online: its own
+template (cms/youth/module_download.html) and words, youth.css inlined too, its lessons
+numbered as parts, and "Where to find support" at the end (cms/youth.py).
+
 Each reader gets what they may read online and nothing more: the lessons as their role
 sees them (facilitation notes for trainers only), documents whose collection lets them
 in. Knowledge checks and activities are answered online; the copy says so in their place.
@@ -42,13 +46,16 @@ from wagtail.models import Page
 
 from courses import selectors as course_selectors
 
-from . import i18n, live_blocks
+from . import i18n, live_blocks, youth
 from .models import LessonPage, ModulePage
 from .outline import course_id_for
 from .templatetags.icons import SPRITE, sprite_url
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 STYLESHEET = "cms/css/site.css"
+TEMPLATE = "cms/module_download.html"
+YOUTH_STYLESHEET = "cms/css/youth.css"
+YOUTH_TEMPLATE = "cms/youth/module_download.html"
 RENDITIONS = "images/"
 # Formats that are compressed already: stored as they are, not deflated again.
 COMPRESSED = {
@@ -147,13 +154,23 @@ def module_offline_copy(module: ModulePage, request) -> OfflineModule:
     by_id = {page.pk: page for page in LessonPage.objects.live().filter(pk__in=chosen)}
     lessons = [by_id[pk] for pk in chosen if pk in by_id and _may_read(by_id[pk], request)]
 
-    bodies = [_lesson_body(lesson, request) for lesson in lessons]
+    for_young_people = module.audience == ModulePage.Audience.YOUNG_PEOPLE
+    online_only = (
+        _("You do this online: open this part on the site.")
+        if for_young_people
+        else _("This part is answered online: open the lesson on the site to do it.")
+    )
+    bodies = [_lesson_body(lesson, request, online_only) for lesson in lessons]
     stylesheet = _static_text(STYLESHEET)
+    if for_young_people:
+        stylesheet = f"{stylesheet}\n{_static_text(YOUTH_STYLESHEET)}"
     packer = _Packer(request, budget=_max_bytes())
     lessons_in_copy = [
         {
             "page": lesson,
             "anchor": f"lesson-{number}",
+            # Numbered among the module's lessons in the reader's language, as online.
+            "part_number": chosen.index(lesson.pk) + 1,
             "body": mark_safe(packer.rewrite(body)),
             "online_url": request.build_absolute_uri(
                 i18n.url_for_reader(lesson, language, request)
@@ -161,23 +178,23 @@ def module_offline_copy(module: ModulePage, request) -> OfflineModule:
         }
         for number, (lesson, body) in enumerate(zip(lessons, bodies, strict=True), start=1)
     ]
-    html = render_to_string(
-        "cms/module_download.html",
-        {
-            "page": module,  # the interface's words inside its text carry the reader's language
-            "module": module,
-            "course": course,
-            "lessons": lessons_in_copy,
-            "reader_language": language,
-            "stylesheet": mark_safe(stylesheet),
-            "sprite": mark_safe(packer.sprite()),
-            "resources": packer.resources,
-            "saved_at": timezone.now(),
-            "module_url": request.build_absolute_uri(
-                i18n.url_for_reader(module, language, request)
-            ),
-        },
-    )
+    context = {
+        "page": module,  # the interface's words inside its text carry the reader's language
+        "module": module,
+        "course": course,
+        "lessons": lessons_in_copy,
+        "part_total": len(chosen),
+        "reader_language": language,
+        "stylesheet": mark_safe(stylesheet),
+        "sprite": mark_safe(packer.sprite()),
+        "resources": packer.resources,
+        "saved_at": timezone.now(),
+        "module_url": request.build_absolute_uri(i18n.url_for_reader(module, language, request)),
+    }
+    if for_young_people:
+        support = youth.support_section(request)
+        context.update(support=support, support_lists=youth.support_lists_for_copy(support))
+    html = render_to_string(YOUTH_TEMPLATE if for_young_people else TEMPLATE, context)
     folder = slugify(module.slug) or f"module-{module.pk}"
     return OfflineModule(folder=folder, html=html, files=packer.files)
 
@@ -196,13 +213,13 @@ def check_may_read(page: Page, request) -> None:
         raise PermissionDenied
 
 
-def _lesson_body(lesson: LessonPage, request) -> str:
+def _lesson_body(lesson: LessonPage, request, online_only: str) -> str:
     """The lesson's content as the reader sees it online, with what is answered online
-    (knowledge checks, activities) replaced by a note saying so."""
-    note = format_html(
-        '<p class="message offline-only-online">{}</p>',
-        _("This part is answered online: open the lesson on the site to do it."),
-    )
+    (knowledge checks, activities) replaced by the note `online_only`, marked with the
+    reader's language inside a lesson shown in another."""
+    language = i18n.reader_language()
+    lang = format_html(' lang="{}"', language) if i18n.page_language(lesson) != language else ""
+    note = format_html('<p class="message offline-only-online"{}>{}</p>', lang, online_only)
     return live_blocks.MARKER.sub(note, str(lesson.rendered_body(request)))
 
 

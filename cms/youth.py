@@ -10,7 +10,10 @@ every learner (LessonPage.blocks_for).
 The module's last lesson ends with "Where to find support": the services kept
 for the reader's own country (their participant record's country), or links to
 the countries that have a list when that country is unknown or has none. A
-link only adds `?support=<code>` to the address: nothing is stored.
+link only adds `?support=<code>` to the address: nothing is stored. The module's
+copy for reading offline (module_download.py) ends with the same list; where the
+reader's country is not known it writes out every country's list, since choosing
+one by a link needs the site.
 
 No query on a warm page: whether a lesson belongs to a youth module and the
 support lists are kept under the content version, the reader's country under
@@ -119,6 +122,19 @@ def support_section(request) -> SupportSection:
     if own and own not in by_code and country is None:
         without_list = country_name(own, own)
     return SupportSection(country, services, others, without_list)
+
+
+def support_lists_for_copy(section: SupportSection) -> tuple[SupportSection, ...]:
+    """Every country's list, for a module's offline copy whose reader has no list of their own
+    country shown: online they choose a country by a link, which needs the site (one query
+    per country on a cold cache, none on a warm one)."""
+    if section.country is not None:
+        return ()
+    language = i18n.reader_language()
+    return tuple(
+        SupportSection(link, support_services_in(link.code, language), ())
+        for link in section.other_countries
+    )
 
 
 def lesson_context(request, lesson, module_outline) -> dict:
