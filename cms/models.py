@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -305,14 +305,19 @@ class LessonPage(ReaderPage):
             # The reader's module outline is drawn once per change of their progress.
             progress_version=progress_version(request.user.pk),
         )
-        if youth.is_youth_lesson(self):
+        if self.for_young_people:
             context.update(youth.lesson_context(request, self, module_outline))
         return context
 
     def get_template(self, request, *args, **kwargs):
-        if youth.is_youth_lesson(self):
+        if self.for_young_people:
             return youth.LESSON_TEMPLATE
         return super().get_template(request, *args, **kwargs)
+
+    @cached_property
+    def for_young_people(self) -> bool:
+        """Whether the lesson's module is for young people: asked once a request."""
+        return youth.is_youth_lesson(self)
 
 
 def can_read_facilitation_notes(user) -> bool:
