@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from .guards import cohort_or_403
 from .services.roster_template import roster_template_csv, roster_template_xlsx
-from .services.spreadsheets import XLSX_TYPE
+from .spreadsheets import XLSX_TYPE
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX_TYPE}
 

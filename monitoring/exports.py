@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -28,7 +27,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-from courses.services.spreadsheets import XLSX_TYPE, neutralised
+from courses.spreadsheets import XLSX_TYPE, neutralised, sheet_names
 
 from .presentation import ShownCell, shown_table, table_cells
 from .suppression import ProtectedTable
@@ -41,9 +40,6 @@ __all__ = [
     "xlsx_bytes",
     "xlsx_response",
 ]
-
-SHEET_NAME_LENGTH = 31
-SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _csv_text(cell: ShownCell) -> str:
@@ -103,21 +99,6 @@ def _put(sheet, row: int, column: int, shown: ShownCell, *, bold: bool = False) 
     cell.number_format = "0.0" if shown.decimals else "#,##0"
     if bold:
         cell.font = Font(bold=True)
-
-
-def sheet_names(titles: Iterable[str]) -> list[str]:
-    """Sheet names Excel accepts: at most 31 characters, none of []:*?/\\, each once."""
-    names: list[str] = []
-    for title in titles:
-        base = SHEET_NAME_FORBIDDEN.sub(" ", str(title)).strip(" '") or "Sheet"
-        name = base[:SHEET_NAME_LENGTH]
-        number = 2
-        while name.casefold() in {taken.casefold() for taken in names}:
-            suffix = f" ({number})"
-            name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
-            number += 1
-        names.append(name)
-    return names
 
 
 def xlsx_bytes(

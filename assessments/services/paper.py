@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Cohort, Participant
 from courses.selectors.access import can_manage_cohort
-from courses.services.spreadsheets import ImportRejected, RowError, fold, read_rows
+from courses.spreadsheets import ImportRejected, RowError, fold, read_rows
 
 from ..models import Assessment, Attempt
 from ..selectors.paper import max_points, paper_tests

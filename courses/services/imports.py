@@ -76,10 +76,10 @@ from ..selectors.access import can_manage_cohort
 from ..selectors.cohorts import cohort_team_ids
 from ..selectors.consent import account_consent_missing, age_rule
 from ..selectors.invitations import canonical_record
+from ..spreadsheets import ImportRejected, RowError, fold, read_rows
 from .cohorts import cohort_add_member
 from .errors import on_the_team_refusal, record_consent_refusal
 from .invitations import invitation_new
-from .spreadsheets import ImportRejected, RowError, fold, read_rows
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 
 import openpyxl
 from django.utils import formats
@@ -33,12 +32,8 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..models import Cohort, Organisation, Participant
+from ..spreadsheets import neutralised, sheet_names
 from .imports import COLUMNS, MAX_ROWS
-from .spreadsheets import neutralised
-
-# Characters a sheet's name may not hold, and its longest name.
-SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-SHEET_NAME_LENGTH = 31
 
 
 def csv_delimiter() -> str:
@@ -53,10 +48,6 @@ def roster_template_csv(*, delimiter: str | None = None) -> bytes:
         COLUMNS
     )
     return codecs.BOM_UTF8 + text.getvalue().encode("utf-8")
-
-
-def _sheet_name(text: str) -> str:
-    return SHEET_NAME_FORBIDDEN.sub(" ", text).strip()[:SHEET_NAME_LENGTH] or "Sheet"
 
 
 def _column_help() -> list[tuple[str, str]]:
@@ -123,7 +114,8 @@ def roster_template_xlsx(cohort: Cohort) -> bytes:
     language, with the organisations of the cohort's country."""
     workbook = openpyxl.Workbook()
     roster = workbook.active
-    roster.title = _sheet_name(_("People"))
+    people, explanation = sheet_names([_("People"), _("How to fill in")])
+    roster.title = people
     roster.append(list(COLUMNS))
     for cell in roster[1]:
         cell.font = Font(bold=True)
@@ -140,7 +132,7 @@ def roster_template_xlsx(cohort: Cohort) -> bytes:
     )
     bands.add(f"{age_band}2:{age_band}{MAX_ROWS + 1}")
     roster.add_data_validation(bands)
-    _explain(workbook.create_sheet(_sheet_name(_("How to fill in"))), cohort)
+    _explain(workbook.create_sheet(explanation), cohort)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

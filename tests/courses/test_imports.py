@@ -378,7 +378,7 @@ def test_a_sheet_that_claims_to_span_every_column_is_read_to_its_real_width(rost
     """openpyxl fills rows up to the declared dimension: only MAX_COLUMNS are read."""
     import re as regex
 
-    from courses.services import spreadsheets
+    from courses import spreadsheets
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from monitoring.exports import csv_bytes, sheet_names, xlsx_bytes
+from courses.spreadsheets import sheet_names
+from monitoring.exports import csv_bytes, xlsx_bytes
 from monitoring.suppression import Cell, ProtectedRow, ProtectedTable
 from tests.factories import sign_in as sign_in_as
 from tests.monitoring.pages_world import (

@@ -15,6 +15,7 @@ import codecs
 import csv
 import datetime
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,26 @@ from django.utils.translation import gettext as _
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a spreadsheet may read as the start of a formula (CSV and XLSX made by the platform).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+# Characters a sheet's name may not hold, and its longest name.
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31
+
+
+def sheet_names(titles: Iterable[str]) -> list[str]:
+    """Sheet names Excel accepts: at most 31 characters, none of []:*?/\\, each once."""
+    names: list[str] = []
+    for title in titles:
+        base = SHEET_NAME_FORBIDDEN.sub(" ", str(title)).strip(" '") or "Sheet"
+        name = base[:SHEET_NAME_LENGTH]
+        number = 2
+        while name.casefold() in {taken.casefold() for taken in names}:
+            suffix = f" ({number})"
+            name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+            number += 1
+        names.append(name)
+    return names
 
 
 def neutralised(text: str) -> str:
