@@ -33,7 +33,7 @@ def sign_in(page, base: str, email: str, *, authenticator_secret: str | None = N
     page.goto(f"{base}/en/")
     page.get_by_role("banner").get_by_role("link", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     if authenticator_secret is not None:
@@ -109,7 +109,7 @@ def a_newcomer_signs_up_and_verifies_her_address(browser, base: str) -> None:
     page.get_by_role("banner").get_by_role("link", name="Sign up").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign up")
     form = page.get_by_role("main")
-    form.get_by_label("Email").fill(email)
+    form.get_by_label("E-mail address").fill(email)
     form.get_by_label("First name").fill("Elena")
     form.get_by_label("Last name").fill("Popescu")
     form.get_by_label("Date of birth").fill("1988-04-17")
