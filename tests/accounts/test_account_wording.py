@@ -274,3 +274,28 @@ def test_in_bulgarian_setting_a_password_is_headed_as_the_menus_password(client,
     client.force_login(person)
     response = client.get("/bg/accounts/password/set/")
     card(response, menu_label(response, "/bg/accounts/password/change/"))
+
+
+def test_the_notices_after_an_action_speak_the_sites_words(client, learner):
+    """What the page says after logging in, changing the password and logging out."""
+
+    def notices(response) -> list[str]:
+        soup = BeautifulSoup(response.content.decode(), "html.parser")
+        return [" ".join(item.get_text().split()) for item in soup.select(".messages li, .message")]
+
+    response = client.post(
+        "/en/accounts/login/", {"login": learner.email, "password": PASSWORD}, follow=True
+    )
+    assert f"You are logged in as {learner.get_full_name()}." in notices(response)
+
+    response = client.post(
+        "/en/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "A-new-pass-2026!", "password2": "A-new-pass-2026!"},
+        follow=True,
+    )
+    assert "Your password is changed." in notices(response)
+
+    response = client.post("/en/accounts/logout/", follow=True)
+    shown = notices(response)
+    assert "You are logged out." in shown
+    assert not any(default in " ".join(shown) for default in ("Successfully", "signed out"))

@@ -127,7 +127,7 @@ def a_newcomer_signs_up_and_verifies_her_address(browser, base: str) -> None:
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
     expect(messages(page)).to_have_text(
-        [f"You have confirmed {email}.", "Successfully signed in as Elena Popescu."]
+        [f"Your e-mail address {email} is confirmed.", "You are logged in as Elena Popescu."]
     )
     expect_signed_in(page)
     page.context.close()

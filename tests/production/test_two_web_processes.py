@@ -76,7 +76,7 @@ def test_a_session_begun_on_one_process_works_on_the_other(two_processes):
     status, page = browser.post(
         f"{first}/en/accounts/login/", {"login": learner.email, "password": PASSWORD}
     )
-    assert status == 200 and "Successfully signed in as Elena Marinescu." in text(page)
+    assert status == 200 and "You are logged in as Elena Marinescu." in text(page)
 
     assert browser.final_url(f"{second}/en/learning/") == f"{second}/en/learning/"
     status, page = browser.get(f"{second}/en/learning/")
