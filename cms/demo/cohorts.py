@@ -382,10 +382,10 @@ def load_demo_cascade() -> int:
                 language=data.language,
                 starts_on=START + datetime.timedelta(days=170),
             )
-            # In Romania the coordinator has not accredited the last graduate yet: the admin
-            # home lists them under "Graduates to accredit as trainers".
+            # In Bulgaria the coordinator has accredited the two graduates who lead youth modules
+            # but not the third yet: the admin home lists them under "Graduates to accredit".
             accredited = builder.accredit_graduates(
-                second_tot, "trainer", waiting=1 if code == "RO" else 0
+                second_tot, "trainer", waiting=1 if code == "BG" else 0
             )
             for index, trainer in enumerate(accredited[:2]):
                 city = data.cities[(index + 1) % len(data.cities)]

@@ -163,14 +163,20 @@ def translate_course(course: CoursePage, language: str, report: LoadReport) -> N
         report.untranslated_strings[language] = missing
 
 
-def revise_after_translation(course: CoursePage) -> bool:
+def revise_after_translation(course: CoursePage, *, revised: bool = True) -> bool:
     """Publish the English editor's later change to one lesson (content.en.REVISION), leaving
-    its translations out of date; False when it is there already."""
+    its translations out of date, or with `revised=False` take it back out (the lesson as it
+    was translated); False when there was nothing to change."""
     revision = content("en").REVISION
     lesson = LessonPage.objects.descendant_of(course).filter(slug=revision["lesson"]).first()
-    if lesson is None or revision["intro_added"] in lesson.intro:
+    if lesson is None:
         return False
-    lesson.intro = f"{lesson.intro} {revision['intro_added']}"
+    added = f" {revision['intro_added']}"
+    original = lesson.intro.removesuffix(added)
+    intro = original + added if revised else original
+    if intro == lesson.intro:
+        return False
+    lesson.intro = intro
     _publish(lesson)
     return True
 
@@ -180,6 +186,8 @@ def load_demo_content() -> LoadReport:
 
     report = LoadReport()
     course = load_course(report)
+    # Translated from the lesson as first written (a reload too); the editor's change comes after.
+    revise_after_translation(course, revised=False)
     # Knowledge checks sit in lessons: assessments exist, and are translated, before the pages.
     load_assessments(course, report)
     for language in TRANSLATED_LANGUAGES:

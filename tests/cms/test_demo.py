@@ -112,7 +112,7 @@ def check_demo_monitoring(client):
 def check_admin_home(client):
     """The coordinator opens the admin to work waiting in each panel: the translations a later
     English edit put out of date, the running trainings' sessions in three days, the Romanian
-    training's members without certificates and the Romanian graduate to accredit."""
+    training's members without certificates and the Bulgarian graduate to accredit."""
     import datetime
 
     from bs4 import BeautifulSoup
@@ -163,7 +163,9 @@ def check_admin_home(client):
 
     waiting, graduates = rows("certificates_to_issue")
     assert waiting and all(WAITING_COHORT in row for row in waiting), waiting
-    assert len(graduates) == 1 and "National training of trainers, Iași" in graduates[0]
+    assert len(graduates) == 1 and "National training of trainers, Plovdiv" in graduates[0]
+    # The graduates who lead the Bulgarian fourth generation are accredited: both modules run.
+    assert Cohort.objects.filter(country__code="BG", generation=3).count() == 2
     client.logout()
 
 
