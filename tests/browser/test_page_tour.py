@@ -24,6 +24,7 @@ from tests.browser.axe import with_axe
 from tests.browser.tour import (
     LANGUAGES,
     build_tour_world,
+    clear_screenshots,
     learner_journey_by_keyboard,
     lesson_weight,
     signed_in_context,
@@ -37,6 +38,7 @@ LESSON_BUDGET = 200 * 1024  # bytes, everything a lesson without media needs
 
 def test_every_page_is_accessible_light_and_usable_by_keyboard(browser, live_server):
     started = time.monotonic()
+    clear_screenshots()
     world = build_tour_world()
     base = live_server.url
 
