@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.factories import PASSWORD
 
@@ -28,6 +30,26 @@ def log_in(page, live_server, email):
     page.fill("input[name=password]", PASSWORD)
     page.click("form button[type=submit] >> nth=-1")
     page.wait_for_url(f"{live_server.url}/en/learning/")
+
+
+@contextmanager
+def posts_sent(page):
+    """The paths of the POST requests `page` makes inside the `with` block, in order.
+
+    The server counts a piece of work sent twice once, so only the browser's own requests
+    show whether the work was sent once.
+    """
+    posts: list[str] = []
+
+    def heard(request):
+        if request.method == "POST":
+            posts.append(urlsplit(request.url).path)
+
+    page.on("request", heard)
+    try:
+        yield posts
+    finally:
+        page.remove_listener("request", heard)
 
 
 def wait_until(page, condition, what: str, tries: int = 100):

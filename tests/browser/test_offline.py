@@ -5,11 +5,12 @@ sent under the next person's account, a session that ends forgets the kept pages
 signing out; a copy older than 30 days is not shown."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from assessments.models import Attempt
 from courses.models import LessonProgress
-from tests.browser.helpers import PHONE, SCREENSHOTS, log_in, wait_until
+from tests.browser.helpers import PHONE, SCREENSHOTS, log_in, posts_sent, wait_until
 from tests.factories import UserFactory, assessment, publish, question
 
 pytestmark = [
@@ -87,13 +88,24 @@ def test_a_lesson_read_and_worked_on_offline(browser, live_server, learner, cour
     # Meanwhile the form's security token changed (as at each sign-in): the copy's is stale.
     fresh = {"name": "csrftoken", "value": "f" * 32, "url": live_server.url}
     context.add_cookies([fresh])
-    context.set_offline(False)
-    page.evaluate("window.dispatchEvent(new Event('online'))")
-    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept work to be sent")
-    page.evaluate("window.dispatchEvent(new Event('online'))")  # nothing is left to send
-    expect(page.get_by_text("Lesson marked as complete.")).to_be_visible()
-    expect(page.get_by_text("Your answers were sent: 100% right.")).to_be_visible()
+    with posts_sent(page) as posts:
+        context.set_offline(False)
+        page.evaluate("window.dispatchEvent(new Event('online'))")
+        wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the kept work to be sent")
+        expect(page.get_by_text("Lesson marked as complete.")).to_be_visible()
+        expect(page.get_by_text("Your answers were sent: 100% right.")).to_be_visible()
+        sent = list(posts)
+        page.evaluate("window.dispatchEvent(new Event('online'))")  # nothing is left to send
+        page.wait_for_timeout(300)
     expect(page.get_by_role("link", name="See your answers")).to_be_visible()
+    # One request for each piece of kept work, and none from the second flush.
+    assert sorted(sent) == sorted(
+        [
+            reverse("courses:complete_lesson", args=[lesson.pk]),
+            reverse("assessments:take", args=[check.pk]),
+        ]
+    )
+    assert posts == sent
     assert completed.count() == 1
     assert answers.count() == 1 and answers.get().percent == 100
 
