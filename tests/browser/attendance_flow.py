@@ -8,12 +8,20 @@ Called from the one transactional browser test (see test_phone_layout.py).
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
 from courses import services
 from courses.models import Attendance
-from tests.browser.helpers import PHONE, assert_fits, log_in, trainer_with_cohort, wait_until
+from tests.browser.helpers import (
+    PHONE,
+    assert_fits,
+    log_in,
+    posts_sent,
+    trainer_with_cohort,
+    wait_until,
+)
 from tests.factories import coordinator
 
 QUEUED = "() => Object.keys(localStorage).length"
@@ -83,11 +91,16 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
     assert page.evaluate(KEPT_BY_THIS_READER)  # the marks carry whose page they were made on
     assert Attendance.objects.count() == 0
 
-    context.set_offline(False)
-    page.evaluate("window.dispatchEvent(new Event('online'))")
-    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the queued marks to be sent")
-    expect(page.locator(".attendance-saved")).to_have_text("Attendance saved.")  # said here
-    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
+    with posts_sent(page) as posts:
+        context.set_offline(False)
+        page.evaluate("window.dispatchEvent(new Event('online'))")
+        wait_until(page, lambda: page.evaluate(QUEUED) == 0, "the queued marks to be sent")
+        expect(page.locator(".attendance-saved")).to_have_text("Attendance saved.")  # said here
+        sent = list(posts)
+        page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
+        page.wait_for_timeout(300)
+    assert sent == [urlsplit(url).path], sent  # once: the server would count a repeat once
+    assert posts == sent
     assert Attendance.objects.filter(session=session, status="present").count() == 3
     another_trainers_marks_are_dropped_unsent(page, session)
     untagged_marks_kept_before_tags_are_sent_from_this_page(page, session)
@@ -104,17 +117,10 @@ def attendance_is_kept_offline_and_sent_once(browser, live_server, course_tree):
 
 def another_trainers_marks_are_dropped_unsent(page, session):
     page.evaluate(ANOTHER_TRAINERS_MARKS)
-    posts = []
-
-    def heard(request):
-        if request.method == "POST":
-            posts.append(request.url)
-
-    page.on("request", heard)
-    page.reload()
-    wait_until(page, lambda: page.evaluate(QUEUED) == 0, "another trainer's marks to be dropped")
-    page.wait_for_timeout(300)
-    page.remove_listener("request", heard)
+    with posts_sent(page) as posts:
+        page.reload()
+        wait_until(page, lambda: page.evaluate(QUEUED) == 0, "another trainer's marks dropped")
+        page.wait_for_timeout(300)
     assert posts == []  # never sent under this trainer's sign-in
     assert Attendance.objects.filter(session=session, status="present").count() == 3
 
@@ -142,17 +148,20 @@ def refused_marks_leave_the_queue_with_the_reason(page, context, live_server, co
     page.locator(".offline-status").wait_for(state="visible")
     assert page.evaluate(QUEUED) == 1
 
-    context.set_offline(False)
-    page.evaluate("window.dispatchEvent(new Event('online'))")
-    expect(page.get_by_role("alert")).to_have_text(
-        "The attendance was not saved. "
-        "This session has not started yet; attendance is marked once it has."
-    )
-    assert page.evaluate(QUEUED) == 0  # not sent again and again
-    expect(page.locator(".offline-status")).to_be_hidden()
-    assert not Attendance.objects.filter(session=session).exists()
-    page.reload()  # nothing is left to send
-    page.wait_for_timeout(300)
+    with posts_sent(page) as posts:
+        context.set_offline(False)
+        page.evaluate("window.dispatchEvent(new Event('online'))")
+        expect(page.get_by_role("alert")).to_have_text(
+            "The attendance was not saved. "
+            "This session has not started yet; attendance is marked once it has."
+        )
+        assert page.evaluate(QUEUED) == 0  # not sent again and again
+        expect(page.locator(".offline-status")).to_be_hidden()
+        assert not Attendance.objects.filter(session=session).exists()
+        sent = list(posts)
+        page.reload()  # nothing is left to send
+        page.wait_for_timeout(300)
+    assert sent == [urlsplit(url).path] and posts == sent  # asked once, refused once
     assert page.evaluate(QUEUED) == 0
     assert not Attendance.objects.filter(session=session).exists()
 
