@@ -75,14 +75,21 @@
   }
 
   // Sent from the queue, the answer is shown here: the trainer is still on this page.
+  // One sending at a time: "online", the page's load and the 30-second retry may overlap.
+  var flushing = false;
   function flush() {
     adoptUntagged();
-    if (!queue.mine(key, reader)) return;
-    send(QUEUED).then(function (answer) {
-      if (!saved || !answer.message) return;
-      saved.textContent = answer.message;
-      saved.hidden = false;
-    }, function () {});
+    if (flushing || !queue.mine(key, reader)) return;
+    flushing = true;
+    send(QUEUED)
+      .then(function (answer) {
+        if (!saved || !answer.message) return;
+        saved.textContent = answer.message;
+        saved.hidden = false;
+      }, function () {})
+      .then(function () {
+        flushing = false;
+      });
   }
 
   form.addEventListener("submit", function (event) {
