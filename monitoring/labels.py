@@ -114,7 +114,11 @@ def label_rows(table: ProtectedTable, language: str | None = None) -> ProtectedT
     if dimension == "organisation":
         names = facts.organisation_names(keys)
     elif dimension == "course":
-        names = facts.course_titles(keys, language)
+        titles = facts.course_titles(keys, language)
+        names = {key: title for key, (title, _written_in) in titles.items()}
+        for row in table.rows:
+            written_in = titles.get(row.key, ("", language))[1]
+            row.label_language = written_in if written_in != language else ""
     elif dimension == "country":
         names = facts.country_names(keys)
     for row in table.rows:

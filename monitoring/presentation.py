@@ -82,6 +82,7 @@ class ShownCell:
     number: float | int | None = None
     kind: str = ""
     hidden: bool = False
+    language: str = ""  # of the text, where it is not the reader's
 
     @property
     def is_number(self) -> bool:
@@ -154,7 +155,7 @@ def shown_table(table: ProtectedTable) -> ShownTable:
     headings += [str(MEASURES.get(measure, measure)) for measure in table.measures]
 
     def line(row: ProtectedRow) -> list[ShownCell]:
-        cells = [ShownCell(str(row.label))]
+        cells = [ShownCell(str(row.label), language=row.label_language)]
         if has_detail:
             cells.append(ShownCell(str(row.detail)))
         if has_parent:

@@ -50,6 +50,8 @@ class ProtectedRow:
     label: str = ""
     detail: str = ""
     group: str | None = None
+    # The language of `label` where it is not the reader's (an untranslated course's title).
+    label_language: str = ""
     parent: str | None = None
 
     def cell(self, measure: str) -> Cell:

@@ -203,9 +203,10 @@ def organisation_names(ids) -> dict[str, str]:
     }
 
 
-def course_titles(keys, language: str) -> dict[str, str]:
-    """{course translation key as text: title}, in `language` where translated."""
-    titles: dict[str, str] = {}
+def course_titles(keys, language: str) -> dict[str, tuple[str, str]]:
+    """{course translation key as text: (title, the language it is written in)}, in
+    `language` where translated, else the original's."""
+    titles: dict[str, tuple[str, str]] = {}
     pages = (
         Page.objects.filter(translation_key__in=[key for key in keys if key])
         .order_by("pk")
@@ -213,7 +214,7 @@ def course_titles(keys, language: str) -> dict[str, str]:
     )
     for key, title, page_language in pages:
         if page_language == language or str(key) not in titles:
-            titles[str(key)] = title
+            titles[str(key)] = (title, page_language)
     return titles
 
 

@@ -296,6 +296,24 @@ def test_bulgarian_readers_get_bulgarian_numbers_dates_and_names(client, world):
     assert "г.," in moment
 
 
+def test_an_untranslated_course_is_named_in_english_and_marked_so(client, world):
+    """Under /bg/ the course nobody translated keeps its English title in the table by
+    course, marked as English for screen readers; under /en/ nothing is marked."""
+    sign_in(client, world, "nsg bg")
+    bulgarian = page(client.get(COUNTRY_PAGE.format(language="bg")))
+    [row_heading] = [
+        th
+        for th in bulgarian.select("#table-by_course tbody th")
+        if seen_text(th) == "Course monitoring"
+    ]
+    assert row_heading.get("lang") == "en"
+
+    english = page(client.get(COUNTRY_PAGE.format(language="en")))
+    headings = english.select("#table-by_course tbody th")
+    assert "Course monitoring" in [seen_text(th) for th in headings]
+    assert not any(th.get("lang") for th in headings)
+
+
 def test_a_period_shows_the_figures_of_that_period(client, world):
     sign_in(client, world, "nsg bg")
     response = client.get(COUNTRY_PAGE.format(language="en") + SPRING)
