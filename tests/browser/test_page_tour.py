@@ -57,8 +57,8 @@ def test_every_page_is_accessible_light_and_usable_by_keyboard(browser, live_ser
     assert production <= LESSON_BUDGET
     assert {urlsplit(url).netloc for url in requested} == {urlsplit(base).netloc}
 
-    # Keyboard only: the learner's journey, the focus visible at every stop.
-    context = signed_in_context(browser, live_server, world, "learner")
+    # Keyboard only: the learner's journey from logging in, the focus visible at every stop.
+    context = signed_in_context(browser, live_server, world, "anonymous")
     page = context.new_page()
     page.set_viewport_size({"width": 1280, "height": 800})
     problems = learner_journey_by_keyboard(page, base, world)

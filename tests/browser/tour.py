@@ -654,10 +654,26 @@ def tab_to(page, wanted, what: str, problems: list[str]) -> dict:
 
 
 def learner_journey_by_keyboard(page, base: str, world: TourWorld) -> list[str]:
-    """From the home page to My learning by Tab, Enter and Space alone: a course, a lesson,
-    its knowledge check answered, the lesson marked complete. Returns the focus problems."""
+    """By Tab, Enter, Space and typing alone: logging in, the account menu opened, then from
+    the home page to My learning: a course, a lesson, its knowledge check answered, the
+    lesson marked complete. `page` starts signed out. Returns the focus problems."""
     problems: list[str] = []
     course, lesson = world.course.course, world.rich_lesson
+    page.goto(f"{base}/en/accounts/login/")
+    tab_to(page, lambda f: f["type"] == "email", "the e-mail field", problems)
+    page.keyboard.type(world.users["learner"].email)
+    tab_to(page, lambda f: f["type"] == "password", "the password field", problems)
+    page.keyboard.type(PASSWORD)
+    tab_to(page, lambda f: f["tag"] == "button" and f["text"] == "Log in", "Log in", problems)
+    with page.expect_navigation(url=f"{base}/en/learning/"):
+        page.keyboard.press("Enter")
+
+    # The account menu opens with Enter; its links are next in the Tab order.
+    tab_to(page, lambda f: f["tag"] == "summary" and f["text"] == "Account", "the menu", problems)
+    page.keyboard.press("Enter")
+    assert page.locator("details.user-menu").get_attribute("open") is not None
+    tab_to(page, lambda f: f["href"] == "/en/accounts/your-data/", "Your data", problems)
+
     page.goto(f"{base}/en/")
 
     tab_to(page, lambda f: f["href"] == course.url, "the course", problems)
