@@ -106,7 +106,10 @@ def test_a_young_person_gets_the_youth_copy_in_plain_words(plain, romania):
     assert ".youth-support" in html and ".block-quote" in html
     assert '<link rel="stylesheet"' not in html
     # Its words: parts numbered as online, what you'll find out, what is done online.
-    assert "Young people · " in text and "What you’ll find out" in text
+    assert "What you’ll find out" in text
+    # How it is done in plain words, as online: no "Young people · Blended".
+    assert re.search(r"(Online|In a group)[^·]* · about ", text)
+    assert "Blended" not in text and "Young people · " not in text
     assert "The parts" in text
     for number, title in enumerate(PART_TITLES, start=1):
         assert f"Part {number} of 3 · about " in text
