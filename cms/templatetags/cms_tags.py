@@ -169,8 +169,9 @@ def _page_language_links(page, request) -> list[tuple[str, str, str, bool]]:
 @register.filter
 def with_site_name(title) -> str:
     """A page's `<title>`: its own words, then the site's name ("My learning · Leaving Care
-    Training"); the site's name alone for a page with no words of its own. `title` is the
-    rendered (escaped) block it is applied to."""
+    Training"); the site's name alone for a page with no words of its own. A rendered
+    block (safe already) is kept as it is; any other text is escaped."""
     site = _("Leaving Care Training")
-    title = str(title).strip()
+    title = str(conditional_escape(title)).strip()
+    # Escaped above: marked safe, so that it is not escaped twice.
     return format_html("{} · {}", mark_safe(title), site) if title else conditional_escape(site)

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from cms.templatetags.icons import SPRITE
@@ -466,4 +467,8 @@ def test_a_page_with_no_words_of_its_own_is_titled_by_the_site_alone():
     from cms.templatetags.cms_tags import with_site_name
 
     assert with_site_name("  ") == "Leaving Care Training"
-    assert with_site_name("Tom &amp; Jerry") == "Tom &amp; Jerry · Leaving Care Training"
+    # A rendered block is escaped already; plain text (an editor's title) is escaped here.
+    assert with_site_name(mark_safe("Tom &amp; Jerry")) == "Tom &amp; Jerry · Leaving Care Training"
+    assert (
+        with_site_name("</title><script>") == "&lt;/title&gt;&lt;script&gt; · Leaving Care Training"
+    )
