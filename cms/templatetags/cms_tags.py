@@ -51,8 +51,9 @@ def in_language(text, language: str) -> str:
 
 @register.filter
 def reader_tag(user) -> str:
-    """Whose page this is, for the offline queue: the tag of courses/offline.py, never the id."""
-    return offline.reader_tag(user.pk)
+    """Whose page this is, for the offline queues: the tag of courses/offline.py, never the
+    id; nobody's ("none") where the page has no user (drawn without a request)."""
+    return offline.reader_tag(getattr(user, "pk", None))
 
 
 @register.filter

@@ -32,12 +32,12 @@ def test_course_and_module_pages_are_public(client, course_tree):
 
 def test_module_page_shows_audience_delivery_duration_and_objectives(client, course_tree):
     module = course_tree.modules[0]
-    module.audience = ModulePage.Audience.YOUNG_PEOPLE
+    module.audience = ModulePage.Audience.TRAINERS
     module.delivery_mode = ModulePage.DeliveryMode.FACE_TO_FACE
     module.duration_minutes = 150
     publish(module)
     html = client.get(module.url).content.decode()
-    assert "Young people" in html
+    assert "Trainers" in html
     assert "Face to face" in html
     assert "2 h 30 min" in html
     assert "Explain article 12 of the UNCRC." in html

@@ -121,7 +121,8 @@ def test_a_readable_time_of_marking_is_still_taken(client, world):
             {f"member_{world['ana'].pk}": "present", "marked_at": "2026-03-02T10:15:00+02:00"},
             HTTP_ACCEPT="application/json",
         )
-    assert (response.status_code, response.json()) == (200, {"saved": True})
+    answer = {"saved": True, "message": "Attendance saved."}
+    assert (response.status_code, response.json()) == (200, answer)
     mark = Attendance.objects.get()
     assert mark.marked_at == datetime.datetime(2026, 3, 2, 8, 15, tzinfo=datetime.UTC)
 

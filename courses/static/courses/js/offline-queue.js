@@ -12,13 +12,18 @@
 // - no answer, a 5xx, a 429, or a 200 that is not this endpoint's answer: kept
 //   (Kept "offline"), sent again later.
 // An item is forgotten only if it is still the one sent: newer marks queued meanwhile stay.
-// Logging out drops everything the queues keep, so nothing waits for the next person.
+// Logging out drops what the reader left waiting, so nothing waits for the next person: once
+// the logout has gone through (the next page is nobody's, or another person's). A logout
+// that never reached the site (offline) loses nothing. Every page loads this script and says
+// whose it is (<body data-reader>).
 (function () {
   "use strict";
   if (!window.fetch || !window.localStorage) return;
   var script = document.currentScript;
   var cookieName = (script && script.dataset.csrfCookie) || "csrftoken";
   var PREFIXES = ["offline-queue:", "attendance-queue:"];
+  var LEAVING = "offline-queue-leaving"; // the tag of the reader who asked to log out
+  var pageReader = document.body.dataset.reader || ""; // "none": nobody is signed in
 
   function Kept(reason) {
     this.reason = reason; // "offline" or "signed-out"
@@ -71,7 +76,8 @@
     function forget() {
       if (localStorage.getItem(key) === kept) localStorage.removeItem(key);
     }
-    return fetch(item.url, {
+    // Marks kept before items named their address were made on the page that sends them.
+    return fetch(item.url || location.href, {
       method: "POST",
       body: new URLSearchParams(entries.concat(extra || [])),
       headers: { Accept: "application/json", "X-Reader": item.reader },
@@ -114,13 +120,34 @@
     return null;
   }
 
-  document.addEventListener("submit", function (event) {
-    var action = event.target.getAttribute("action") || "";
-    if (!/\/accounts\/logout\/$/.test(action)) return;
+  // Everything `reader` left waiting, in either queue.
+  function dropReader(reader) {
     PREFIXES.forEach(function (prefix) {
-      keys(prefix).forEach(localStorage.removeItem, localStorage);
+      keys(prefix).forEach(function (key) {
+        var item = null;
+        try {
+          item = JSON.parse(localStorage.getItem(key));
+        } catch (error) {
+          item = null;
+        }
+        if (item && item.reader === reader) localStorage.removeItem(key);
+      });
     });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var path = new URL(event.target.getAttribute("action") || "", location.href).pathname;
+    if (!/\/accounts\/logout\/$/.test(path) || !pageReader || pageReader === "none") return;
+    localStorage.setItem(LEAVING, pageReader);
   });
+
+  // A logout asked on an earlier page: this page being someone else's (nobody's) says it went
+  // through, so what that reader left waiting goes; still theirs, it never reached the site.
+  var leaving = localStorage.getItem(LEAVING);
+  if (leaving && pageReader) {
+    localStorage.removeItem(LEAVING);
+    if (leaving !== pageReader) dropReader(leaving);
+  }
 
   window.offlineQueue = { Kept: Kept, Refused: Refused, send: send, keys: keys, mine: mine };
 })();
