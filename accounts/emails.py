@@ -139,7 +139,7 @@ def email_message(
     """
     language = email_language(language)
     with translation.override(language):
-        reason = str(reason).replace("%(platform)s", platform_name())
+        reason = str(reason) % {"platform": platform_name()}
         subject = email_subject(subject)
         context = {
             "language": language,

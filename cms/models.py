@@ -316,7 +316,8 @@ class LessonPage(ReaderPage):
 
     @cached_property
     def for_young_people(self) -> bool:
-        """Whether the lesson's module is for young people: asked once a request."""
+        """Whether the lesson's module is for young people: asked once per page object (a
+        request's)."""
         return youth.is_youth_lesson(self)
 
 

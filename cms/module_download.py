@@ -192,7 +192,7 @@ def module_offline_copy(module: ModulePage, request) -> OfflineModule:
         "module_url": request.build_absolute_uri(i18n.url_for_reader(module, language, request)),
     }
     if for_young_people:
-        support = youth.support_section(request)
+        support = youth.support_section(request, chosen_by_link=False)
         context.update(support=support, support_lists=youth.support_lists_for_copy(support))
     html = render_to_string(YOUTH_TEMPLATE if for_young_people else TEMPLATE, context)
     folder = slugify(module.slug) or f"module-{module.pk}"

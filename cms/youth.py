@@ -107,12 +107,13 @@ class SupportSection:
         return bool(self.services) and not any(entry.has_contact for entry in self.services)
 
 
-def support_section(request) -> SupportSection:
-    """The support list for the reader's own country, or for the country they chose by a link."""
+def support_section(request, *, chosen_by_link: bool = True) -> SupportSection:
+    """The support list for the reader's own country, or for the country they chose by a link
+    (not in a module's offline copy, which offers no such link: `chosen_by_link=False`)."""
     language = i18n.reader_language()
     countries = countries_with_support(language)
     by_code = {link.code: link for link in countries}
-    chosen = request.GET.get(COUNTRY_PARAMETER, "").upper()
+    chosen = request.GET.get(COUNTRY_PARAMETER, "").upper() if chosen_by_link else ""
     own = reader_country_code(request.user)
     code = (chosen if chosen in by_code else "") or own
     country = by_code.get(code)

@@ -1,4 +1,6 @@
-"""Reading uploaded tables (CSV or XLSX) into rows, with every problem named by its line.
+"""Spreadsheets: reading uploaded tables (CSV or XLSX) into rows, with every problem named
+by its line; and, for the tables the platform writes, cells that are never formulas
+(`neutralised`) and sheet names Excel accepts (`sheet_names`).
 
 CSV files are UTF-8, with or without a byte order mark, separated by commas or
 by semicolons (as Excel saves them where the comma is the decimal separator).
@@ -36,16 +38,19 @@ SHEET_NAME_LENGTH = 31
 
 
 def sheet_names(titles: Iterable[str]) -> list[str]:
-    """Sheet names Excel accepts: at most 31 characters, none of []:*?/\\, each once."""
+    """Sheet names Excel accepts: at most 31 characters, none of []:*?/\\, no apostrophe at
+    either end, not "History" (Excel keeps it), each once."""
     names: list[str] = []
+    taken = {"history"}
     for title in titles:
         base = SHEET_NAME_FORBIDDEN.sub(" ", str(title)).strip(" '") or "Sheet"
-        name = base[:SHEET_NAME_LENGTH]
+        name = base[:SHEET_NAME_LENGTH].rstrip(" '")
         number = 2
-        while name.casefold() in {taken.casefold() for taken in names}:
+        while name.casefold() in taken:
             suffix = f" ({number})"
-            name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+            name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip(" '") + suffix
             number += 1
+        taken.add(name.casefold())
         names.append(name)
     return names
 

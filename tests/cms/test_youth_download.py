@@ -173,6 +173,12 @@ def test_the_copy_lists_the_services_of_her_country_as_the_last_part_shows_them(
     assert "?support=" not in html
     last_part = f"http://testserver{in_language(plain.youth_lessons[-1].url, 'ro')}#support"
     assert f'href="{last_part}"' in support
+    # Asked with another country in the address, the copy is still of her own country's list.
+    url = in_language(f"/en/learning/modules/{plain.youth_module.pk}/download/", "ro")
+    response = client.get(f"{url}?support=BG")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    asked = archive.read(f"{plain.youth_module.slug}/index.html").decode()
+    assert "Национална мрежа" not in asked and "YouthLinks" in copy_support(asked)
 
 
 def test_without_a_known_country_the_copy_writes_out_each_countrys_list(plain, romania, bulgaria):

@@ -267,9 +267,14 @@ def test_sheet_names_are_ones_excel_accepts():
             "Master trainers and their reach, by month",
             "What? [draft] 1/2: a\\b*",
             "",
+            "A" * 30 + "'x",  # cut at 31 characters, it would end in an apostrophe
+            "history",  # Excel keeps a sheet of that name for itself
         ]
     )
     assert all(0 < len(name) <= 31 for name in names)
+    assert not any(name.startswith("'") or name.endswith("'") for name in names)
+    assert names[5] == "A" * 30
+    assert names[6] == "history (2)"
     assert len({name.casefold() for name in names}) == len(names)
     assert names[1] == "Master trainers and their reach"
     assert names[2] == "Master trainers and their r (2)"
