@@ -122,6 +122,9 @@
 
   [].forEach.call(document.querySelectorAll(FORMS), function (form) {
     form.addEventListener("submit", function (event) {
+      // Nobody signed in (a copy kept from a session that has ended): nothing is kept for
+      // nobody; the form posts as usual, to the sign-in.
+      if (reader === "none") return;
       event.preventDefault();
       var key = keyFor(form);
       var entries = Array.from(new FormData(form).entries());

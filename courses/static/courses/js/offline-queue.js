@@ -11,7 +11,8 @@
 //   page opened): kept (Kept "signed-out");
 // - no answer, a 5xx, a 429, or a 200 that is not this endpoint's answer: kept
 //   (Kept "offline"), sent again later.
-// An item is forgotten only if it is still the one sent: newer marks queued meanwhile stay.
+// An item that cannot be read is refused (dropped). An item is forgotten only if it is still
+// the one sent: newer marks queued meanwhile stay.
 // Logging out drops what the reader left waiting, so nothing waits for the next person: once
 // the logout has gone through (the next page is nobody's, or another person's). A logout
 // that never reached the site (offline) loses nothing. Every page loads this script and says
@@ -64,26 +65,43 @@
     return cookie ? decodeURIComponent(cookie[1]) : field && field.value;
   }
 
+  // The request for the item kept as `kept`, with the current token; a Refused when it
+  // cannot be read (it can never be sent).
+  function requestFor(kept, extra) {
+    try {
+      var item = JSON.parse(kept);
+      var token = currentToken();
+      var entries = item.entries.map(function (entry) {
+        return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token] : entry;
+      });
+      return {
+        // Marks kept before items named their address were made on the page sending them.
+        url: item.url || location.href,
+        body: new URLSearchParams(entries.concat(extra || [])),
+        reader: item.reader,
+      };
+    } catch (error) {
+      throw new Refused("");
+    }
+  }
+
   // Sends the item kept under `key`; `extra` entries go with it. Resolves with the
   // server's answer, or rejects with Kept or Refused (anything else counts as offline).
   function send(key, extra) {
     var kept = localStorage.getItem(key);
-    var item = JSON.parse(kept);
-    var token = currentToken();
-    var entries = item.entries.map(function (entry) {
-      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token] : entry;
-    });
     function forget() {
       if (localStorage.getItem(key) === kept) localStorage.removeItem(key);
     }
-    // Marks kept before items named their address were made on the page that sends them.
-    return fetch(item.url || location.href, {
-      method: "POST",
-      body: new URLSearchParams(entries.concat(extra || [])),
-      headers: { Accept: "application/json", "X-Reader": item.reader },
-      credentials: "same-origin",
-    })
-      .then(outcome)
+    return Promise.resolve()
+      .then(function () {
+        var request = requestFor(kept, extra);
+        return fetch(request.url, {
+          method: "POST",
+          body: request.body,
+          headers: { Accept: "application/json", "X-Reader": request.reader },
+          credentials: "same-origin",
+        }).then(outcome);
+      })
       .then(
         function (answer) {
           forget();
