@@ -61,7 +61,9 @@
   }
 
   // Marks kept before they carried a tag (a plain list of the form's entries) were made on
-  // this session's attendance page, which only its trainers open: they are this page's.
+  // this session's attendance page, which only its trainers open: they are sent from this
+  // page. On a phone two trainers of the cohort shared, they are recorded as marked by the
+  // one who opens it first; the server keeps the newest marks, so nothing counts twice.
   function adoptUntagged() {
     var kept = null;
     try {
