@@ -8,6 +8,7 @@ exact status and the reason the trainer reads.
 import datetime
 
 import pytest
+from django.test import Client
 
 from audit.models import AuditEntry
 from courses import services
@@ -142,3 +143,22 @@ def test_marks_sent_from_the_queue_are_told_on_their_page_not_on_the_next(client
         client.post(url(world, world["first"]), marks(world, "absent"), **JSON)
         cohort_page = client.get(f"/en/learning/training/cohorts/{world['cohort'].pk}/")
         assert "Attendance saved." in cohort_page.content.decode()
+
+
+def test_a_refused_security_token_is_told_to_the_queue_as_such_and_saves_nothing(world):
+    """The queue keeps marks refused for their token (the sign-in ended or changed since the
+    page was kept) and drops marks refused for any other reason: it must tell them apart."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["lead"])
+    with clock(at(FIRST_DAY, 10)):
+        queued = client.post(url(world, world["first"]), marks(world), **JSON)
+        page = client.post(url(world, world["first"]), marks(world))
+
+    assert queued.status_code == 403
+    assert queued.json() == {
+        "saved": False,
+        "csrf": True,
+        "error": "Your sign-in has ended or changed. Reload the page and sign in again.",
+    }
+    assert page.status_code == 403 and page["Content-Type"].startswith("text/html")
+    assert not Attendance.objects.exists()

@@ -4,11 +4,11 @@
 // An item ({url, entries, reader}) is kept in localStorage under a key until the server
 // has answered it for good. What happens then depends on the answer:
 // - {"saved": true}: done, the item is forgotten;
-// - a refusal ({"saved": false} or any other 4xx): the item is forgotten, and the page
-//   says why (Refused, with the server's words);
-// - a redirect (to the sign-in page), a 401 or an HTML 403 (the sign-in ended, or the
-//   CSRF token is stale), or {"another_reader": true} (someone else signed in since the
-//   page opened): kept (Kept "signed-out");
+// - a refusal ({"saved": false} or any other 4xx, an HTML 403 included): the item is
+//   forgotten, and the page says why (Refused, with the server's words);
+// - a redirect (to the sign-in page), a 401, a refused CSRF token ({"csrf": true}: the
+//   sign-in ended or changed), or {"another_reader": true} (someone else signed in since
+//   the page opened): kept (Kept "signed-out");
 // - no answer, a 5xx, a 429, or a 200 that is not this endpoint's answer: kept
 //   (Kept "offline"), sent again later.
 // An item that cannot be read is refused (dropped). An item is forgotten only if it is still
@@ -39,9 +39,8 @@
 
   function outcome(response) {
     // Only the endpoint answers without a redirect: a redirect leads to the sign-in page
-    // (which may answer JSON too), and Django's CSRF refusal is an HTML 403.
-    var signedOut = response.status === 401 || (response.status === 403 && !isJson(response));
-    if (response.redirected || signedOut) throw new Kept("signed-out");
+    // (which may answer JSON too). A refused CSRF token answers {"csrf": true} (403).
+    if (response.redirected || response.status === 401) throw new Kept("signed-out");
     if (response.status >= 500 || response.status === 429) throw new Kept("offline");
     if (!isJson(response)) {
       if (response.ok) throw new Kept("offline"); // not the endpoint's answer: try again later
@@ -49,7 +48,7 @@
     }
     return response.json().then(function (answer) {
       if (response.ok && answer.saved === true) return answer;
-      if (answer.another_reader) throw new Kept("signed-out");
+      if (answer.another_reader || answer.csrf === true) throw new Kept("signed-out");
       if (!response.ok || answer.saved === false) {
         throw new Refused(typeof answer.error === "string" ? answer.error : "");
       }
