@@ -18,7 +18,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .emails import email_from_templates, email_language, platform_name, site_url
+from .emails import email_from_templates, platform_name, site_url
+from .languages import interface_language
 
 # What allauth puts in an e-mail's context as an address of the site.
 LINKS = ("activate_url", "password_reset_url", "signup_url")
@@ -55,7 +56,7 @@ def recipient_language(email: str) -> str:
         chosen = (
             User.objects.filter(email__iexact=email).values_list("preferred_language", flat=True)
         ).first()
-    return email_language(chosen, translation.get_language())
+    return interface_language(chosen, translation.get_language())
 
 
 def on_site(url: str, language: str) -> str:

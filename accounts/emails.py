@@ -36,6 +36,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from .languages import interface_language
+
 LINK_STYLE = "color:#0b5f8a;word-break:break-all;"
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -50,12 +52,6 @@ def site_addresses() -> tuple[str, ...]:
     (the same host unless CERTIFICATES_BASE_URL says otherwise)."""
     bases = {settings.WAGTAILADMIN_BASE_URL, getattr(settings, "CERTIFICATES_BASE_URL", "")}
     return tuple(base.rstrip("/") + "/" for base in bases if base)
-
-
-def email_language(*choices: str | None) -> str:
-    """The first of `choices` that is an interface language, else the site's default."""
-    languages = {code for code, _name in settings.LANGUAGES}
-    return next((code for code in choices if code in languages), settings.LANGUAGE_CODE)
 
 
 def platform_name() -> str:
@@ -137,7 +133,7 @@ def email_message(
     may name the platform as `%(platform)s`, filled here; `organisation` names
     the organisation behind it (the platform's operator when empty).
     """
-    language = email_language(language)
+    language = interface_language(language)
     with translation.override(language):
         reason = str(reason) % {"platform": platform_name()}
         subject = email_subject(subject)

@@ -20,6 +20,18 @@ def reader_language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
+def interface_language(*choices: str | None) -> str:
+    """The first of `choices` that is an interface language (a regional code such as
+    "bg-BG" counts as its language), else the site's default."""
+    known = {code for code, _name in settings.LANGUAGES}
+    for choice in choices:
+        if choice in known:
+            return choice
+        if choice and choice.split("-")[0] in known:
+            return choice.split("-")[0]
+    return settings.LANGUAGE_CODE
+
+
 def lang_attr(language: str | None) -> SafeString | str:
     """` lang="en"` on text written in another language than the interface's, else nothing.
 

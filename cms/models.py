@@ -199,14 +199,19 @@ class ModulePage(ReaderPage):
         context["outline"] = outline
         context["module_outline"] = outline.module(self.translation_key) if outline else None
         context["module_breadcrumbs"] = [outline.course] if outline else []
-        if self.audience == self.Audience.YOUNG_PEOPLE:
+        if self.for_young_people:
             context.update(youth.module_context(context["module_outline"]))
         return context
 
     def get_template(self, request, *args, **kwargs):
-        if self.audience == self.Audience.YOUNG_PEOPLE:
+        if self.for_young_people:
             return youth.MODULE_TEMPLATE
         return super().get_template(request, *args, **kwargs)
+
+    @property
+    def for_young_people(self) -> bool:
+        """Whether the module is for young people: its own layout, words and offline copy."""
+        return self.audience == self.Audience.YOUNG_PEOPLE
 
 
 class LessonPage(ReaderPage):

@@ -154,13 +154,13 @@ def module_offline_copy(module: ModulePage, request) -> OfflineModule:
     by_id = {page.pk: page for page in LessonPage.objects.live().filter(pk__in=chosen)}
     lessons = [by_id[pk] for pk in chosen if pk in by_id and _may_read(by_id[pk], request)]
 
-    for_young_people = module.audience == ModulePage.Audience.YOUNG_PEOPLE
+    for_young_people = module.for_young_people
     online_only = (
         _("You do this online: open this part on the site.")
         if for_young_people
         else _("This part is answered online: open the lesson on the site to do it.")
     )
-    bodies = [_lesson_body(lesson, request, online_only) for lesson in lessons]
+    bodies = [_lesson_body(lesson, request, language, online_only) for lesson in lessons]
     stylesheet = _static_text(STYLESHEET)
     if for_young_people:
         stylesheet = f"{stylesheet}\n{_static_text(YOUTH_STYLESHEET)}"
@@ -213,11 +213,10 @@ def check_may_read(page: Page, request) -> None:
         raise PermissionDenied
 
 
-def _lesson_body(lesson: LessonPage, request, online_only: str) -> str:
+def _lesson_body(lesson: LessonPage, request, language: str, online_only: str) -> str:
     """The lesson's content as the reader sees it online, with what is answered online
     (knowledge checks, activities) replaced by the note `online_only`, marked with the
-    reader's language inside a lesson shown in another."""
-    language = i18n.reader_language()
+    reader's `language` inside a lesson shown in another."""
     lang = format_html(' lang="{}"', language) if i18n.page_language(lesson) != language else ""
     note = format_html('<p class="message offline-only-online"{}>{}</p>', lang, online_only)
     return live_blocks.MARKER.sub(note, str(lesson.rendered_body(request)))

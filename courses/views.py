@@ -11,7 +11,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.emails import email_language
+from accounts.languages import interface_language
 from audit.models import AuditEntry
 from audit.services import audit_record
 
@@ -618,7 +618,7 @@ def country_and_organisation(request):
         initial={
             "country": profile.country,
             "organisation": profile.organisation,
-            "email_language": email_language(request.user.preferred_language, get_language()),
+            "email_language": interface_language(request.user.preferred_language, get_language()),
         },
         country_required=profile.in_a_cohort,
     )

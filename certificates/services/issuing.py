@@ -49,6 +49,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.languages import interface_language
 from accounts.models import is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -91,17 +92,6 @@ INDEX_ATTEMPTS = 8
 BLIND_INDEX_ATTEMPTS = 4
 # The cascade is a handful of generations deep; a longer chain means a loop in the record.
 CHAIN_LIMIT = 32
-
-
-def _language(*choices: str | None) -> str:
-    """The first of `choices` that is an interface language, else the site's default."""
-    known = {code for code, _name in settings.LANGUAGES}
-    for choice in choices:
-        if choice in known:
-            return choice
-        if choice and choice.split("-")[0] in known:
-            return choice.split("-")[0]
-    return settings.LANGUAGE_CODE
 
 
 def _lead_of(cohort: Cohort) -> Participant | None:
@@ -147,7 +137,7 @@ def _membership_draft(membership: CohortMembership, *, language: str | None = No
         kind=Kind.YOUTH if cohort.kind == Cohort.Kind.YOUTH_MODULE else Kind.COMPLETION,
         participant=membership.participant,
         holder_name=name_of(membership.participant),
-        language=_language(language, cohort.language),
+        language=interface_language(language, cohort.language),
         course=cohort.course,
         course_key=cohort.course.translation_key,
         cohort=cohort,
@@ -171,7 +161,7 @@ def _enrolment_draft(
         kind=Kind.COMPLETION,
         participant=participant,
         holder_name=name_of(participant),
-        language=_language(user.preferred_language, language),
+        language=interface_language(user.preferred_language, language),
         course=enrolment.course,
         course_key=enrolment.course_key,
         valid_from=today,
@@ -198,7 +188,7 @@ def _accreditation_draft(
         kind=Kind.ACCREDITATION,
         participant=holder,
         holder_name=name_of(holder),
-        language=_language(
+        language=interface_language(
             language,
             user.preferred_language if user else None,
             training.language if training else None,
@@ -496,7 +486,7 @@ def _draft_for(
         )
         if enrolment.exists():
             draft = _enrolment_draft(enrolment.get(), certificate.participant)
-            draft.language = _language(language, draft.language)
+            draft.language = interface_language(language, draft.language)
             return draft
     raise CertificateError(
         _("The record no longer holds what this certificate was issued for."),

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.emails import email_from_templates, email_language, site_url
+from accounts.emails import email_from_templates, site_url
+from accounts.languages import interface_language
 
 from ..models import Certificate, ExpiryReminder, Kind
 
@@ -88,7 +89,7 @@ def certificate_holder_notify(certificate_id: int) -> bool:
                 "verify_url": facts.get("verify_url", ""),
             },
             certificate=certificate,
-            language=email_language(holder.preferred_language, certificate.language),
+            language=interface_language(holder.preferred_language, certificate.language),
             to=address,
         )
     logger.info("Holder of certificate %s told", certificate_id)
@@ -124,7 +125,7 @@ def _remind(certificate: Certificate, step: int, today: datetime.date) -> bool:
     user = certificate.participant.user
     if not user.email:
         return False
-    language = email_language(user.preferred_language, certificate.language)
+    language = interface_language(user.preferred_language, certificate.language)
     try:
         with transaction.atomic():
             ExpiryReminder.objects.create(certificate=certificate, days_before=step)

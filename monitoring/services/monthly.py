@@ -43,6 +43,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.emails import email_from_templates, site_url
+from accounts.languages import interface_language
 from accounts.models import RoleAssignment, is_coordinator
 from audit.models import AuditEntry
 from audit.services import audit_record_for
@@ -74,15 +75,6 @@ def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:
     return first, following - datetime.timedelta(days=1)
 
 
-def _language(user) -> str:
-    languages = {code for code, _name in settings.LANGUAGES}
-    return (
-        user.preferred_language
-        if user.preferred_language in languages
-        else (settings.LANGUAGE_CODE)
-    )
-
-
 def monthly_reports_plan(month: datetime.date | None = None) -> list[int]:
     """Plan the month's reports (the previous month by default): one per NSG member and country.
 
@@ -104,7 +96,7 @@ def monthly_reports_plan(month: datetime.date | None = None) -> list[int]:
                 recipient=assignment.user,
                 country_id=assignment.country_id,
                 month=month,
-                language=_language(assignment.user),
+                language=interface_language(assignment.user.preferred_language),
             )
             for assignment in assignments
         ],
