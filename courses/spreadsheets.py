@@ -26,6 +26,7 @@ from pathlib import PurePath
 
 import openpyxl
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a spreadsheet may read as the start of a formula (CSV and XLSX made by the platform).
@@ -53,6 +54,12 @@ def sheet_names(titles: Iterable[str]) -> list[str]:
         taken.add(name.casefold())
         names.append(name)
     return names
+
+
+def cell_text(value: str) -> str:
+    """Text as a spreadsheet the platform writes stores it: neutralised, without the
+    control characters XML refuses (openpyxl would raise on them)."""
+    return neutralised(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def neutralised(text: str) -> str:

@@ -24,10 +24,9 @@ from collections.abc import Iterable, Sequence
 from django.http import HttpResponse
 from django.utils.translation import gettext
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-from courses.spreadsheets import XLSX_TYPE, neutralised, sheet_names
+from courses.spreadsheets import XLSX_TYPE, cell_text, neutralised, sheet_names
 
 from .presentation import ShownCell, shown_table, table_cells
 from .suppression import ProtectedTable
@@ -75,14 +74,9 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def _text(value: str) -> str:
-    """Text as a spreadsheet stores it: neutralised, without the control characters XML refuses."""
-    return neutralised(ILLEGAL_CHARACTERS_RE.sub("", value))
-
-
 def _put_text(sheet, row: int, column: int, value: str, *, bold: bool = False):
     cell = sheet.cell(row=row, column=column)
-    cell.value = _text(value)
+    cell.value = cell_text(value)
     cell.data_type = "s"  # a string, whatever it looks like
     if bold:
         cell.font = Font(bold=True)
@@ -133,7 +127,7 @@ def xlsx_bytes(
         sheet.column_dimensions["A"].width = 40
         for column in "BC"[: table.has_detail + table.has_parent]:
             sheet.column_dimensions[column].width = 28
-    workbook.properties.title = _text(title)
+    workbook.properties.title = cell_text(title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -32,7 +32,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..models import Cohort, Organisation, Participant
-from ..spreadsheets import neutralised, sheet_names
+from ..spreadsheets import cell_text, sheet_names
 from .imports import COLUMNS, MAX_ROWS
 
 
@@ -94,16 +94,16 @@ def _explain(sheet, cohort: Cohort) -> None:
     for value, label in Participant.AgeBand.choices:
         sheet.append([value, str(label)])
     sheet.append([])
-    sheet.append([_("Organisations in %(country)s") % {"country": cohort.country}])
+    sheet.append([cell_text(_("Organisations in %(country)s") % {"country": cohort.country})])
     sheet[f"A{sheet.max_row}"].font = bold
     names = Organisation.objects.filter(country=cohort.country).order_by("name")
     for name in names.values_list("name", flat=True):
-        sheet.append([name])
+        sheet.append([cell_text(name)])
     # Names typed by people (organisations, the country) stay text, never a formula.
     for row in sheet.iter_rows():
         for cell in row:
             if isinstance(cell.value, str):
-                cell.value = neutralised(cell.value)
+                cell.value = cell_text(cell.value)
                 cell.data_type = "s"
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90

@@ -159,3 +159,16 @@ def test_an_organisation_named_like_a_formula_stays_text_in_the_template(client,
     cells = [cell for row in explained.iter_rows() for cell in row if cell.value]
     assert all(cell.data_type == "s" for cell in cells)
     assert f"'{formula}" in [cell.value for cell in cells]
+
+
+def test_an_organisation_name_holding_a_control_character_still_gives_the_template(client, roster):
+    """A name pasted with a control character (which a workbook's XML cannot hold) loses it:
+    the template still downloads, naming the organisation."""
+    from courses.models import Organisation
+
+    Organisation.objects.create(name="Casa\x07 Speranței", country=roster.cohort.country)
+
+    response = download(client, roster, "en", "xlsx")
+
+    explained = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[1]
+    assert "Casa Speranței" in [cell.value for row in explained.iter_rows() for cell in row]
