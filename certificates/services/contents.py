@@ -220,11 +220,11 @@ def _course_title(course: Page | None, language: str) -> tuple[str, str]:
         Page.objects.filter(
             translation_key=course.translation_key, locale__language_code=language, live=True
         )
-        .only("title", "locale_id")
+        .values_list("title", flat=True)
         .first()
     )
     if translated is not None:
-        return nfc(translated.title), language
+        return nfc(translated), language
     return nfc(course.title), written_in(course)
 
 

@@ -1,6 +1,6 @@
 """The roster import's template: an empty table with the columns the import reads, to fill in.
 
-    roster_template_csv(*, delimiter=None) -> bytes
+    roster_template_csv() -> bytes
     roster_template_xlsx(cohort) -> bytes
 
 Both hold one row: the column names exactly as `imports.py` reads them. The
@@ -41,12 +41,11 @@ def csv_delimiter() -> str:
     return ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
 
 
-def roster_template_csv(*, delimiter: str | None = None) -> bytes:
-    """The header row as CSV, UTF-8 with a byte order mark."""
+def roster_template_csv() -> bytes:
+    """The header row as CSV, UTF-8 with a byte order mark, separated as Excel expects in
+    the active language."""
     text = io.StringIO()
-    csv.writer(text, delimiter=delimiter or csv_delimiter(), lineterminator="\r\n").writerow(
-        COLUMNS
-    )
+    csv.writer(text, delimiter=csv_delimiter(), lineterminator="\r\n").writerow(COLUMNS)
     return codecs.BOM_UTF8 + text.getvalue().encode("utf-8")
 
 
