@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from audit.models import AuditEntry
 from audit.services import audit_record
 from courses.guards import cohort_or_403
-from courses.offline import another_reader_refused, queued_for_another_reader, wants_json
+from courses.offline import refuses_another_readers_work, wants_json
 from courses.selectors import access
 from courses.services import ImportRejected, RowError, participant_for_user
 
@@ -29,6 +29,7 @@ def _safe_next(request) -> str:
 
 
 @login_required
+@refuses_another_readers_work
 def take(request, pk: int):
     """Answer an assessment in the order drawn for this attempt; the server scores the answers.
 
@@ -36,8 +37,6 @@ def take(request, pk: int):
     keeps the order shown; sending completes exactly that attempt. Answers a device kept
     for another person (a shared device) are refused and count nothing.
     """
-    if request.method == "POST" and queued_for_another_reader(request):
-        return another_reader_refused()
     assessment = get_object_or_404(Assessment, pk=pk).localized
     participant = participant_for_user(request.user)
     next_url = _safe_next(request)

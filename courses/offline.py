@@ -2,13 +2,15 @@
 
 A phone or a shared computer may change hands between the click and its sending: what
 waits in the browser (lesson-offline.js) carries the tag of the page it was done on, and
-the server counts it only for that person (`queued_for_another_reader`). The tag tells
+the server counts it only for that person (`refuses_another_readers_work`). The tag tells
 readers apart without naming them: it is an HMAC of the user id, never the id. The
 service worker compares the same tag, sent on every page (cms/offline.py), to forget the
 pages it kept when the reader changes.
 """
 
 from __future__ import annotations
+
+from functools import wraps
 
 from django.http import JsonResponse
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -30,7 +32,7 @@ def wants_json(request) -> bool:
     return request.headers.get("Accept") == "application/json"
 
 
-def queued_for_another_reader(request) -> bool:
+def _queued_for_another_reader(request) -> bool:
     """True when a request sent from the offline queue was made on another person's page.
 
     A request without a tag (a form posted without JavaScript) is the signed-in person's own.
@@ -39,7 +41,20 @@ def queued_for_another_reader(request) -> bool:
     return bool(sent) and not constant_time_compare(sent, reader_tag(request.user.pk))
 
 
-def another_reader_refused() -> JsonResponse:
-    """The answer to what a device kept for someone other than the person now signed in."""
-    error = _("This was done while someone else was signed in on this device. Nothing was counted.")
-    return JsonResponse({"saved": False, "error": error, "another_reader": True}, status=409)
+def refuses_another_readers_work(view):
+    """A view whose posts a device may have kept for someone other than the person now
+    signed in (under `login_required`): such a post is refused with 409, counting nothing."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method == "POST" and _queued_for_another_reader(request):
+            error = _(
+                "This was done while someone else was signed in on this device. "
+                "Nothing was counted."
+            )
+            return JsonResponse(
+                {"saved": False, "error": error, "another_reader": True}, status=409
+            )
+        return view(request, *args, **kwargs)
+
+    return checked

@@ -32,7 +32,7 @@ from .forms import (
 )
 from .guards import cohort_or_403, cohort_page_or_403
 from .models import Cohort, CohortSession
-from .offline import another_reader_refused, queued_for_another_reader, reader_tag, wants_json
+from .offline import reader_tag, refuses_another_readers_work, wants_json
 from .ratelimits import invite_code_attempt, invite_code_refusal
 from .record_cache import record_version
 from .selectors import access
@@ -63,6 +63,7 @@ def enrol(request, page_id: int):
 
 @login_required
 @require_POST
+@refuses_another_readers_work
 def complete_lesson(request, page_id: int):
     """Mark a lesson complete. Sending it twice (a phone's offline queue sending again after an
     answer it never received) changes nothing more: the lesson is one record per person.
@@ -72,8 +73,6 @@ def complete_lesson(request, page_id: int):
     answer, so no message waits for the next page too. What was done on another person's
     page (a shared device) is refused and counts nothing.
     """
-    if queued_for_another_reader(request):
-        return another_reader_refused()
     lesson = _live_page_or_404(selectors.lesson_page_model(), page_id)
     progress = services.lesson_complete(request.user, lesson)
     enrolment_complete = selectors.enrolment_is_complete(request.user, progress.course_key)
@@ -156,6 +155,7 @@ def session_new(request, pk: int):
 
 
 @login_required
+@refuses_another_readers_work
 def attendance(request, pk: int, session_pk: int):
     """Bulk attendance for one session: everyone on one screen, made for a phone.
 
@@ -165,8 +165,6 @@ def attendance(request, pk: int, session_pk: int):
     instead of sending them again forever. Marks made on another trainer's page (a shared
     phone) are refused with 409 and save nothing.
     """
-    if request.method == "POST" and queued_for_another_reader(request):
-        return another_reader_refused()
     answer_json = request.method == "POST" and wants_json(request)
     try:
         cohort = cohort_or_403(request, pk, manage=request.method == "POST")
